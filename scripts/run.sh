@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs PolicyApi on http://127.0.0.1:8080.
+# With nothing configured it starts its own PostgreSQL cluster in .data/postgres (kept between runs),
+# applies migrations and serves the API; Ctrl-C stops both. With ConnectionStrings__Policy set, it uses
+# that server and starts none.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/postgres.sh
+. "$root/scripts/lib/postgres.sh"
+
+urls=${POLICYAPI_URLS:-http://127.0.0.1:8080}
+data="$root/.data/postgres"
+started_cluster=""
+api_pid=""
+
+cleanup() {
+  trap - EXIT INT TERM
+  if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
+    # SIGTERM: ASP.NET Core shuts down gracefully on it (background jobs of a script ignore SIGINT).
+    kill -TERM "$api_pid" 2>/dev/null || true
+    wait "$api_pid" 2>/dev/null || true
+  fi
+  if [ -n "$started_cluster" ]; then
+    pg_stop "$data"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${ConnectionStrings__Policy:-}" ]; then
+  port=$(pg_free_port "${POLICYAPI_PG_PORT:-55432}")
+  pg_start "$data" "$port"
+  started_cluster=1
+  export ConnectionStrings__Policy="Host=127.0.0.1;Port=$port;Database=policyapi;Username=postgres"
+else
+  pg_log "using the PostgreSQL server of ConnectionStrings__Policy"
+fi
+
+export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+
+pg_log "building PolicyApi…"
+dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -o "$root/.data/build"
+dotnet "$root/.data/build/PolicyApi.Api.dll" --urls "$urls" --contentRoot "$root/src/Api" &
+api_pid=$!
+
+first_url=${urls%%;*}
+for _ in $(seq 1 120); do
+  if ! kill -0 "$api_pid" 2>/dev/null; then
+    pg_log "PolicyApi exited during startup."
+    exit 1
+  fi
+  if curl -fsS "$first_url/health/ready" >/dev/null 2>&1; then
+    pg_log "PolicyApi is ready."
+    pg_log "Swagger UI: $first_url/swagger"
+    pg_log "Press Ctrl-C to stop${started_cluster:+ (the PostgreSQL cluster stops with it; data stays in .data/postgres)}."
+    break
+  fi
+  sleep 1
+done
+
+wait "$api_pid"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project against real PostgreSQL:
+#  - POLICYAPI_TEST_CONNECTION set: that server (a fresh database is created and dropped per run);
+#  - else a Docker engine answers: Testcontainers starts postgres:15;
+#  - else: a throwaway cluster is started here and removed afterwards.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/postgres.sh
+. "$root/scripts/lib/postgres.sh"
+
+configuration=${CONFIGURATION:-Release}
+cluster=""
+
+cleanup() {
+  if [ -n "$cluster" ]; then
+    pg_stop "$cluster"
+    rm -rf "$cluster"
+  fi
+}
+trap cleanup EXIT
+
+dotnet build "$root/PolicyApi.sln" -c "$configuration" -nologo
+
+if [ -n "${POLICYAPI_TEST_CONNECTION:-}" ]; then
+  pg_log "tests use POLICYAPI_TEST_CONNECTION"
+elif docker info >/dev/null 2>&1; then
+  pg_log "a Docker engine answers: tests use Testcontainers"
+else
+  pg_log "no Docker engine: starting a throwaway PostgreSQL cluster"
+  cluster=$(mktemp -d /tmp/policyapi-test-pg.XXXXXX)
+  port=$(pg_free_port 56432)
+  PG_FSYNC=off pg_start "$cluster" "$port"
+  export POLICYAPI_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
+fi
+
+dotnet test "$root/PolicyApi.sln" -c "$configuration" --no-build -nologo --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Documents;
+
+public sealed record CreateDocument : DocumentFields, ICommand<DocumentResponse>;
+
+public sealed class CreateDocumentValidator : DocumentFieldsValidator<CreateDocument>;
+
+public sealed class CreateDocumentHandler(PolicyDbContext db) : MediatR.IRequestHandler<CreateDocument, DocumentResponse>
+{
+    public async Task<DocumentResponse> Handle(CreateDocument request, CancellationToken cancellationToken)
+    {
+        var document = PolicyDocument.Create(request.ToDetails());
+        await DocumentNumbers.EnsureFreeAsync(db, document, cancellationToken);
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(cancellationToken);
+        return DocumentResponse.From(document);
+    }
+}
+
+internal static class DocumentNumbers
+{
+    /// <summary>Refuses a 文号 another document already has, naming that document.</summary>
+    public static async Task EnsureFreeAsync(PolicyDbContext db, PolicyDocument document, CancellationToken cancellationToken)
+    {
+        if (document.DocNumberKey is null)
+        {
+            return;
+        }
+
+        var holder = await db.Documents.AsNoTracking()
+            .Where(d => d.DocNumberKey == document.DocNumberKey && d.Id != document.Id)
+            .Select(d => new { d.Id, d.Title })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null)
+        {
+            throw new Http.ConflictException(
+                Http.ProblemTypes.ForRule("duplicate-doc-number"),
+                $"文号 {document.DocNumber} is already used by document {holder.Id} ({holder.Title}).",
+                "docNumber")
+            {
+                Errors = new Dictionary<string, string[]> { ["docNumber"] = [$"Already used by document {holder.Id}."] },
+            };
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Documents;
+
+public sealed record GetDocument(Guid Id) : IQuery<DocumentResponse>;
+
+public sealed class GetDocumentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetDocument, DocumentResponse>
+{
+    public async Task<DocumentResponse> Handle(GetDocument request, CancellationToken cancellationToken)
+    {
+        var row = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == request.Id)
+            .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Document", request.Id);
+        return DocumentResponse.From(row.Document, row.Chapters, row.Measures);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Documents;
+
+/// <summary>Documents in the order they were registered, filtered.</summary>
+/// <param name="Region">Exact region, e.g. 连云港市.</param>
+/// <param name="Issuer">Exact issuer, e.g. 连云港市人民政府.</param>
+/// <param name="Year">Issued in this year; for documents without an issue date, whose period covers it.</param>
+/// <param name="Q">Words that the title contains, e.g. 稳外资.</param>
+/// <param name="Kind">Kind of document.</param>
+/// <param name="Status">Status of the document.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListDocuments(
+    string? Region,
+    string? Issuer,
+    int? Year,
+    string? Q,
+    DocumentKind? Kind,
+    DocumentStatus? Status,
+    int? Limit,
+    string? Cursor) : IQuery<Page<DocumentResponse>>;
+
+public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<DocumentResponse>> Handle(ListDocuments request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor);
+        if (request.Year is < 1900 or > 2200)
+        {
+            throw new InvalidInputException("year", "'year' must be between 1900 and 2200.");
+        }
+
+        var query = db.Documents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.Region))
+        {
+            query = query.Where(d => d.Region == request.Region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Issuer))
+        {
+            query = query.Where(d => d.Issuer == request.Issuer);
+        }
+
+        if (request.Year is { } year)
+        {
+            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            query = query.Where(d =>
+                (d.IssuedOn != null && d.IssuedOn >= start && d.IssuedOn <= end)
+                || (d.IssuedOn == null && d.PeriodFrom != null && d.PeriodFrom <= end && (d.PeriodTo ?? d.PeriodFrom) >= start));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var pattern = $"%{LikePattern.Escape(request.Q.Trim())}%";
+            query = query.Where(d => EF.Functions.ILike(d.Title, pattern, "\\"));
+        }
+
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(d => d.Kind == kind);
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(d => d.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query
+            .OrderBy(d => d.Id)
+            .Take(limit + 1)
+            .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
+            .ToListAsync(cancellationToken);
+        return Paging.Build(rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Documents;
+
+public sealed record UpdateDocument : DocumentFields, ICommand<DocumentResponse>
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class UpdateDocumentValidator : DocumentFieldsValidator<UpdateDocument>
+{
+    public UpdateDocumentValidator()
+    {
+        // A replace states the whole document: a missing status would silently turn it back into a draft.
+        RuleFor(x => x.Status).NotNull();
+    }
+}
+
+public sealed class UpdateDocumentHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<UpdateDocument, DocumentResponse>
+{
+    public async Task<DocumentResponse> Handle(UpdateDocument request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadWholeAsync(db, request.Id, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, DocumentResponse.From(document));
+        document.Revise(request.ToDetails());
+        await DocumentNumbers.EnsureFreeAsync(db, document, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return DocumentResponse.From(document);
+    }
+}

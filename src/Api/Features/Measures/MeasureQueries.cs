@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Measures;
+
+public sealed record GetMeasure(Guid Id) : IQuery<MeasureResponse>;
+
+public sealed class GetMeasureHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetMeasure, MeasureResponse>
+{
+    public async Task<MeasureResponse> Handle(GetMeasure request, CancellationToken cancellationToken)
+    {
+        var measure = await db.Measures.AsNoTracking().Include(m => m.Assignments)
+            .SingleOrDefaultAsync(m => m.Id == request.Id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Measure", request.Id);
+        var names = await DocumentLoader.UnitNamesAsync(db, measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        return MeasureResponse.From(measure, names);
+    }
+}
+
+/// <summary>Measures in document order (documents in the order they were registered), filtered.</summary>
+/// <param name="DocumentId">Only this document's measures.</param>
+/// <param name="ChapterId">Only measures in this chapter.</param>
+/// <param name="ParentId">Only the sub-items of this measure.</param>
+/// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
+/// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role).</param>
+/// <param name="Kind">Only measures of this kind.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListMeasures(
+    Guid? DocumentId,
+    Guid? ChapterId,
+    Guid? ParentId,
+    Guid? UnitId,
+    UnitRole? Role,
+    MeasureKind? Kind,
+    int? Limit,
+    string? Cursor) : IQuery<Page<MeasureResponse>>;
+
+public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
+{
+    private sealed record Position(Guid DocumentId, int Sequence);
+
+    public async Task<Page<MeasureResponse>> Handle(ListMeasures request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor);
+        var query = db.Measures.AsNoTracking();
+        if (request.DocumentId is { } documentId)
+        {
+            if (!await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken))
+            {
+                throw new ResourceNotFoundException("Document", documentId);
+            }
+
+            query = query.Where(m => m.DocumentId == documentId);
+        }
+
+        if (request.ChapterId is { } chapterId)
+        {
+            query = query.Where(m => m.ChapterId == chapterId);
+        }
+
+        if (request.ParentId is { } parentId)
+        {
+            query = query.Where(m => m.ParentId == parentId);
+        }
+
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(m => m.Kind == kind);
+        }
+
+        var role = request.Role;
+        string? unitKind = null;
+        if (request.UnitId is { } unitId)
+        {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken);
+            unitKind = unit?.Kind.ToString();
+            var region = unit?.Region;
+            var blanketCounts = unit is not null && role is null or UnitRole.Responsible;
+            query = query.Where(m =>
+                m.Assignments.Any(a => a.UnitId == unitId && (role == null || a.Role == role))
+                || (blanketCounts
+                    && EF.Property<string[]>(m, "BlanketUnitKinds").Contains(unitKind!)
+                    && !m.Assignments.Any(a => a.UnitId == unitId)
+                    && db.Documents.Any(d => d.Id == m.DocumentId && d.Region == region)));
+        }
+        else if (role is not null)
+        {
+            query = query.Where(m => m.Assignments.Any(a => a.Role == role));
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(m => m.DocumentId.CompareTo(after.DocumentId) > 0 || (m.DocumentId == after.DocumentId && m.Sequence > after.Sequence));
+        }
+
+        var rows = await query.Include(m => m.Assignments)
+            .OrderBy(m => m.DocumentId).ThenBy(m => m.Sequence)
+            .Take(limit + 1)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var names = await DocumentLoader.UnitNamesAsync(db, rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
+        return Paging.Build(rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
+    }
+
+    private static MeasureResponse WithInvolvement(MeasureResponse response, Measure measure, Guid? unitId)
+    {
+        if (unitId is not { } id)
+        {
+            return response;
+        }
+
+        var assignment = measure.Assignments.FirstOrDefault(a => a.UnitId == id);
+        return response with
+        {
+            ForUnit = assignment is not null
+                ? new UnitInvolvement(id, assignment.Role, ViaBlanketAssignment: false)
+                : new UnitInvolvement(id, UnitRole.Responsible, ViaBlanketAssignment: true),
+        };
+    }
+}

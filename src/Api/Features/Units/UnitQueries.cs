@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Units;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Units;
+
+public sealed record GetUnit(Guid Id) : IQuery<UnitResponse>;
+
+public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetUnit, UnitResponse>
+{
+    public async Task<UnitResponse> Handle(GetUnit request, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.Names).SingleOrDefaultAsync(u => u.Id == request.Id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Unit", request.Id);
+        return UnitResponse.From(unit);
+    }
+}
+
+/// <summary>The registry, in the order units were registered, filtered.</summary>
+/// <param name="Region">Only units of this region, e.g. 连云港市.</param>
+/// <param name="Name">Resolves a name as a document writes it: matches the name, short name or any alias (full-/half-width and spacing variants count as the same), e.g. 市发改委.</param>
+/// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
+/// <param name="Kind">Only units of this kind.</param>
+/// <param name="ParentId">Only the sub-units of this unit.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListUnits(string? Region, string? Name, string? Q, UnitKind? Kind, Guid? ParentId, int? Limit, string? Cursor)
+    : IQuery<Page<UnitResponse>>;
+
+public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor);
+        var query = db.Units.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.Region))
+        {
+            query = query.Where(u => u.Region == request.Region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Name))
+        {
+            var key = TextKey.For(request.Name);
+            query = query.Where(u => u.Names.Any(n => n.Key == key));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var pattern = $"%{LikePattern.Escape(TextKey.For(request.Q))}%";
+            query = query.Where(u => u.Names.Any(n => EF.Functions.Like(n.Key, pattern, "\\")));
+        }
+
+        if (request.Kind is { } kind)
+        {
+            query = query.Where(u => u.Kind == kind);
+        }
+
+        if (request.ParentId is { } parentId)
+        {
+            query = query.Where(u => u.ParentId == parentId);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(u => u.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query.Include(u => u.Names).OrderBy(u => u.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        return Paging.Build(rows, limit, UnitResponse.From, u => new Position(u.Id));
+    }
+}

@@ -1,0 +1,44 @@
+namespace PolicyApi.Api.Http;
+
+/// <summary>An error the API answers with a specific problem; thrown by handlers and filters, mapped in one place.</summary>
+public abstract class ApiProblemException(int status, string type, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Type { get; } = type;
+
+    public string Title { get; } = title;
+
+    public IDictionary<string, string[]>? Errors { get; init; }
+}
+
+public sealed class ResourceNotFoundException(string resource, object id)
+    : ApiProblemException(404, ProblemTypes.NotFound, "Resource not found", $"{resource} {id} was not found.");
+
+public sealed class PreconditionFailedException()
+    : ApiProblemException(
+        412,
+        ProblemTypes.PreconditionFailed,
+        "Precondition failed",
+        "The resource has changed since it was read: its ETag no longer matches If-Match. Fetch it again and reapply the change.");
+
+public sealed class PreconditionRequiredException()
+    : ApiProblemException(
+        428,
+        ProblemTypes.PreconditionRequired,
+        "Precondition required",
+        "This operation requires an If-Match header with the ETag of the resource as last read.");
+
+/// <summary>A single invalid input that no validator could see beforehand (a cursor that does not decode).</summary>
+public sealed class InvalidInputException(string field, string message)
+    : ApiProblemException(400, ProblemTypes.ValidationFailed, "One or more fields are invalid", message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>A state conflict that is not a named domain rule (a duplicate found by a unique index).</summary>
+public sealed class ConflictException(string type, string detail, string? field = null)
+    : ApiProblemException(409, type, "Conflict with the current state", detail)
+{
+    public string? Field { get; } = field;
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PolicyApi.Domain.Common;
+
+namespace PolicyApi.Api.Http;
+
+/// <summary>
+/// The one place that turns failures into RFC 9457 problem responses: validation → 400 with the
+/// offending fields, missing → 404, broken rule or state conflict → 409, stale ETag → 412.
+/// Anything unexpected is a 500 that says nothing about the server's internals.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(httpContext, exception);
+        if (problem.Status >= 500)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Map(HttpContext http, Exception exception) => exception switch
+    {
+        ValidationException e => Validation(
+            e.Errors.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
+        DomainValidationException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        InvalidInputException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        ApiProblemException e => Problem(e.Status, e.Type, e.Title, e.Message, e.Errors),
+        DomainNotFoundException e => Problem(404, ProblemTypes.NotFound, "Resource not found", e.Message),
+        DomainRuleViolationException e => Problem(
+            409,
+            ProblemTypes.ForRule(e.Code),
+            "The change breaks a rule of the domain",
+            e.Message,
+            e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        DbUpdateConcurrencyException => http.Request.Headers.IfMatch.Count > 0
+            ? Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", "The resource was changed by another request while this one was processed. Fetch it again and reapply the change.")
+            : Problem(409, ProblemTypes.ConcurrencyConflict, "Concurrent change", "Another request changed the same data at the same time. Retry the request."),
+        DbUpdateException { InnerException: PostgresException pg } => FromPostgres(pg),
+        BadHttpRequestException e => FromBadRequest(e),
+        _ => Problem(500, ProblemTypes.InternalError, "Internal server error", "An unexpected error occurred. Quote the traceId when reporting it."),
+    };
+
+    private static ProblemDetails FromPostgres(PostgresException pg) => pg.SqlState switch
+    {
+        PostgresErrorCodes.UniqueViolation => Problem(
+            409,
+            ProblemTypes.Conflict,
+            "Conflict with the current state",
+            "Another record already holds this value.",
+            FieldOfConstraint(pg.ConstraintName) is { } field ? new Dictionary<string, string[]> { [field] = ["This value is already taken."] } : null),
+        PostgresErrorCodes.ForeignKeyViolation => Problem(
+            409,
+            ProblemTypes.Conflict,
+            "Conflict with the current state",
+            "The record is still referenced by other records, or refers to one that no longer exists."),
+        PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => Problem(
+            409,
+            ProblemTypes.ConcurrencyConflict,
+            "Concurrent change",
+            "Another request changed the same data at the same time. Retry the request."),
+        _ => Problem(500, ProblemTypes.InternalError, "Internal server error", "An unexpected error occurred. Quote the traceId when reporting it."),
+    };
+
+    private static string? FieldOfConstraint(string? constraint) => constraint switch
+    {
+        "ix_documents_doc_number_key" => "docNumber",
+        "ix_unit_names_region_key" => "name",
+        "ix_measure_assignments_measure_id_unit_id" => "unitId",
+        _ => null,
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        switch (e.StatusCode)
+        {
+            case StatusCodes.Status413PayloadTooLarge:
+                return Problem(413, ProblemTypes.PayloadTooLarge, "Request body too large", "The request body exceeds the size this endpoint accepts.");
+            case StatusCodes.Status415UnsupportedMediaType:
+                return Problem(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send the request body as application/json.");
+        }
+
+        if (e.InnerException is JsonException json)
+        {
+            return FromJson(json);
+        }
+
+        var binding = BindFailure().Match(e.Message);
+        if (binding.Success)
+        {
+            var (type, name, value) = (binding.Groups["type"].Value, binding.Groups["name"].Value, binding.Groups["value"].Value);
+            return Validation(new Dictionary<string, string[]> { [name] = [$"'{value}' is not {Describe(type)}."] });
+        }
+
+        if (e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase)
+            || e.Message.Contains("Implicit body inferred", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(400, ProblemTypes.MalformedRequest, "Request body required", "This operation requires a JSON request body.");
+        }
+
+        return Problem(400, ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read.");
+    }
+
+    private static ProblemDetails FromJson(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        var unknown = UnknownMember().Match(json.Message);
+        if (unknown.Success)
+        {
+            var name = unknown.Groups["name"].Value;
+            var path = field is null ? name : field.EndsWith(name, StringComparison.Ordinal) ? field : $"{field}.{name}";
+            return Validation(new Dictionary<string, string[]> { [path] = ["Unknown property: the request does not accept it. Server-owned fields cannot be set."] });
+        }
+
+        var conversion = ConversionFailure().Match(json.Message);
+        if (conversion.Success && field is not null)
+        {
+            return Validation(new Dictionary<string, string[]> { [field] = [$"The value is not {Describe(conversion.Groups["type"].Value)}."] });
+        }
+
+        if (json.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) && field is not null)
+        {
+            return Validation(new Dictionary<string, string[]> { [field] = ["The property is given more than once."] });
+        }
+
+        var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : string.Empty;
+        return Problem(400, ProblemTypes.MalformedRequest, "Malformed JSON", $"The request body is not valid JSON{where}.");
+    }
+
+    /// <summary>JSON path <c>$.period.from</c> or <c>$.aliases[2]</c> → field name <c>period.from</c>, <c>aliases[2]</c>.</summary>
+    private static string? FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static string Describe(string clrType)
+    {
+        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
+        return type switch
+        {
+            "System.DateOnly" or "DateOnly" => "a valid date in the form YYYY-MM-DD",
+            "System.DateTimeOffset" or "DateTimeOffset" or "System.DateTime" => "a valid RFC 3339 timestamp",
+            "System.Guid" or "Guid" => "a valid UUID",
+            "System.Int32" or "int" or "System.Int64" or "long" => "a whole number",
+            "System.Decimal" or "decimal" => "a number",
+            "System.Boolean" or "bool" => "true or false",
+            "System.String" or "string" => "a string",
+            _ when EnumValues(type) is { } values => $"one of: {values}",
+            _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
+            _ => "of the expected type",
+        };
+    }
+
+    private static string? EnumValues(string typeName)
+    {
+        var type = typeof(AggregateRoot).Assembly.GetType(typeName) ?? typeof(ProblemTypes).Assembly.GetType(typeName);
+        return type is { IsEnum: true }
+            ? string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))
+            : null;
+    }
+
+    private static ProblemDetails Validation(IDictionary<string, string[]> errors) =>
+        Problem(400, ProblemTypes.ValidationFailed, "One or more fields are invalid", "See errors for the offending fields.", errors);
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    [GeneratedRegex("Failed to bind parameter \"(?<type>[^ ]+) (?<name>[^\"]+)\" from \"(?<value>.*)\"")]
+    private static partial Regex BindFailure();
+
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnknownMember();
+
+    [GeneratedRegex("could not be converted to (?<type>[^.][^ ]*?)\\. Path")]
+    private static partial Regex ConversionFailure();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

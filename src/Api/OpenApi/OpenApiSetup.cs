@@ -1,0 +1,55 @@
+using Microsoft.OpenApi;
+
+namespace PolicyApi.Api.OpenApi;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddPolicyOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "PolicyApi",
+                Version = "v1",
+                Description = """
+                    Tracks how government policy documents are carried out: their chapters and measures, the
+                    responsible units of each measure and their roles (牵头 lead, 配合 cooperating, 责任单位 responsible).
+
+                    Conventions: JSON in camelCase, ids are UUIDs, dates YYYY-MM-DD, timestamps RFC 3339 UTC.
+                    Every error is application/problem+json (RFC 9457) with a stable `type`, `traceId` and, for
+                    validation, an `errors` map of field → messages. Collections are cursor-paged (`limit` ≤ 100,
+                    `nextCursor`). Single resources carry a strong ETag: send it as If-None-Match to get 304, and as
+                    If-Match on PUT and DELETE (428 without, 412 when stale). Creating POSTs accept an
+                    Idempotency-Key. Unknown request properties are refused with 400.
+                    """,
+            });
+            var xml = Path.Combine(AppContext.BaseDirectory, "PolicyApi.Api.xml");
+            if (File.Exists(xml))
+            {
+                o.IncludeXmlComments(xml);
+            }
+
+            o.SupportNonNullableReferenceTypes();
+            o.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + string.Concat(t.GetGenericArguments().Select(a => a.Name)));
+            o.SchemaFilter<SeedExamplesSchemaFilter>();
+            o.OperationFilter<HttpConventionsOperationFilter>();
+        });
+        return services;
+    }
+
+    public static WebApplication UsePolicyOpenApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "PolicyApi v1");
+            o.DocumentTitle = "PolicyApi — Swagger UI";
+            o.DisplayRequestDuration();
+        });
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PolicyApi.Api.OpenApi;
+
+/// <summary>Attaches the seed-document examples to their schemas, serialized exactly as the API would send them.</summary>
+public sealed class SeedExamplesSchemaFilter(IOptions<JsonOptions> json) : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (schema is OpenApiSchema concrete && SeedExamples.ByType.TryGetValue(context.Type, out var example))
+        {
+            var node = JsonSerializer.SerializeToNode(example, example.GetType(), json.Value.SerializerOptions);
+            if (node is not null)
+            {
+                concrete.Examples = [node];
+            }
+        }
+    }
+}

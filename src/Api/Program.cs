@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Endpoints;
+using PolicyApi.Api.Health;
+using PolicyApi.Api.Http;
+using PolicyApi.Api.OpenApi;
+using PolicyApi.Infrastructure;
+using PolicyApi.Infrastructure.Startup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPolicyInfrastructure(builder.Configuration);
+builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddMediator(typeof(Program).Assembly);
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+ValidationNames.UseCamelCase();
+builder.Services.AddSingleton<Representations>();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Apply);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddResponseCompression(o =>
+{
+    o.EnableForHttps = true;
+    o.Providers.Add<BrotliCompressionProvider>();
+    o.Providers.Add<GzipCompressionProvider>();
+    o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "text/csv"]);
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddPolicyOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseResponseCompression();
+app.UseRouting();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new()
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+});
+app.UsePolicyOpenApi();
+app.MapDocuments();
+app.MapMeasures();
+app.MapUnits();
+
+await DatabaseStartup.PrepareDatabaseAsync(app.Services, app.Lifetime.ApplicationStopping);
+await app.RunAsync();
+
+/// <summary>The entry point, public so that integration tests can host it.</summary>
+public partial class Program;

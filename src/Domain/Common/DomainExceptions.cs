@@ -1,0 +1,32 @@
+namespace PolicyApi.Domain.Common;
+
+/// <summary>
+/// A rule of the domain that the requested change would break, given the current state
+/// (deleting a document that still has measures, assigning a unit twice). Callers map it to 409.
+/// </summary>
+public sealed class DomainRuleViolationException(string code, string message, string? field = null)
+    : Exception(message)
+{
+    /// <summary>Stable, kebab-case identifier of the rule, e.g. <c>document-not-empty</c>.</summary>
+    public string Code { get; } = code;
+
+    public string? Field { get; } = field;
+}
+
+/// <summary>
+/// A value the domain cannot accept whatever the state (a period that ends before it starts).
+/// Callers map it to 400 with the field named.
+/// </summary>
+public sealed class DomainValidationException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>An entity referenced inside an aggregate does not exist there. Callers map it to 404.</summary>
+public sealed class DomainNotFoundException(string entity, Guid id)
+    : Exception($"{entity} {id} was not found.")
+{
+    public string Entity { get; } = entity;
+
+    public Guid EntityId { get; } = id;
+}

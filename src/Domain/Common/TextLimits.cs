@@ -1,0 +1,18 @@
+namespace PolicyApi.Domain.Common;
+
+/// <summary>Maximum lengths of text fields, shared by the domain guards, request validators and column definitions.</summary>
+public static class TextLimits
+{
+    public const int Title = 500;
+    public const int DocNumber = 100;
+    public const int Issuer = 200;
+    public const int Region = 100;
+    public const int BasisDocument = 500;
+    public const int BasisDocumentCount = 50;
+    public const int Label = 50;
+    public const int MeasureTitle = 500;
+    public const int Body = 20_000;
+    public const int UnitName = 200;
+    public const int AliasCount = 50;
+    public const int BlanketAssignmentText = 200;
+}

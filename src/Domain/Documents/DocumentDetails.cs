@@ -1,0 +1,28 @@
+namespace PolicyApi.Domain.Documents;
+
+/// <summary>The fields of a policy document that its editors own.</summary>
+public sealed record DocumentDetails(
+    string Title,
+    string? DocNumber,
+    string? Issuer,
+    string Region,
+    DateOnly? IssuedOn,
+    DocumentKind Kind,
+    DateOnly? PeriodFrom,
+    DateOnly? PeriodTo,
+    IReadOnlyList<string> BasisDocuments,
+    DocumentStatus Status);
+
+/// <summary>The fields of a chapter (一、二、…) that its editors own.</summary>
+public sealed record ChapterDetails(string Label, string Title);
+
+/// <summary>The fields of a measure that its editors own. Null chapter/parent means none.</summary>
+public sealed record MeasureDetails(
+    string Label,
+    string Title,
+    string? Body,
+    MeasureKind Kind,
+    Guid? ChapterId,
+    Guid? ParentId,
+    string? KeyWork,
+    BlanketAssignment? BlanketAssignment);

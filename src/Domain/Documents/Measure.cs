@@ -1,0 +1,122 @@
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Units;
+
+namespace PolicyApi.Domain.Documents;
+
+/// <summary>
+/// A numbered measure, task, heading or sub-item of a document, with the units responsible for it.
+/// Part of the <see cref="PolicyDocument"/> aggregate: structure changes go through the document.
+/// </summary>
+public sealed class Measure : VersionedEntity
+{
+    private readonly List<MeasureAssignment> _assignments = [];
+
+    private Measure()
+    {
+        Label = null!;
+        Title = null!;
+    }
+
+    internal Measure(Guid documentId, MeasureDetails details, int sequence)
+    {
+        DocumentId = documentId;
+        Label = null!;
+        Title = null!;
+        Apply(details);
+        Sequence = sequence;
+    }
+
+    public Guid DocumentId { get; private set; }
+
+    public Guid? ChapterId { get; private set; }
+
+    public Guid? ParentId { get; private set; }
+
+    /// <summary>The label exactly as written: （一）, 1., 一是.</summary>
+    public string Label { get; private set; }
+
+    /// <summary>1-based position in document order, across chapters and levels.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>The heading phrase, e.g. 建立领导推动机制.</summary>
+    public string Title { get; private set; }
+
+    public string? Body { get; private set; }
+
+    public MeasureKind Kind { get; private set; }
+
+    /// <summary>For task-table rows: the 重点工作 column the row belongs to.</summary>
+    public string? KeyWork { get; private set; }
+
+    public BlanketAssignment? BlanketAssignment =>
+        BlanketText is null ? null : new BlanketAssignment(BlanketText, [.. (BlanketUnitKinds ?? []).Select(Enum.Parse<UnitKind>)]);
+
+    // Stored flat (two columns) rather than as an owned type: a blanket assignment is optional and small.
+    private string? BlanketText { get; set; }
+
+    private string[]? BlanketUnitKinds { get; set; }
+
+    public IReadOnlyList<MeasureAssignment> Assignments => _assignments;
+
+    internal void Revise(MeasureDetails details)
+    {
+        Apply(details);
+        Changed();
+    }
+
+    internal void MoveTo(int sequence)
+    {
+        if (Sequence != sequence)
+        {
+            Sequence = sequence;
+            Changed();
+        }
+    }
+
+    internal MeasureAssignment Assign(ResponsibleUnit unit, UnitRole role)
+    {
+        if (_assignments.Any(a => a.UnitId == unit.Id))
+        {
+            throw new DomainRuleViolationException(
+                "unit-already-assigned",
+                $"{unit.Name} is already assigned to measure {Label} {Title}; change its role instead.",
+                "unitId");
+        }
+
+        var assignment = new MeasureAssignment(Id, unit.Id, role, _assignments.Count == 0 ? 1 : _assignments.Max(a => a.Sequence) + 1);
+        _assignments.Add(assignment);
+        Changed();
+        return assignment;
+    }
+
+    internal MeasureAssignment ChangeRole(Guid assignmentId, UnitRole role)
+    {
+        var assignment = FindAssignment(assignmentId);
+        assignment.ChangeRole(role);
+        Changed();
+        return assignment;
+    }
+
+    internal void Unassign(Guid assignmentId)
+    {
+        _assignments.Remove(FindAssignment(assignmentId));
+        Changed();
+    }
+
+    public MeasureAssignment FindAssignment(Guid assignmentId) =>
+        _assignments.FirstOrDefault(a => a.Id == assignmentId)
+        ?? throw new DomainNotFoundException("Assignment", assignmentId);
+
+    private void Apply(MeasureDetails details)
+    {
+        Label = Check.Required(details.Label, "label", TextLimits.Label);
+        Title = Check.Required(details.Title, "title", TextLimits.MeasureTitle);
+        Body = Check.Optional(details.Body, "body", TextLimits.Body);
+        Kind = Check.Defined(details.Kind, "kind");
+        KeyWork = Check.Optional(details.KeyWork, "keyWork", TextLimits.MeasureTitle);
+        ChapterId = details.ChapterId;
+        ParentId = details.ParentId;
+        BlanketText = details.BlanketAssignment?.Text;
+        BlanketUnitKinds = details.BlanketAssignment?.UnitKinds.Select(k => k.ToString()).ToArray();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyApi.Infrastructure.Idempotency;
+using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Infrastructure.Startup;
+
+namespace PolicyApi.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Policy";
+
+    public static IServiceCollection AddPolicyInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"No connection string '{ConnectionStringName}'. Set ConnectionStrings__{ConnectionStringName}, or start the service with scripts/run.sh.");
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddDbContext<PolicyDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history", PolicyDbContext.Schema)
+                .EnableRetryOnFailure(3))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+        services.AddScoped<IdempotencyStore>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Documents;
+
+namespace PolicyApi.Infrastructure.Persistence.Configurations;
+
+internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<PolicyDocument>
+{
+    public void Configure(EntityTypeBuilder<PolicyDocument> builder)
+    {
+        builder.ToTable("documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.Property(d => d.Title).HasMaxLength(TextLimits.Title);
+        builder.Property(d => d.DocNumber).HasMaxLength(TextLimits.DocNumber);
+        builder.Property(d => d.DocNumberKey).HasMaxLength(TextLimits.DocNumber);
+        builder.Property(d => d.Issuer).HasMaxLength(TextLimits.Issuer);
+        builder.Property(d => d.Region).HasMaxLength(TextLimits.Region);
+        builder.Property(d => d.BasisDocuments);
+
+        builder.HasIndex(d => d.DocNumberKey).IsUnique();
+        builder.HasIndex(d => new { d.Region, d.IssuedOn });
+        builder.HasIndex(d => d.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
+
+        builder.HasMany(d => d.Chapters).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Chapters).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.Measures).WithOne().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Measures).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ChapterConfiguration : IEntityTypeConfiguration<Chapter>
+{
+    public void Configure(EntityTypeBuilder<Chapter> builder)
+    {
+        builder.ToTable("chapters");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.Label).HasMaxLength(TextLimits.Label);
+        builder.Property(c => c.Title).HasMaxLength(TextLimits.Title);
+        builder.HasIndex(c => new { c.DocumentId, c.Sequence });
+    }
+}
+
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> builder)
+    {
+        builder.ToTable("measures");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.Label).HasMaxLength(TextLimits.Label);
+        builder.Property(m => m.Title).HasMaxLength(TextLimits.MeasureTitle);
+        builder.Property(m => m.Body).HasMaxLength(TextLimits.Body);
+        builder.Property(m => m.KeyWork).HasMaxLength(TextLimits.MeasureTitle);
+        builder.Property<string?>("BlanketText").HasMaxLength(TextLimits.BlanketAssignmentText);
+        builder.Property<string[]?>("BlanketUnitKinds");
+        builder.Ignore(m => m.BlanketAssignment);
+
+        builder.HasOne<Chapter>().WithMany().HasForeignKey(m => m.ChapterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Measure>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.DocumentId, m.Sequence });
+
+        builder.HasMany(m => m.Assignments).WithOne().HasForeignKey(a => a.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class MeasureAssignmentConfiguration : IEntityTypeConfiguration<MeasureAssignment>
+{
+    public void Configure(EntityTypeBuilder<MeasureAssignment> builder)
+    {
+        builder.ToTable("measure_assignments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasOne<Domain.Units.ResponsibleUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.MeasureId, a.UnitId }).IsUnique();
+        builder.HasIndex(a => new { a.UnitId, a.Role });
+    }
+}

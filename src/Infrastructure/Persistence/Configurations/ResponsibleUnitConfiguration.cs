@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Units;
+
+namespace PolicyApi.Infrastructure.Persistence.Configurations;
+
+internal sealed class ResponsibleUnitConfiguration : IEntityTypeConfiguration<ResponsibleUnit>
+{
+    public void Configure(EntityTypeBuilder<ResponsibleUnit> builder)
+    {
+        builder.ToTable("responsible_units");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.Property(u => u.Region).HasMaxLength(TextLimits.Region);
+        builder.Property(u => u.Name).HasMaxLength(TextLimits.UnitName);
+        builder.Property(u => u.ShortName).HasMaxLength(TextLimits.UnitName);
+        builder.Ignore(u => u.Aliases);
+        builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => new { u.Region, u.Kind });
+
+        builder.HasMany(u => u.Names).WithOne().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(u => u.Names).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class UnitNameConfiguration : IEntityTypeConfiguration<UnitName>
+{
+    public void Configure(EntityTypeBuilder<UnitName> builder)
+    {
+        builder.ToTable("unit_names");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Region).HasMaxLength(TextLimits.Region);
+        builder.Property(n => n.Value).HasMaxLength(TextLimits.UnitName);
+        builder.Property(n => n.Key).HasMaxLength(TextLimits.UnitName);
+
+        // The rule that makes alias resolution unambiguous: a spelling names one unit per region.
+        builder.HasIndex(n => new { n.Region, n.Key }).IsUnique();
+        builder.HasIndex(n => n.Key).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

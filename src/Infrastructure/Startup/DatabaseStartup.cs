@@ -1,0 +1,87 @@
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PolicyApi.Infrastructure.Persistence;
+using Polly;
+using Polly.Retry;
+
+namespace PolicyApi.Infrastructure.Startup;
+
+/// <summary>
+/// Waits for PostgreSQL with a bounded retry (exponential backoff with jitter, every attempt logged)
+/// instead of crashing when the database starts after the API, then applies migrations if configured.
+/// </summary>
+public static partial class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup).FullName!);
+
+        var pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(IsTransient).Handle<SocketException>().Handle<TimeoutException>(),
+                MaxRetryAttempts = options.StartupRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.StartupBaseDelay,
+                MaxDelay = options.StartupMaxDelay,
+                OnRetry = args =>
+                {
+                    LogWaiting(logger, args.AttemptNumber + 1, options.StartupRetries, args.RetryDelay, args.Outcome.Exception?.Message);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+        await pipeline.ExecuteAsync(
+            async token =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
+                await ProbeAsync(db, token);
+            },
+            cancellationToken);
+        LogReachable(logger);
+
+        if (options.MigrateOnStartup)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            LogMigrated(logger, pending.Count);
+        }
+    }
+
+    private static async Task ProbeAsync(PolicyDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The server answers but the database does not exist yet: migrating creates it.
+        }
+    }
+
+    // Authentication and configuration errors will not heal by waiting; only connection trouble is retried.
+    private static bool IsTransient(NpgsqlException e) =>
+        e is not PostgresException pg || pg.IsTransient || pg.SqlState == PostgresErrorCodes.CannotConnectNow;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL is not reachable yet (attempt {Attempt} of {Max}); retrying in {Delay}: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, int attempt, int max, TimeSpan delay, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL is reachable")]
+    private static partial void LogReachable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Count} migration(s) applied)")]
+    private static partial void LogMigrated(ILogger logger, int count);
+}
