@@ -9,7 +9,6 @@ using PolicyApi.Api.Health;
 using PolicyApi.Api.Http;
 using PolicyApi.Api.OpenApi;
 using PolicyApi.Infrastructure;
-using PolicyApi.Infrastructure.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -53,7 +52,6 @@ app.MapDocuments();
 app.MapMeasures();
 app.MapUnits();
 
-await DatabaseStartup.PrepareDatabaseAsync(app.Services, app.Lifetime.ApplicationStopping);
 await app.RunAsync();
 
 /// <summary>The entry point, public so that integration tests can host it.</summary>

@@ -28,6 +28,8 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
         services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<DatabaseStartupService>();
+        services.AddHostedService<IdempotencyPurgeService>();
         return services;
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         if (binding.Success)
         {
             var (type, name, value) = (binding.Groups["type"].Value, binding.Groups["name"].Value, binding.Groups["value"].Value);
-            return Validation(new Dictionary<string, string[]> { [name] = [$"'{value}' is not {Describe(type)}."] });
+            return Validation(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(name)] = [$"'{value}' is not {Describe(type)}."] });
         }
 
         if (e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase)
@@ -156,7 +156,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     private static string Describe(string clrType)
     {
-        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']');
+        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']').TrimEnd('?');
         return type switch
         {
             "System.DateOnly" or "DateOnly" => "a valid date in the form YYYY-MM-DD",
@@ -174,7 +174,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     private static string? EnumValues(string typeName)
     {
-        var type = typeof(AggregateRoot).Assembly.GetType(typeName) ?? typeof(ProblemTypes).Assembly.GetType(typeName);
+        var type = new[] { typeof(AggregateRoot).Assembly, typeof(ProblemTypes).Assembly }
+            .SelectMany(a => a.GetExportedTypes())
+            .FirstOrDefault(t => t.IsEnum && (t.FullName == typeName || t.Name == typeName));
         return type is { IsEnum: true }
             ? string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))
             : null;
