@@ -53,9 +53,9 @@ public static partial class DatabaseStartup
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await db.Database.MigrateAsync(cancellationToken);
-            LogMigrated(logger, pending.Count);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
+            LogMigrated(logger, applied ?? "(none)");
         }
     }
 
@@ -82,6 +82,6 @@ public static partial class DatabaseStartup
     [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL is reachable")]
     private static partial void LogReachable(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated ({Count} migration(s) applied)")]
-    private static partial void LogMigrated(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is at migration {Migration}")]
+    private static partial void LogMigrated(ILogger logger, string migration);
 }

@@ -11,8 +11,8 @@ namespace PolicyApi.Api.Features.Documents;
 /// <param name="Issuer">Exact issuer, e.g. 连云港市人民政府.</param>
 /// <param name="Year">Issued in this year; for documents without an issue date, whose period covers it.</param>
 /// <param name="Q">Words that the title contains, e.g. 稳外资.</param>
-/// <param name="Kind">Kind of document.</param>
-/// <param name="Status">Status of the document.</param>
+/// <param name="Kind">Kind of document: measures, implementationOpinions, workPlan, constructionPlan or other.</param>
+/// <param name="Status">Status of the document: draft, active or archived.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
 public sealed record ListDocuments(
@@ -20,8 +20,8 @@ public sealed record ListDocuments(
     string? Issuer,
     int? Year,
     string? Q,
-    DocumentKind? Kind,
-    DocumentStatus? Status,
+    string? Kind,
+    string? Status,
     int? Limit,
     string? Cursor) : IQuery<Page<DocumentResponse>>;
 
@@ -63,12 +63,12 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             query = query.Where(d => EF.Functions.ILike(d.Title, pattern, "\\"));
         }
 
-        if (request.Kind is { } kind)
+        if (QueryValues.ParseEnum<DocumentKind>(request.Kind, "kind") is { } kind)
         {
             query = query.Where(d => d.Kind == kind);
         }
 
-        if (request.Status is { } status)
+        if (QueryValues.ParseEnum<DocumentStatus>(request.Status, "status") is { } status)
         {
             query = query.Where(d => d.Status == status);
         }

@@ -26,8 +26,8 @@ public sealed class GetMeasureHandler(PolicyDbContext db) : MediatR.IRequestHand
 /// <param name="ChapterId">Only measures in this chapter.</param>
 /// <param name="ParentId">Only the sub-items of this measure.</param>
 /// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
-/// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role).</param>
-/// <param name="Kind">Only measures of this kind.</param>
+/// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
+/// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
 public sealed record ListMeasures(
@@ -35,8 +35,8 @@ public sealed record ListMeasures(
     Guid? ChapterId,
     Guid? ParentId,
     Guid? UnitId,
-    UnitRole? Role,
-    MeasureKind? Kind,
+    string? Role,
+    string? Kind,
     int? Limit,
     string? Cursor) : IQuery<Page<MeasureResponse>>;
 
@@ -69,12 +69,12 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
             query = query.Where(m => m.ParentId == parentId);
         }
 
-        if (request.Kind is { } kind)
+        if (QueryValues.ParseEnum<MeasureKind>(request.Kind, "kind") is { } kind)
         {
             query = query.Where(m => m.Kind == kind);
         }
 
-        var role = request.Role;
+        var role = QueryValues.ParseEnum<UnitRole>(request.Role, "role");
         string? unitKind = null;
         if (request.UnitId is { } unitId)
         {

@@ -23,11 +23,11 @@ public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler
 /// <param name="Region">Only units of this region, e.g. 连云港市.</param>
 /// <param name="Name">Resolves a name as a document writes it: matches the name, short name or any alias (full-/half-width and spacing variants count as the same), e.g. 市发改委.</param>
 /// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
-/// <param name="Kind">Only units of this kind.</param>
+/// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
 /// <param name="ParentId">Only the sub-units of this unit.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListUnits(string? Region, string? Name, string? Q, UnitKind? Kind, Guid? ParentId, int? Limit, string? Cursor)
+public sealed record ListUnits(string? Region, string? Name, string? Q, string? Kind, Guid? ParentId, int? Limit, string? Cursor)
     : IQuery<Page<UnitResponse>>;
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
@@ -56,7 +56,7 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
             query = query.Where(u => u.Names.Any(n => EF.Functions.Like(n.Key, pattern, "\\")));
         }
 
-        if (request.Kind is { } kind)
+        if (QueryValues.ParseEnum<UnitKind>(request.Kind, "kind") is { } kind)
         {
             query = query.Where(u => u.Kind == kind);
         }

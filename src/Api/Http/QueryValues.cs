@@ -1,0 +1,27 @@
+using System.Text.Json;
+
+namespace PolicyApi.Api.Http;
+
+/// <summary>
+/// Reads an enum query parameter spelled as the JSON spells it (camelCase), case-insensitively;
+/// an unknown value is a 400 that lists the accepted ones.
+/// </summary>
+public static class QueryValues
+{
+    public static TEnum? ParseEnum<TEnum>(string? value, string field)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!value.Any(char.IsDigit) && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        var accepted = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+        throw new InvalidInputException(field, $"'{value}' is not one of: {accepted}.");
+    }
+}

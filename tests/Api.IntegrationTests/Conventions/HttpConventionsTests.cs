@@ -1,0 +1,87 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using PolicyApi.Api.IntegrationTests.Support;
+
+namespace PolicyApi.Api.IntegrationTests.Conventions;
+
+public sealed class HttpConventionsTests(ApiFixture fixture) : RegistryTest(fixture)
+{
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task Responses_AreCompressedWhenTheClientAcceptsIt(string encoding)
+    {
+        for (var n = 1; n <= 10; n++)
+        {
+            await CreateDocument(LianyungangDocument($"连政发〔2020〕{n}号"));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/documents");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        await using var compressed = await response.Content.ReadAsStreamAsync();
+        await using Stream decompressed = encoding == "gzip" ? new GZipStream(compressed, CompressionMode.Decompress) : new BrotliStream(compressed, CompressionMode.Decompress);
+        using var reader = new StreamReader(decompressed, Encoding.UTF8);
+        var page = JsonNode.Parse(await reader.ReadToEndAsync())!;
+        Assert.Equal(10, page["items"]!.AsArray().Count);
+        Assert.Equal("市政府关于印发连云港市稳外资促发展若干措施的通知", (string?)page["items"]![0]!["title"]);
+    }
+
+    [Fact]
+    public async Task Responses_CarryChineseAsUtf8CharactersNotEscapes()
+    {
+        await CreateDocument();
+
+        using var response = await Client.GetAsync("/api/v1/documents");
+        var raw = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Contains("连政发〔2020〕62号", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WithANonJsonMediaType_Returns415()
+    {
+        using var content = new StringContent("title=连云港市稳外资促发展若干措施", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        await ExpectProblem(Client.PostAsync("/api/v1/documents", content), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+    }
+
+    [Fact]
+    public async Task Post_WithoutABody_Returns400()
+    {
+        using var content = new StringContent(string.Empty, Encoding.UTF8, "application/json");
+
+        await ExpectProblem(Client.PostAsync("/api/v1/documents", content), HttpStatusCode.BadRequest, "urn:policyapi:problem:malformed-request");
+    }
+
+    [Fact]
+    public async Task Post_WithADuplicatedProperty_Returns400()
+    {
+        var json = "{\"title\":\"连云港市稳外资促发展若干措施\",\"title\":\"另一个标题\",\"region\":\"连云港市\",\"kind\":\"measures\"}";
+
+        await ExpectProblem(Post("/api/v1/documents", RawJson(json)), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "title");
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404Problem() =>
+        await ExpectProblem(Get("/api/v1/policies"), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
+
+    [Fact]
+    public async Task UnsupportedMethod_Returns405Problem() =>
+        await ExpectProblem(Client.PatchAsync($"/api/v1/documents/{Guid.NewGuid()}", RawJson("{}")), HttpStatusCode.MethodNotAllowed, "urn:policyapi:problem:method-not-allowed");
+
+    [Fact]
+    public async Task Health_LiveAndReady_Answer200()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
+        using var ready = await Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+}
