@@ -61,10 +61,11 @@ public static partial class DatabaseStartup
 
     private static async Task ProbeAsync(PolicyDbContext db, CancellationToken cancellationToken)
     {
+        // A plain connection, not through EF's retrying execution strategy: this pipeline owns the retries.
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.CloseConnectionAsync();
+            await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
