@@ -32,6 +32,7 @@ builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = Comp
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 builder.Services.AddPolicyOpenApi();
+builder.Services.AddPolicyTracing(builder.Configuration);
 
 var app = builder.Build();
 

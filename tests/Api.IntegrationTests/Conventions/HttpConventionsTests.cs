@@ -84,4 +84,15 @@ public sealed class HttpConventionsTests(ApiFixture fixture) : RegistryTest(fixt
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Problem_QuotesTheTraceIdOfTheCallersTraceparent()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/documents/{Guid.NewGuid()}");
+        request.Headers.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        var problem = await ExpectProblem(Client.SendAsync(request), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
+
+        Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", (string?)problem["traceId"]);
+    }
 }

@@ -1,0 +1,32 @@
+using Npgsql;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace PolicyApi.Api.Http;
+
+/// <summary>
+/// W3C Trace Context: an incoming <c>traceparent</c> becomes the parent of the request's trace (so problem
+/// bodies quote the caller's trace id), and outgoing HTTP calls carry it on. Spans are exported over OTLP
+/// only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured.
+/// </summary>
+public static class Tracing
+{
+    public static IServiceCollection AddPolicyTracing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var exportTo = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("PolicyApi"))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                if (!string.IsNullOrWhiteSpace(exportTo))
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
+        return services;
+    }
+}
