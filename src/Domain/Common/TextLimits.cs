@@ -15,4 +15,11 @@ public static class TextLimits
     public const int UnitName = 200;
     public const int AliasCount = 50;
     public const int BlanketAssignmentText = 200;
+    public const int Indicator = 200;
+    public const int TargetText = 1000;
+    public const int UnitOfMeasure = 20;
+    public const int Narrative = 10_000;
+    public const int ReturnReason = 2000;
+    public const int EvidenceLink = 2000;
+    public const int EvidenceLinkCount = 20;
 }

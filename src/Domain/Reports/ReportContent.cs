@@ -1,0 +1,18 @@
+namespace PolicyApi.Domain.Reports;
+
+/// <summary>What a unit writes in a progress report.</summary>
+/// <param name="Value">The figure for the period (万美元, 次 …), as the target's accumulation asks.</param>
+/// <param name="UnitOfMeasure">The unit of the figure; must be the target's.</param>
+/// <param name="Narrative">进展情况.</param>
+/// <param name="Problems">困难问题.</param>
+/// <param name="NextSteps">下一步工作.</param>
+/// <param name="SelfAssessment">The unit's own judgement.</param>
+/// <param name="EvidenceLinks">Links to evidence (http or https).</param>
+public sealed record ReportContent(
+    decimal? Value,
+    string? UnitOfMeasure,
+    string? Narrative,
+    string? Problems,
+    string? NextSteps,
+    SelfAssessment? SelfAssessment,
+    IReadOnlyList<string> EvidenceLinks);

@@ -1,0 +1,48 @@
+using PolicyApi.Domain.Targets;
+
+namespace PolicyApi.Domain.Supervision;
+
+/// <summary>One unit's standing on a target: its own share (allocation), its actual and its 序时进度.</summary>
+public sealed record UnitStanding(Guid UnitId, decimal Allocation, decimal? Actual, decimal Expected);
+
+/// <summary>A place in the ranking.</summary>
+/// <param name="Rank">1 is best; equal completion rates share a rank (1, 2, 2, 4).</param>
+/// <param name="CompletionRate">Actual ÷ own allocation.</param>
+/// <param name="Behind">Worse than its own 序时进度.</param>
+/// <param name="Last">Ranked last (alone or tied).</param>
+/// <param name="Summoned">Behind 序时进度 and ranked last: summoned for a talk this quarter (季约谈).</param>
+public sealed record RankedUnit(UnitStanding Standing, int Rank, decimal CompletionRate, bool Behind, bool Last, bool Summoned);
+
+/// <summary>Ranks units by attainment against their own allocation and applies the documents' 约谈 rule.</summary>
+public static class Ranking
+{
+    public static IReadOnlyList<RankedUnit> Rank(IEnumerable<UnitStanding> standings, Comparator comparator)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
+        var lowerIsBetter = comparator == Comparator.AtMost;
+        var rated = standings
+            .Select(s => (Standing: s, Rate: s.Allocation == 0 ? 0m : Math.Round((s.Actual ?? 0m) / s.Allocation, 6)))
+            .OrderBy(r => lowerIsBetter ? r.Rate : -r.Rate)
+            .ThenBy(r => r.Standing.UnitId)
+            .ToList();
+        if (rated.Count == 0)
+        {
+            return [];
+        }
+
+        var ranks = new int[rated.Count];
+        for (var i = 0; i < rated.Count; i++)
+        {
+            ranks[i] = i > 0 && rated[i].Rate == rated[i - 1].Rate ? ranks[i - 1] : i + 1;
+        }
+
+        var lastRank = ranks[^1];
+        return [.. rated.Select((r, i) =>
+        {
+            var actual = r.Standing.Actual ?? 0m;
+            var behind = lowerIsBetter ? actual > r.Standing.Expected : actual < r.Standing.Expected;
+            var last = ranks[i] == lastRank && rated.Count > 1;
+            return new RankedUnit(r.Standing, ranks[i], r.Rate, behind, last, behind && last);
+        })];
+    }
+}
