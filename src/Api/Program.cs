@@ -19,6 +19,8 @@ builder.Services.AddMediator(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 ValidationNames.UseCamelCase();
 builder.Services.AddSingleton<Representations>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<RequestContext>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Apply);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddResponseCompression(o =>

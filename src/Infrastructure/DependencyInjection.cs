@@ -28,6 +28,8 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
         services.AddScoped<IdempotencyStore>();
+        services.AddOptions<Supervision.SupervisionOptions>().Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
+        services.AddScoped<Supervision.SupervisionQueries>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<IdempotencyPurgeService>();
         return services;

@@ -36,6 +36,7 @@ internal static class SeedExamples
             Kind = DocumentKind.Measures,
             BasisDocuments = [Basis],
             Status = DocumentStatus.Active,
+            ReportingCadence = new Features.Supervision.ReportingCadenceDto(Domain.Supervision.CadenceFrequency.Monthly, 5),
         },
         [typeof(UpdateDocument)] = new UpdateDocument
         {
@@ -48,7 +49,7 @@ internal static class SeedExamples
         },
         [typeof(DocumentResponse)] = new DocumentResponse(
             DocumentId, Title, "连政发〔2020〕62号", "连云港市人民政府", "连云港市", new DateOnly(2020, 7, 23), DocumentKind.Measures,
-            null, [Basis], DocumentStatus.Active, 6, 26, Created, Created),
+            null, [Basis], DocumentStatus.Active, new Features.Supervision.ReportingCadenceDto(Domain.Supervision.CadenceFrequency.Monthly, 5), 6, 26, Created, Created),
         [typeof(CreateChapter)] = new CreateChapter { Label = "二、", Title = "贯彻落实对外开放政策" },
         [typeof(UpdateChapter)] = new UpdateChapter { Label = "二、", Title = "贯彻落实对外开放政策", Sequence = 2 },
         [typeof(ChapterResponse)] = new ChapterResponse(ChapterId, DocumentId, "二、", "贯彻落实对外开放政策", 2, 2, Created, Created),
@@ -73,7 +74,7 @@ internal static class SeedExamples
             MeasureId, DocumentId, ChapterId, null, "（三）", 3, "拓宽利用外资领域", MeasureBody, MeasureKind.Measure, null,
             new BlanketAssignmentDto("各县区、功能板块", [UnitKind.DistrictGovernment, UnitKind.FunctionalZone]),
             [new ResponsibleUnitRef(AssignmentId, CommerceId, "市商务局", UnitRole.Responsible), new ResponsibleUnitRef(Guid.Parse("0196f3a2-7c1e-7b3a-9d2e-3f4a5b6c7d07"), ReformId, "市发展和改革委员会", UnitRole.Responsible)],
-            Created, Created),
+            null, Created, Created),
         [typeof(RegisterUnit)] = new RegisterUnit
         {
             Region = "连云港市",

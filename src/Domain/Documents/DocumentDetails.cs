@@ -1,3 +1,5 @@
+using PolicyApi.Domain.Supervision;
+
 namespace PolicyApi.Domain.Documents;
 
 /// <summary>The fields of a policy document that its editors own.</summary>
@@ -11,7 +13,8 @@ public sealed record DocumentDetails(
     DateOnly? PeriodFrom,
     DateOnly? PeriodTo,
     IReadOnlyList<string> BasisDocuments,
-    DocumentStatus Status);
+    DocumentStatus Status,
+    ReportingCadence? Cadence = null);
 
 /// <summary>The fields of a chapter (一、二、…) that its editors own.</summary>
 public sealed record ChapterDetails(string Label, string Title);
@@ -25,4 +28,5 @@ public sealed record MeasureDetails(
     Guid? ChapterId,
     Guid? ParentId,
     string? KeyWork,
-    BlanketAssignment? BlanketAssignment);
+    BlanketAssignment? BlanketAssignment,
+    ReportingCadence? Cadence = null);

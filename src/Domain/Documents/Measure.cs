@@ -1,4 +1,5 @@
 using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Domain.Documents;
@@ -58,6 +59,13 @@ public sealed class Measure : VersionedEntity
 
     public IReadOnlyList<MeasureAssignment> Assignments => _assignments;
 
+    /// <summary>The reporting calendar (周跟踪、月通报…); measures and targets may override it.</summary>
+    public CadenceFrequency? CadenceFrequency { get; private set; }
+
+    public int? CadenceGraceDays { get; private set; }
+
+    public ReportingCadence? Cadence => CadenceFrequency is { } f ? new ReportingCadence(f, CadenceGraceDays ?? 0) : null;
+
     internal void Revise(MeasureDetails details)
     {
         Apply(details);
@@ -116,6 +124,8 @@ public sealed class Measure : VersionedEntity
         KeyWork = Check.Optional(details.KeyWork, "keyWork", TextLimits.MeasureTitle);
         ChapterId = details.ChapterId;
         ParentId = details.ParentId;
+        CadenceFrequency = details.Cadence?.Frequency;
+        CadenceGraceDays = details.Cadence?.GraceDays;
         BlanketText = details.BlanketAssignment?.Text;
         BlanketUnitKinds = details.BlanketAssignment?.UnitKinds.Select(k => k.ToString()).ToArray();
     }

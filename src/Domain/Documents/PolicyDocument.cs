@@ -1,4 +1,5 @@
 using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Domain.Documents;
@@ -51,6 +52,13 @@ public sealed class PolicyDocument : AggregateRoot
     public IReadOnlyList<string> BasisDocuments { get; private set; }
 
     public DocumentStatus Status { get; private set; }
+
+    /// <summary>The reporting calendar (周跟踪、月通报…); measures and targets may override it.</summary>
+    public CadenceFrequency? CadenceFrequency { get; private set; }
+
+    public int? CadenceGraceDays { get; private set; }
+
+    public ReportingCadence? Cadence => CadenceFrequency is { } f ? new ReportingCadence(f, CadenceGraceDays ?? 0) : null;
 
     public IReadOnlyList<Chapter> Chapters => _chapters;
 
@@ -281,6 +289,8 @@ public sealed class PolicyDocument : AggregateRoot
 
         PeriodFrom = details.PeriodFrom;
         PeriodTo = details.PeriodTo;
+        CadenceFrequency = details.Cadence?.Frequency;
+        CadenceGraceDays = details.Cadence?.GraceDays;
         ArgumentNullException.ThrowIfNull(details.BasisDocuments);
         if (details.BasisDocuments.Count > TextLimits.BasisDocumentCount)
         {

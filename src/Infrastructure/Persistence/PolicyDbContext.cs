@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Reports;
+using PolicyApi.Domain.Targets;
 using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Idempotency;
 
@@ -22,6 +24,14 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
 
     public DbSet<UnitName> UnitNames => Set<UnitName>();
 
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<TargetAllocation> TargetAllocations => Set<TargetAllocation>();
+
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -35,5 +45,8 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     {
         // Enums are stored by name so the data reads the same in psql as in the API.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        // Quantities are exact: numeric(20, 6) holds 7000 万美元 and 20.5 % without binary rounding.
+        configurationBuilder.Properties<decimal>().HavePrecision(20, 6);
     }
 }

@@ -26,8 +26,11 @@ public abstract record DocumentFields
 
     public IReadOnlyList<string>? BasisDocuments { get; init; }
 
-    /// <summary>Defaults to draft.</summary>
+    /// <summary>Defaults to draft. Only active documents generate reporting obligations.</summary>
     public DocumentStatus? Status { get; init; }
+
+    /// <summary>The document's reporting calendar (月通报 → monthly); measures and targets may override it.</summary>
+    public Supervision.ReportingCadenceDto? ReportingCadence { get; init; }
 
     public DocumentDetails ToDetails() => new(
         Title!,
@@ -39,7 +42,8 @@ public abstract record DocumentFields
         Period?.From,
         Period?.To,
         BasisDocuments ?? [],
-        Status ?? DocumentStatus.Draft);
+        Status ?? DocumentStatus.Draft,
+        ReportingCadence?.ToCadence());
 }
 
 public abstract class DocumentFieldsValidator<T> : AbstractValidator<T>
@@ -62,5 +66,6 @@ public abstract class DocumentFieldsValidator<T> : AbstractValidator<T>
             .When(x => x.BasisDocuments is not null)
             .OverridePropertyName("basisDocuments");
         RuleForEach(x => x.BasisDocuments).NotEmpty().MaximumLength(TextLimits.BasisDocument);
+        RuleFor(x => x.ReportingCadence!).SetValidator(new Supervision.ReportingCadenceValidator()).When(x => x.ReportingCadence is not null);
     }
 }

@@ -34,6 +34,9 @@ public abstract record MeasureFields
     /// <summary>1-based position in document order; omitted on create means last, on replace means unchanged.</summary>
     public int? Sequence { get; init; }
 
+    /// <summary>Overrides the document's reporting calendar for this measure (e.g. 周跟踪 → weekly).</summary>
+    public Supervision.ReportingCadenceDto? ReportingCadence { get; init; }
+
     public MeasureDetails ToDetails() => new(
         Label!,
         Title!,
@@ -42,7 +45,8 @@ public abstract record MeasureFields
         ChapterId,
         ParentId,
         KeyWork,
-        BlanketAssignment is { } b ? new BlanketAssignment(b.Text, b.UnitKinds) : null);
+        BlanketAssignment is { } b ? new BlanketAssignment(b.Text, b.UnitKinds) : null,
+        ReportingCadence?.ToCadence());
 }
 
 public abstract class MeasureFieldsValidator<T> : AbstractValidator<T>
@@ -58,6 +62,7 @@ public abstract class MeasureFieldsValidator<T> : AbstractValidator<T>
         RuleFor(x => x.Sequence).GreaterThanOrEqualTo(1);
         RuleFor(x => x.ParentId).NotEqual(Guid.Empty);
         RuleFor(x => x.ChapterId).NotEqual(Guid.Empty);
+        RuleFor(x => x.ReportingCadence!).SetValidator(new Supervision.ReportingCadenceValidator()).When(x => x.ReportingCadence is not null);
         When(x => x.BlanketAssignment is not null, () =>
         {
             RuleFor(x => x.BlanketAssignment!.Text).NotEmpty().MaximumLength(TextLimits.BlanketAssignmentText);

@@ -29,6 +29,7 @@ public sealed record MeasureResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KeyWork,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BlanketAssignmentDto? BlanketAssignment,
     IReadOnlyList<ResponsibleUnitRef> ResponsibleUnits,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Supervision.ReportingCadenceDto? ReportingCadence,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -52,6 +53,7 @@ public sealed record MeasureResponse(
             m.KeyWork,
             m.BlanketAssignment is { } b ? new BlanketAssignmentDto(b.Text, b.UnitKinds) : null,
             [.. m.Assignments.OrderBy(a => a.Sequence).Select(a => new ResponsibleUnitRef(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, string.Empty), a.Role))],
+            Supervision.ReportingCadenceDto.From(m.Cadence),
             m.CreatedAt,
             m.UpdatedAt);
     }

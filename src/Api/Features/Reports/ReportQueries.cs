@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Reports;
+using PolicyApi.Domain.Supervision;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Reports;
+
+public sealed record GetReport(Guid Id) : IQuery<ReportResponse>;
+
+public sealed class GetReportHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetReport, ReportResponse>
+{
+    public async Task<ReportResponse> Handle(GetReport request, CancellationToken cancellationToken)
+    {
+        var row = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.Id == request.Id)
+            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Progress report", request.Id);
+        return ReportResponse.From(row.Report, row.Unit);
+    }
+}
+
+/// <summary>Progress reports in the order they were opened, filtered.</summary>
+/// <param name="UnitId">Only this unit's reports.</param>
+/// <param name="MeasureId">Only reports on this measure.</param>
+/// <param name="TargetId">Only reports on this target.</param>
+/// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
+/// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, string? Status, int? Limit, string? Cursor)
+    : IQuery<Page<ReportResponse>>;
+
+public sealed class ListReportsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<ReportResponse>> Handle(ListReports request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor);
+        var query = db.ProgressReports.AsNoTracking();
+        if (request.UnitId is { } unitId)
+        {
+            query = query.Where(r => r.UnitId == unitId);
+        }
+
+        if (request.MeasureId is { } measureId)
+        {
+            query = query.Where(r => r.MeasureId == measureId);
+        }
+
+        if (request.TargetId is { } targetId)
+        {
+            query = query.Where(r => r.TargetId == targetId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Period))
+        {
+            if (!ReportingPeriod.TryParse(request.Period, out var period))
+            {
+                throw new InvalidInputException("period", $"'{request.Period}' is not a reporting period such as 2021-M06.");
+            }
+
+            query = query.Where(r => r.PeriodCode == period.Code);
+        }
+
+        if (QueryValues.ParseEnum<ReportStatus>(request.Status, "status") is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(r => r.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Take(limit + 1)
+            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
+            .ToListAsync(cancellationToken);
+        return Paging.Build(rows, limit, r => ReportResponse.From(r.Report, r.Unit), r => new Position(r.Report.Id));
+    }
+}
+
+/// <summary>Every kept version of a report, oldest first.</summary>
+/// <param name="Id">The report.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>;
+
+public sealed class GetReportHistoryHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
+{
+    private sealed record Position(int Number);
+
+    public async Task<Page<ReportRevisionResponse>> Handle(GetReportHistory request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor)?.Number ?? 0;
+        if (!await db.ProgressReports.AnyAsync(r => r.Id == request.Id, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Progress report", request.Id);
+        }
+
+        var rows = await db.ReportRevisions.AsNoTracking()
+            .Where(v => v.ReportId == request.Id && v.Number > after)
+            .OrderBy(v => v.Number)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+        return Paging.Build(rows, limit, ReportRevisionResponse.From, v => new Position(v.Number));
+    }
+}

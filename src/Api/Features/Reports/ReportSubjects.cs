@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Reports;
+using PolicyApi.Domain.Supervision;
+using PolicyApi.Domain.Targets;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Reports;
+
+/// <summary>What a report is about, with the rules that tie a report to its subject.</summary>
+internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? Target)
+{
+    public void CheckPeriod(ReportingPeriod period)
+    {
+        if (Target is { } target && !period.Within(target.PeriodStart, target.PeriodEnd))
+        {
+            throw new DomainValidationException(
+                "period",
+                $"{period.Code} ({period.Start:yyyy-MM-dd}–{period.End:yyyy-MM-dd}) lies outside the target's period {target.PeriodStart:yyyy-MM-dd}–{target.PeriodEnd:yyyy-MM-dd}.");
+        }
+    }
+
+    public void CheckUnitOfMeasure(string? unitOfMeasure, decimal? value)
+    {
+        if (Target is { } target)
+        {
+            if (unitOfMeasure is not null && TextKey.For(unitOfMeasure) != TextKey.For(target.ReportUnitOfMeasure))
+            {
+                throw new DomainValidationException("unitOfMeasure", $"Reports on this target are in {target.ReportUnitOfMeasure}, not {unitOfMeasure}.");
+            }
+        }
+        else if (value is not null && unitOfMeasure is null)
+        {
+            throw new DomainValidationException("unitOfMeasure", "A value reported on a measure needs its unit of measure.");
+        }
+    }
+
+    public void CheckReadyToSubmit(ProgressReport report)
+    {
+        if (Target is { Accumulation: not Accumulation.Count } && report.Value is null)
+        {
+            throw new DomainValidationException("value", "A report on a target is submitted with its value.");
+        }
+    }
+}
+
+internal static class ReportSubjects
+{
+    public static async Task<(ProgressReport Report, string UnitName)> LoadAsync(PolicyDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Progress report", id);
+        var unitName = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        return (report, unitName);
+    }
+
+    /// <summary>Loads the subject and checks that the unit is responsible for it (409 otherwise).</summary>
+    public static async Task<ReportSubject> ResolveAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainValidationException("unitId", $"There is no unit {unitId}.");
+        Target? target = null;
+        if (targetId is { } tid)
+        {
+            target = await db.Targets.AsNoTracking().Include(t => t.Allocations).Include(t => t.ScopeUnits).AsSplitQuery()
+                .SingleOrDefaultAsync(t => t.Id == tid, cancellationToken)
+                ?? throw new DomainValidationException("targetId", $"There is no target {tid}.");
+            if (measureId is not null && target.MeasureId != measureId)
+            {
+                throw new DomainValidationException("measureId", "A report on a target names the target's own measure, or none.");
+            }
+        }
+
+        var effectiveMeasureId = measureId ?? target?.MeasureId;
+        Measure? measure = null;
+        if (effectiveMeasureId is { } mid)
+        {
+            measure = await db.Measures.AsNoTracking().Include(m => m.Assignments).SingleOrDefaultAsync(m => m.Id == mid, cancellationToken)
+                ?? throw new DomainValidationException("measureId", $"There is no measure {mid}.");
+        }
+
+        var region = await db.Documents.Where(d => d.Id == (target != null ? target.DocumentId : measure!.DocumentId)).Select(d => d.Region).SingleAsync(cancellationToken);
+        if (!IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target))
+        {
+            throw new DomainRuleViolationException(
+                "unit-not-responsible",
+                $"{unit.Name} is not responsible for this {(target is not null ? "target" : "measure")}: it has no share, scope or assignment on it.",
+                "unitId");
+        }
+
+        return new ReportSubject(unit.Name, measure, target);
+    }
+
+    private static bool IsResponsible(Guid unitId, Domain.Units.UnitKind kind, bool sameRegion, Measure? measure, Target? target)
+    {
+        if (!sameRegion)
+        {
+            return false;
+        }
+
+        var byMeasure = measure is not null
+            && (measure.Assignments.Any(a => a.UnitId == unitId) || measure.BlanketAssignment?.Covers(kind) == true);
+        if (target is null)
+        {
+            return byMeasure;
+        }
+
+        var bound = target.Allocations.Count > 0 || target.ScopeUnits.Count > 0;
+        return bound ? target.ValueFor(unitId) is not null : byMeasure || measure is null;
+    }
+}

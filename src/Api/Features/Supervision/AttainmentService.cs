@@ -1,0 +1,72 @@
+using PolicyApi.Domain.Supervision;
+using PolicyApi.Domain.Targets;
+using PolicyApi.Infrastructure.Supervision;
+
+namespace PolicyApi.Api.Features.Supervision;
+
+/// <summary>One unit's actual on a target.</summary>
+public sealed record UnitActual(Guid UnitId, decimal? Accepted, decimal? IncludingSubmitted);
+
+/// <summary>A target's actuals as of a date: for the region and for each unit that reported.</summary>
+public sealed record TargetActuals(decimal? Accepted, decimal? IncludingSubmitted, IReadOnlyDictionary<Guid, UnitActual> Units);
+
+/// <summary>
+/// Turns the per-unit aggregates PostgreSQL computes into actuals, following each target's accumulation:
+/// a unit's actual is its latest total (cumulative, level), the sum of its increments, or its count of
+/// events; units add up, except levels, where the latest report stands.
+/// </summary>
+public sealed class AttainmentService(SupervisionQueries queries)
+{
+    public async Task<IReadOnlyDictionary<Guid, TargetActuals>> ActualsAsync(
+        IReadOnlyCollection<Target> targets,
+        IReadOnlyDictionary<Guid, Accumulation> sourceAccumulation,
+        DateOnly asOf,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var rows = await queries.ActualsAsync([.. targets.Select(t => t.Id)], asOf, cancellationToken);
+        return targets.ToDictionary(t => t.Id, t =>
+        {
+            var accumulation = t.BasedOnTargetId is { } source ? sourceAccumulation.GetValueOrDefault(source, t.Accumulation) : t.Accumulation;
+            var mine = rows.Where(r => r.TargetId == t.Id).ToList();
+            var units = mine.ToDictionary(
+                r => r.UnitId,
+                r => new UnitActual(r.UnitId, Pick(accumulation, r.AcceptedCount, r.AcceptedSum, r.AcceptedLatest), Pick(accumulation, r.ReportedCount, r.ReportedSum, r.ReportedLatest)));
+            return accumulation == Accumulation.Level
+                ? new TargetActuals(
+                    mine.Where(r => r.AcceptedLatestEnd is not null).OrderByDescending(r => r.AcceptedLatestEnd).FirstOrDefault()?.AcceptedLatest,
+                    mine.Where(r => r.ReportedLatestEnd is not null).OrderByDescending(r => r.ReportedLatestEnd).FirstOrDefault()?.ReportedLatest,
+                    units)
+                : new TargetActuals(Sum(units.Values.Select(u => u.Accepted)), Sum(units.Values.Select(u => u.IncludingSubmitted)), units);
+        });
+    }
+
+    /// <summary>The goal a target sets as a whole; a growth target's goal is on the underlying amount: baseline × (1 + rate).</summary>
+    public static AttainmentGoal GoalOf(Target target, decimal? value = null, Accumulation? accumulation = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var milestones = target.Milestones.OrderBy(m => m.By).Select(m => new Milestone(m.By, m.Value)).ToList();
+        if (target.Baseline is { } baseline)
+        {
+            return new AttainmentGoal(target.Comparator, baseline.Value * (1 + (target.Value / 100m)), target.PeriodStart, target.PeriodEnd, accumulation ?? Accumulation.Cumulative, []);
+        }
+
+        return new AttainmentGoal(target.Comparator, value ?? target.Value, target.PeriodStart, target.PeriodEnd, accumulation ?? target.Accumulation, value is null ? milestones : Scale(milestones, value.Value / target.Value));
+    }
+
+    private static List<Milestone> Scale(List<Milestone> milestones, decimal factor) =>
+        [.. milestones.Select(m => m with { Value = m.Value * factor })];
+
+    private static decimal? Pick(Accumulation accumulation, int count, decimal? sum, decimal? latest) => accumulation switch
+    {
+        Accumulation.Increments => sum,
+        Accumulation.Count => count == 0 ? null : count,
+        _ => latest,
+    };
+
+    private static decimal? Sum(IEnumerable<decimal?> values)
+    {
+        var present = values.Where(v => v is not null).ToList();
+        return present.Count == 0 ? null : present.Sum();
+    }
+}

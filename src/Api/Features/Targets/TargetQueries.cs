@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Targets;
+
+public sealed record GetTarget(Guid Id) : IQuery<TargetResponse>;
+
+public sealed class GetTargetHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetTarget, TargetResponse>
+{
+    public async Task<TargetResponse> Handle(GetTarget request, CancellationToken cancellationToken) =>
+        TargetResponse.From(await TargetReferences.LoadAsync(db, request.Id, cancellationToken));
+}
+
+/// <summary>Targets in the order they were set, filtered.</summary>
+/// <param name="DocumentId">Only this document's targets.</param>
+/// <param name="MeasureId">Only this measure's targets.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListTargets(Guid? DocumentId, Guid? MeasureId, int? Limit, string? Cursor) : IQuery<Page<TargetResponse>>;
+
+public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListTargets, Page<TargetResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<TargetResponse>> Handle(ListTargets request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor);
+        var query = db.Targets.AsNoTracking();
+        if (request.DocumentId is { } documentId)
+        {
+            if (!await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken))
+            {
+                throw new ResourceNotFoundException("Document", documentId);
+            }
+
+            query = query.Where(t => t.DocumentId == documentId);
+        }
+
+        if (request.MeasureId is { } measureId)
+        {
+            query = query.Where(t => t.MeasureId == measureId);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(t => t.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query.Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones)
+            .OrderBy(t => t.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        return Paging.Build(rows, limit, TargetResponse.From, t => new Position(t.Id));
+    }
+}
