@@ -21,6 +21,8 @@ ValidationNames.UseCamelCase();
 builder.Services.AddSingleton<Representations>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<RequestContext>();
+builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentService>();
+builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentBoard>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Apply);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddResponseCompression(o =>
@@ -54,6 +56,9 @@ app.UsePolicyOpenApi();
 app.MapDocuments();
 app.MapMeasures();
 app.MapUnits();
+app.MapTargets();
+app.MapProgressReports();
+app.MapSupervision();
 
 await app.RunAsync();
 

@@ -92,6 +92,15 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("body");
 
+                    b.Property<string>("CadenceFrequency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cadence_frequency");
+
+                    b.Property<int?>("CadenceGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadence_grace_days");
+
                     b.Property<Guid?>("ChapterId")
                         .HasColumnType("uuid")
                         .HasColumnName("chapter_id");
@@ -220,6 +229,15 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("basis_documents");
 
+                    b.Property<string>("CadenceFrequency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cadence_frequency");
+
+                    b.Property<int?>("CadenceGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadence_grace_days");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -301,6 +319,447 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_documents_region_issued_on");
 
                     b.ToTable("documents", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Reports.ProgressReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<string[]>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_links");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_submitted_at");
+
+                    b.Property<Guid?>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period_code");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_of_measure");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progress_reports");
+
+                    b.HasIndex("MeasureId", "PeriodCode")
+                        .HasDatabaseName("ix_progress_reports_measure_id_period_code");
+
+                    b.HasIndex("Status", "UnitId")
+                        .HasDatabaseName("ix_progress_reports_status_unit_id");
+
+                    b.HasIndex("TargetId", "PeriodEnd")
+                        .HasDatabaseName("ix_progress_reports_target_id_period_end");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TargetId", "PeriodEnd"), new[] { "UnitId", "Status", "Value" });
+
+                    b.HasIndex("UnitId", "MeasureId", "TargetId", "PeriodCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progress_reports_unit_id_measure_id_target_id_period_code");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UnitId", "MeasureId", "TargetId", "PeriodCode"), false);
+
+                    b.ToTable("progress_reports", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Reports.ReportRevision", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<Guid?>("ActorUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_unit_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.PrimitiveCollection<string[]>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("evidence_links");
+
+                    b.Property<string>("Narrative")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<string>("PeriodCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period_code");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_of_measure");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("ReportId", "Number")
+                        .HasName("pk_progress_report_revisions");
+
+                    b.ToTable("progress_report_revisions", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.Target", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Accumulation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("accumulation");
+
+                    b.Property<Guid?>("BasedOnTargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("based_on_target_id");
+
+                    b.Property<DateOnly?>("BaselineEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_end");
+
+                    b.Property<DateOnly?>("BaselineStart")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_start");
+
+                    b.Property<string>("BaselineUnitOfMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("baseline_unit_of_measure");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("baseline_value");
+
+                    b.Property<string>("CadenceFrequency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cadence_frequency");
+
+                    b.Property<int?>("CadenceGraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cadence_grace_days");
+
+                    b.Property<string>("Comparator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("comparator");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("indicator");
+
+                    b.Property<Guid?>("MeasureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("measure_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scope_text");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UnitOfMeasure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit_of_measure");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_targets");
+
+                    b.HasIndex("BasedOnTargetId")
+                        .HasDatabaseName("ix_targets_based_on_target_id");
+
+                    b.HasIndex("MeasureId")
+                        .HasDatabaseName("ix_targets_measure_id");
+
+                    b.HasIndex("DocumentId", "Id")
+                        .HasDatabaseName("ix_targets_document_id_id");
+
+                    b.ToTable("targets", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.TargetAllocation", b =>
+                {
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("TargetId", "UnitId")
+                        .HasName("pk_target_allocations");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_target_allocations_unit_id");
+
+                    b.ToTable("target_allocations", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.TargetMilestone", b =>
+                {
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<DateOnly>("By")
+                        .HasColumnType("date")
+                        .HasColumnName("by");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("TargetId", "By")
+                        .HasName("pk_target_milestones");
+
+                    b.ToTable("target_milestones", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.TargetScopeUnit", b =>
+                {
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("TargetId", "UnitId")
+                        .HasName("pk_target_scope_units");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_target_scope_units_unit_id");
+
+                    b.ToTable("target_scope_units", "policy");
                 });
 
             modelBuilder.Entity("PolicyApi.Domain.Units.ResponsibleUnit", b =>
@@ -529,6 +988,104 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_measure_assignments_units_unit_id");
                 });
 
+            modelBuilder.Entity("PolicyApi.Domain.Reports.ProgressReport", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Documents.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progress_reports_measures_measure_id");
+
+                    b.HasOne("PolicyApi.Domain.Targets.Target", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_progress_reports_targets_target_id");
+
+                    b.HasOne("PolicyApi.Domain.Units.ResponsibleUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_reports_units_unit_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Reports.ReportRevision", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Reports.ProgressReport", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progress_report_revisions_progress_reports_report_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.Target", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Targets.Target", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnTargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_targets_based_on_target_id");
+
+                    b.HasOne("PolicyApi.Domain.Documents.PolicyDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_targets_documents_document_id");
+
+                    b.HasOne("PolicyApi.Domain.Documents.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_targets_measures_measure_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.TargetAllocation", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Targets.Target", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_allocations_targets_target_id");
+
+                    b.HasOne("PolicyApi.Domain.Units.ResponsibleUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_allocations_responsible_units_unit_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.TargetMilestone", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Targets.Target", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_milestones_targets_target_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.TargetScopeUnit", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Targets.Target", null)
+                        .WithMany("ScopeUnits")
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_scope_units_targets_target_id");
+
+                    b.HasOne("PolicyApi.Domain.Units.ResponsibleUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_scope_units_responsible_units_unit_id");
+                });
+
             modelBuilder.Entity("PolicyApi.Domain.Units.ResponsibleUnit", b =>
                 {
                     b.HasOne("PolicyApi.Domain.Units.ResponsibleUnit", null)
@@ -558,6 +1115,20 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.Navigation("Chapters");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Reports.ProgressReport", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("PolicyApi.Domain.Targets.Target", b =>
+                {
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("ScopeUnits");
                 });
 
             modelBuilder.Entity("PolicyApi.Domain.Units.ResponsibleUnit", b =>

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Targets;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Supervision;
+using PolicyApi.Domain.Targets;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Supervision;
+
+/// <summary>A growth target's figures on the underlying indicator.</summary>
+/// <param name="BaselineToDate">The baseline pro-rated to the date (同期): baseline × elapsed share of the period.</param>
+/// <param name="UnderlyingActual">The indicator to date (from the accepted reports).</param>
+/// <param name="UnderlyingGoal">Baseline × (1 + rate): what the indicator must reach by the end.</param>
+public sealed record GrowthFigures(decimal BaselineValue, string BaselineUnitOfMeasure, decimal BaselineToDate, decimal? UnderlyingActual, decimal UnderlyingGoal, decimal UnderlyingExpected);
+
+/// <summary>One unit against its own share of the target.</summary>
+/// <param name="Value">The unit's share (allocation), or the whole value for an each-unit target.</param>
+public sealed record UnitAttainment(Guid UnitId, string UnitName, decimal? Value, decimal? Actual, decimal? ActualIncludingSubmitted, decimal? Expected, bool BehindSchedule, AttainmentStatus? Status);
+
+/// <summary>
+/// A target's attainment on a date. <c>actual</c> counts accepted reports only; <c>actualIncludingSubmitted</c>
+/// also counts reports submitted and not yet reviewed, so a supervisor sees what is pending.
+/// </summary>
+/// <param name="Expected">序时进度: the part of the target due by asOf (time-proportional unless milestones are set; levels and rates are due all along).</param>
+public sealed record AttainmentResponse(
+    Guid TargetId,
+    string Indicator,
+    string UnitOfMeasure,
+    Comparator Comparator,
+    decimal Value,
+    string Period,
+    DateOnly AsOf,
+    decimal? Actual,
+    decimal? ActualIncludingSubmitted,
+    decimal Expected,
+    decimal ExpectedShare,
+    decimal? RatioToTarget,
+    decimal? RatioToExpected,
+    decimal? Projected,
+    bool BehindSchedule,
+    AttainmentStatus Status,
+    GrowthFigures? Growth,
+    IReadOnlyList<UnitAttainment> Units);
+
+/// <summary>A target's attainment, 序时进度 and status on a date.</summary>
+/// <param name="TargetId">The target.</param>
+/// <param name="AsOf">The date (YYYY-MM-DD); today in the supervising time zone when omitted.</param>
+public sealed record GetAttainment(Guid TargetId, DateOnly? AsOf) : IQuery<AttainmentResponse>;
+
+public sealed class GetAttainmentHandler(PolicyDbContext db, AttainmentBoard board, RequestContext context) : MediatR.IRequestHandler<GetAttainment, AttainmentResponse>
+{
+    public async Task<AttainmentResponse> Handle(GetAttainment request, CancellationToken cancellationToken)
+    {
+        var target = await TargetReferences.LoadAsync(db, request.TargetId, cancellationToken);
+        var results = await board.EvaluateAsync([target], request.AsOf ?? context.Today, cancellationToken);
+        return results[0];
+    }
+}
+
+/// <summary>Evaluates targets on a date: actuals from PostgreSQL, arithmetic from the domain.</summary>
+public sealed class AttainmentBoard(PolicyDbContext db, AttainmentService actuals)
+{
+    public async Task<IReadOnlyList<AttainmentResponse>> EvaluateAsync(IReadOnlyList<Target> targets, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var sourceIds = targets.Where(t => t.BasedOnTargetId is not null).Select(t => t.BasedOnTargetId!.Value).Distinct().ToList();
+        var sourceAccumulation = await db.Targets.AsNoTracking().Where(t => sourceIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Accumulation, cancellationToken);
+        var figures = await actuals.ActualsAsync(targets, sourceAccumulation, asOf, cancellationToken);
+        var unitIds = targets.SelectMany(t => t.Allocations.Select(a => a.UnitId).Concat(t.ScopeUnits.Select(s => s.UnitId))).Concat(figures.Values.SelectMany(f => f.Units.Keys)).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return [.. targets.Select(t => Evaluate(t, figures[t.Id], sourceAccumulation, names, asOf))];
+    }
+
+    private static AttainmentResponse Evaluate(Target target, TargetActuals actual, IReadOnlyDictionary<Guid, Accumulation> sources, IReadOnlyDictionary<Guid, string> names, DateOnly asOf)
+    {
+        var accumulation = target.BasedOnTargetId is { } s ? sources.GetValueOrDefault(s, Accumulation.Cumulative) : target.Accumulation;
+        var goal = AttainmentService.GoalOf(target, accumulation: target.IsGrowth ? accumulation : null);
+        var result = AttainmentCalculator.Evaluate(goal, actual.Accepted, asOf);
+        var period = TargetPeriod.Format(target.PeriodStart, target.PeriodEnd);
+        var units = UnitsOf(target, actual, names, asOf);
+
+        if (target.Baseline is { } baseline)
+        {
+            var elapsed = AttainmentCalculator.ElapsedShare(target.PeriodStart, target.PeriodEnd, asOf);
+            var baselineToDate = baseline.Value * elapsed;
+            decimal? Growth(decimal? underlying) => underlying is { } u && baselineToDate > 0 ? Round(((u / baselineToDate) - 1) * 100) : null;
+            var growthActual = Growth(actual.Accepted);
+            return new AttainmentResponse(
+                target.Id, target.Indicator, target.UnitOfMeasure, target.Comparator, target.Value, period, asOf,
+                growthActual, Growth(actual.IncludingSubmitted), target.Value, result.ExpectedShare,
+                growthActual is { } g && target.Value != 0 ? Round(g / target.Value) : null,
+                result.RatioToExpected is { } r ? Round(r) : null,
+                result.Projected is { } p ? Growth(p * elapsed) : null,
+                result.BehindSchedule, result.Status,
+                new GrowthFigures(baseline.Value, baseline.UnitOfMeasure, Round(baselineToDate), actual.Accepted, Round(goal.Value), Round(result.Expected)),
+                units);
+        }
+
+        return new AttainmentResponse(
+            target.Id, target.Indicator, target.UnitOfMeasure, target.Comparator, target.Value, period, asOf,
+            actual.Accepted, actual.IncludingSubmitted, Round(result.Expected), Round(result.ExpectedShare),
+            Round(result.RatioToTarget), Round(result.RatioToExpected), Round(result.Projected),
+            result.BehindSchedule, result.Status, null, units);
+    }
+
+    /// <summary>Each unit bound by the target against its own value; units that reported without a share are listed without a status.</summary>
+    private static List<UnitAttainment> UnitsOf(Target target, TargetActuals actual, IReadOnlyDictionary<Guid, string> names, DateOnly asOf)
+    {
+        var bound = target.Scope == TargetScope.EachUnit
+            ? target.ScopeUnits.Select(s => (s.UnitId, Value: target.Value))
+            : target.Allocations.Select(a => (a.UnitId, a.Value));
+        var list = bound.Select(b =>
+        {
+            var unit = actual.Units.GetValueOrDefault(b.UnitId);
+            var result = AttainmentCalculator.Evaluate(AttainmentService.GoalOf(target, b.Value), unit?.Accepted, asOf);
+            return new UnitAttainment(b.UnitId, names.GetValueOrDefault(b.UnitId, string.Empty), b.Value, unit?.Accepted, unit?.IncludingSubmitted, Round(result.Expected), result.BehindSchedule, result.Status);
+        }).ToList();
+        list.AddRange(actual.Units.Values.Where(u => list.All(l => l.UnitId != u.UnitId))
+            .Select(u => new UnitAttainment(u.UnitId, names.GetValueOrDefault(u.UnitId, string.Empty), null, u.Accepted, u.IncludingSubmitted, null, false, null)));
+        return [.. list.OrderBy(u => u.UnitName, StringComparer.Ordinal).ThenBy(u => u.UnitId)];
+    }
+
+    internal static decimal Round(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    internal static decimal? Round(decimal? value) => value is { } v ? Round(v) : null;
+}

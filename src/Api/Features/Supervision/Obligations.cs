@@ -1,0 +1,79 @@
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Supervision;
+
+namespace PolicyApi.Api.Features.Supervision;
+
+/// <summary>What a report is (to be) about.</summary>
+/// <param name="Type">measure or target.</param>
+/// <param name="Label">The measure's label as written; none for a target.</param>
+/// <param name="Title">The measure's title or the target's indicator.</param>
+public sealed record ObligationSubject(string Type, Guid Id, string? Label, string Title);
+
+/// <summary>One report a unit owes.</summary>
+/// <param name="State">due (period over, still within grace), overdue (past its due date, no report submitted), submitted or accepted.</param>
+/// <param name="ReportStatus">The status of the unit's report for it, if one was opened (a returned report still counts as owed).</param>
+/// <param name="DaysOverdue">Days past the due date, for overdue obligations.</param>
+public sealed record ObligationResponse(
+    Guid UnitId,
+    string UnitName,
+    Guid DocumentId,
+    ObligationSubject Subject,
+    string Period,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    DateOnly DueOn,
+    string State,
+    Guid? ReportId,
+    string? ReportStatus,
+    int? DaysOverdue)
+{
+    public static ObligationResponse From(Obligation o, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new(
+            o.UnitId,
+            o.UnitName,
+            o.DocumentId,
+            new ObligationSubject(o.SubjectType, o.SubjectId, o.SubjectLabel, o.SubjectTitle),
+            o.PeriodCode,
+            o.PeriodStart,
+            o.PeriodEnd,
+            o.DueOn,
+            o.State,
+            o.ReportId,
+            o.ReportStatus is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(o.ReportStatus),
+            o.State == "overdue" ? asOf.DayNumber - o.DueOn.DayNumber : null);
+    }
+}
+
+/// <summary>Reports units owe as of a date, from the reporting calendars of active documents.</summary>
+/// <param name="AsOf">The date (YYYY-MM-DD); today in the supervising time zone when omitted.</param>
+/// <param name="UnitId">Only this unit's obligations.</param>
+/// <param name="DocumentId">Only this document's obligations.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListObligations(DateOnly? AsOf, Guid? UnitId, Guid? DocumentId, int? Limit, string? Cursor) : IQuery<Page<ObligationResponse>>
+{
+    internal bool OnlyOverdue { get; init; }
+}
+
+public sealed class ListObligationsHandler(SupervisionQueries queries, RequestContext context) : MediatR.IRequestHandler<ListObligations, Page<ObligationResponse>>
+{
+    public async Task<Page<ObligationResponse>> Handle(ListObligations request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var asOf = request.AsOf ?? context.Today;
+        var rows = await queries.ObligationsAsync(
+            new ObligationQuery(
+                asOf,
+                request.DocumentId,
+                request.UnitId,
+                OnlyUnsatisfied: true,
+                OnlyOverdue: request.OnlyOverdue,
+                After: Paging.Decode<ObligationPosition>(request.Cursor),
+                Limit: limit + 1),
+            cancellationToken);
+        return Paging.Build(rows, limit, o => ObligationResponse.From(o, asOf), o => new ObligationPosition(o.DueOn, o.UnitId, o.SubjectId, o.PeriodCode));
+    }
+}
