@@ -15,6 +15,7 @@ public static class ApiJson
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new CanonicalDecimalConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
@@ -37,4 +38,22 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
     }
+}
+
+/// <summary>
+/// Quantities leave in their shortest exact form (7000, not 7000.000000 as numeric(20,6) reads back), so a
+/// value reads the same whether it was just written or loaded — and so does the ETag computed from it.
+/// </summary>
+public sealed class CanonicalDecimalConverter : JsonConverter<decimal>
+{
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteNumberValue(Canonical(value));
+    }
+
+    /// <summary>Drops trailing zeros of the scale: 7000.000000 → 7000, 0.480000 → 0.48.</summary>
+    public static decimal Canonical(decimal value) => value / 1.0000000000000000000000000000m;
 }

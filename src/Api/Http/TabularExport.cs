@@ -155,7 +155,7 @@ public static class TabularExport
             {
                 null => new Cell(),
                 decimal or int or long or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Text(value)) },
-                bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b) },
+                bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
                 _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Text(value))) },
             });
         }
@@ -167,6 +167,7 @@ public static class TabularExport
     {
         null => string.Empty,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        decimal m => CanonicalDecimalConverter.Canonical(m).ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

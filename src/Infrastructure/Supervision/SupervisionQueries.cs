@@ -8,13 +8,14 @@ using PolicyApi.Infrastructure.Persistence;
 namespace PolicyApi.Infrastructure.Supervision;
 
 /// <summary>Per target and unit: the reports that count towards the actual, aggregated in PostgreSQL.</summary>
+/// <param name="AcceptedEvents">Events in accepted reports: each report counts its value, or one when it states none.</param>
 /// <param name="AcceptedLatest">The value of the accepted report with the latest period.</param>
 /// <param name="ReportedLatest">The same counting submitted-but-unreviewed reports too.</param>
 public sealed record UnitReportAggregate(
     Guid TargetId,
     Guid UnitId,
-    int AcceptedCount,
-    int ReportedCount,
+    decimal? AcceptedEvents,
+    decimal? ReportedEvents,
     decimal? AcceptedSum,
     decimal? ReportedSum,
     decimal? AcceptedLatest,
@@ -74,8 +75,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             SELECT id, coalesce(based_on_target_id, id) AS source_id, period_start
             FROM policy.targets WHERE id = ANY(@target_ids))
         SELECT t.id AS target_id, r.unit_id,
-               count(*) FILTER (WHERE r.status = 'Accepted')::int AS accepted_count,
-               count(*)::int AS reported_count,
+               sum(coalesce(r.value, 1)) FILTER (WHERE r.status = 'Accepted') AS accepted_events,
+               sum(coalesce(r.value, 1)) AS reported_events,
                sum(r.value) FILTER (WHERE r.status = 'Accepted') AS accepted_sum,
                sum(r.value) AS reported_sum,
                (array_agg(r.value ORDER BY r.period_end DESC, r.first_submitted_at DESC) FILTER (WHERE r.status = 'Accepted'))[1] AS accepted_latest,
@@ -194,8 +195,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             rows.Add(new UnitReportAggregate(
                 reader.GetGuid(0),
                 reader.GetGuid(1),
-                reader.GetInt32(2),
-                reader.GetInt32(3),
+                NullableDecimal(reader, 2),
+                NullableDecimal(reader, 3),
                 NullableDecimal(reader, 4),
                 NullableDecimal(reader, 5),
                 NullableDecimal(reader, 6),

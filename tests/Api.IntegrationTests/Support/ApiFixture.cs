@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
@@ -24,6 +26,8 @@ public sealed class ApiFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = string.Empty;
 
     public PolicyApiFactory Factory { get; private set; } = null!;
+
+    public TestClock Clock { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -54,7 +58,7 @@ public sealed class ApiFixture : IAsyncLifetime
         }
 
         ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _databaseName }.ConnectionString;
-        Factory = new PolicyApiFactory(ConnectionString);
+        Factory = new PolicyApiFactory(ConnectionString, Clock);
         _ = Factory.Server; // starts the host: waits for the database and applies migrations
 
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -70,6 +74,7 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>Empties every table, so each test starts from a clean database.</summary>
     public async Task ResetAsync()
     {
+        Clock.Reset();
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
@@ -93,7 +98,7 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 }
 
-public sealed class PolicyApiFactory(string connectionString) : WebApplicationFactory<Program>
+public sealed class PolicyApiFactory(string connectionString, TimeProvider clock) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -101,6 +106,7 @@ public sealed class PolicyApiFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("ConnectionStrings:Policy", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 }
 

@@ -31,7 +31,16 @@ public sealed class AttainmentService(SupervisionQueries queries)
             var mine = rows.Where(r => r.TargetId == t.Id).ToList();
             var units = mine.ToDictionary(
                 r => r.UnitId,
-                r => new UnitActual(r.UnitId, Pick(accumulation, r.AcceptedCount, r.AcceptedSum, r.AcceptedLatest), Pick(accumulation, r.ReportedCount, r.ReportedSum, r.ReportedLatest)));
+                r => new UnitActual(r.UnitId, Pick(accumulation, r.AcceptedEvents, r.AcceptedSum, r.AcceptedLatest), Pick(accumulation, r.ReportedEvents, r.ReportedSum, r.ReportedLatest)));
+            if (t.Scope == TargetScope.EachUnit)
+            {
+                // Every unit must meet it on its own: the target stands where its weakest unit stands.
+                var bound = t.ScopeUnits.Select(s => units.GetValueOrDefault(s.UnitId)).ToList();
+                return units.Count == 0
+                    ? new TargetActuals(null, null, units)
+                    : new TargetActuals(Weakest(t, bound.Select(u => u?.Accepted)), Weakest(t, bound.Select(u => u?.IncludingSubmitted)), units);
+            }
+
             return accumulation == Accumulation.Level
                 ? new TargetActuals(
                     mine.Where(r => r.AcceptedLatestEnd is not null).OrderByDescending(r => r.AcceptedLatestEnd).FirstOrDefault()?.AcceptedLatest,
@@ -57,12 +66,19 @@ public sealed class AttainmentService(SupervisionQueries queries)
     private static List<Milestone> Scale(List<Milestone> milestones, decimal factor) =>
         [.. milestones.Select(m => m with { Value = m.Value * factor })];
 
-    private static decimal? Pick(Accumulation accumulation, int count, decimal? sum, decimal? latest) => accumulation switch
+    private static decimal? Pick(Accumulation accumulation, decimal? events, decimal? sum, decimal? latest) => accumulation switch
     {
         Accumulation.Increments => sum,
-        Accumulation.Count => count == 0 ? null : count,
+        Accumulation.Count => events,
         _ => latest,
     };
+
+    /// <summary>The worst of the units' figures (a unit with nothing counts as zero).</summary>
+    private static decimal? Weakest(Target target, IEnumerable<decimal?> values)
+    {
+        var all = values.Select(v => v ?? 0m).ToList();
+        return all.Count == 0 ? null : target.Comparator == Comparator.AtMost ? all.Max() : all.Min();
+    }
 
     private static decimal? Sum(IEnumerable<decimal?> values)
     {
