@@ -68,7 +68,7 @@ public static class TargetsEndpoints
             .RequireIfMatch()
             .WithProblems(400, 404, 409, 413, 415);
 
-        targets.MapGet("/{targetId}/attainment", async (Guid targetId, DateOnly? asOf, IMediator mediator, CancellationToken ct) =>
+        targets.MapGet("/{targetId}/attainment", async (Guid targetId, string? asOf, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetAttainment(targetId, asOf), ct)))
             .Describe("GetAttainment", "A target's attainment and 序时进度 on a date", "actual counts accepted reports; actualIncludingSubmitted adds those submitted and not yet reviewed. expected is 序时进度 (time-proportional unless milestones are set). status: achieved, onTrack, behind (below 序时进度 but projected within 10% of the target), atRisk (projected to miss by more), missed (period over), notStarted. For <= targets the logic turns around; growth targets are measured against the baseline. Each bound unit is shown against its own share.")
             .Produces<AttainmentResponse>()

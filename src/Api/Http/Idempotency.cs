@@ -146,10 +146,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private static async Task WriteProblemAsync(HttpContext http, IProblemDetailsService problems, int status, string type, string title, string detail)
     {
         http.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
-        });
+        await ProblemWriter.WriteAsync(problems, http, new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail });
     }
 }

@@ -27,12 +27,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        await ProblemWriter.WriteAsync(problemDetails, httpContext, problem);
+        return true;
     }
 
     private static ProblemDetails Map(HttpContext http, Exception exception) => exception switch

@@ -24,4 +24,17 @@ public static class QueryValues
         var accepted = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
         throw new InvalidInputException(field, $"'{value}' is not one of: {accepted}.");
     }
+
+    /// <summary>Reads a date written as the API writes dates, YYYY-MM-DD, and nothing looser.</summary>
+    public static DateOnly? ParseDate(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new InvalidInputException(field, $"'{value}' is not a date in the form YYYY-MM-DD.");
+    }
 }

@@ -46,14 +46,14 @@ public sealed record AttainmentResponse(
 /// <summary>A target's attainment, 序时进度 and status on a date.</summary>
 /// <param name="TargetId">The target.</param>
 /// <param name="AsOf">The date (YYYY-MM-DD); today in the supervising time zone when omitted.</param>
-public sealed record GetAttainment(Guid TargetId, DateOnly? AsOf) : IQuery<AttainmentResponse>;
+public sealed record GetAttainment(Guid TargetId, string? AsOf) : IQuery<AttainmentResponse>;
 
 public sealed class GetAttainmentHandler(PolicyDbContext db, AttainmentBoard board, RequestContext context) : MediatR.IRequestHandler<GetAttainment, AttainmentResponse>
 {
     public async Task<AttainmentResponse> Handle(GetAttainment request, CancellationToken cancellationToken)
     {
         var target = await TargetReferences.LoadAsync(db, request.TargetId, cancellationToken);
-        var results = await board.EvaluateAsync([target], request.AsOf ?? context.Today, cancellationToken);
+        var results = await board.EvaluateAsync([target], QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today, cancellationToken);
         return results[0];
     }
 }

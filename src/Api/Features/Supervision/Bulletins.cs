@@ -34,7 +34,7 @@ public sealed record BulletinResponse(
 /// <param name="DocumentId">The document.</param>
 /// <param name="Period">The bulletin's period: 2021-Q2, 2021-M06, 2021-H1, 2021 …</param>
 /// <param name="AsOf">The date reporting is judged on (YYYY-MM-DD); the period's last day when omitted.</param>
-public sealed record GetBulletin(Guid? DocumentId, string? Period, DateOnly? AsOf) : IQuery<BulletinResponse>;
+public sealed record GetBulletin(Guid? DocumentId, string? Period, string? AsOf) : IQuery<BulletinResponse>;
 
 public sealed class GetBulletinValidator : AbstractValidator<GetBulletin>
 {
@@ -53,7 +53,7 @@ public sealed class GetBulletinHandler(PolicyDbContext db, AttainmentBoard board
         var document = await db.Documents.AsNoTracking().Where(d => d.Id == request.DocumentId)
             .Select(d => new BulletinDocument(d.Id, d.Title, d.DocNumber)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Document", request.DocumentId!.Value);
-        var asOf = request.AsOf ?? period.End;
+        var asOf = QueryValues.ParseDate(request.AsOf, "asOf") ?? period.End;
         if (asOf < period.End)
         {
             throw new InvalidInputException("asOf", $"A bulletin for {period.Code} is judged on or after {period.End:yyyy-MM-dd}.");

@@ -53,7 +53,7 @@ public sealed record ObligationResponse(
 /// <param name="DocumentId">Only this document's obligations.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListObligations(DateOnly? AsOf, Guid? UnitId, Guid? DocumentId, int? Limit, string? Cursor) : IQuery<Page<ObligationResponse>>
+public sealed record ListObligations(string? AsOf, Guid? UnitId, Guid? DocumentId, int? Limit, string? Cursor) : IQuery<Page<ObligationResponse>>
 {
     internal bool OnlyOverdue { get; init; }
 }
@@ -63,7 +63,7 @@ public sealed class ListObligationsHandler(SupervisionQueries queries, RequestCo
     public async Task<Page<ObligationResponse>> Handle(ListObligations request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var asOf = request.AsOf ?? context.Today;
+        var asOf = QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today;
         var rows = await queries.ObligationsAsync(
             new ObligationQuery(
                 asOf,

@@ -22,7 +22,7 @@ public sealed record RankingResponse(Guid TargetId, string Indicator, string Uni
 /// <summary>Units ranked by attainment against their own allocation, with the 约谈 flag.</summary>
 /// <param name="TargetId">A target split into shares, or one that binds each unit on its own.</param>
 /// <param name="AsOf">The date (YYYY-MM-DD); today in the supervising time zone when omitted.</param>
-public sealed record GetRankings(Guid? TargetId, DateOnly? AsOf) : IQuery<RankingResponse>;
+public sealed record GetRankings(Guid? TargetId, string? AsOf) : IQuery<RankingResponse>;
 
 public sealed class GetRankingsValidator : AbstractValidator<GetRankings>
 {
@@ -34,7 +34,7 @@ public sealed class GetRankingsHandler(PolicyDbContext db, AttainmentBoard board
     public async Task<RankingResponse> Handle(GetRankings request, CancellationToken cancellationToken)
     {
         var target = await TargetReferences.LoadAsync(db, request.TargetId!.Value, cancellationToken);
-        var asOf = request.AsOf ?? context.Today;
+        var asOf = Http.QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today;
         var attainment = (await board.EvaluateAsync([target], asOf, cancellationToken))[0];
         return RankingsOf(target, attainment, asOf)
             ?? throw new DomainRuleViolationException("target-not-ranked", "The target is neither split into per-unit shares nor binds each unit: there are no units to rank.", "targetId");
