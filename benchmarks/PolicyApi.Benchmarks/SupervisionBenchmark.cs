@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace PolicyApi.Benchmarks;
+
+// Builds a large supervision data set in a fresh database, then times the questions a supervisor asks —
+// the bulletin, the rankings, the overdue and due lists, a target's attainment — through the real HTTP
+// pipeline (in-process server), and prints the figures. A benchmark, not a test: it asserts nothing.
+internal static class SupervisionBenchmark
+{
+    public static async Task Main()
+    {
+        var admin = Environment.GetEnvironmentVariable("POLICYAPI_BENCH_CONNECTION")
+            ?? throw new InvalidOperationException("Set POLICYAPI_BENCH_CONNECTION, or run scripts/bench.sh, which starts a throwaway PostgreSQL.");
+        var iterations = int.Parse(Environment.GetEnvironmentVariable("POLICYAPI_BENCH_ITERATIONS") ?? "10", CultureInfo.InvariantCulture);
+        const string Database = "policyapi_bench";
+
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {Database} ENCODING 'UTF8' TEMPLATE template0", connection).ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = Database, CommandTimeout = 600 }.ConnectionString;
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSolutionRelativeContentRoot("src/Api", "PolicyApi.sln");
+            b.UseSetting("ConnectionStrings:Policy", connectionString);
+            b.UseSetting("Database:MigrateOnStartup", "true");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        using var client = factory.CreateClient(); // starts the host, which applies the migrations
+
+        Console.WriteLine("Seeding (200 units, 500 measures, 100 targets, 3 years of weekly and monthly reports)…");
+        var seedTimer = Stopwatch.StartNew();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            using var reader = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("PolicyApi.Benchmarks.Seed.sql")!);
+            await new NpgsqlCommand(await reader.ReadToEndAsync(), connection) { CommandTimeout = 1200 }.ExecuteNonQueryAsync();
+            Console.WriteLine($"Seeded in {seedTimer.Elapsed.TotalSeconds:F1} s. Rows:");
+            long total = 0;
+            foreach (var table in new[] { "responsible_units", "documents", "measures", "measure_assignments", "targets", "target_allocations", "progress_reports", "progress_report_revisions" })
+            {
+                var count = (long)(await new NpgsqlCommand($"SELECT count(*) FROM policy.{table}", connection).ExecuteScalarAsync())!;
+                total += count;
+                Console.WriteLine($"  {table,-28}{count,12:N0}");
+            }
+
+            Console.WriteLine($"  {"total",-28}{total,12:N0}");
+        }
+
+        string documentId, targetId, unitId;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            documentId = (await new NpgsqlCommand("SELECT id FROM policy.documents ORDER BY doc_number LIMIT 1", connection).ExecuteScalarAsync())!.ToString()!;
+            targetId = (await new NpgsqlCommand($"SELECT id FROM policy.targets WHERE document_id = '{documentId}' LIMIT 1", connection).ExecuteScalarAsync())!.ToString()!;
+            unitId = (await new NpgsqlCommand("SELECT id FROM policy.responsible_units WHERE name = '市第100局'", connection).ExecuteScalarAsync())!.ToString()!;
+        }
+
+        var cases = new (string Name, string Url)[]
+        {
+            ("bulletin, one document, 2021-Q2 (JSON)", $"/api/v1/bulletins?documentId={documentId}&period=2021-Q2&asOf=2021-07-10"),
+            ("bulletin, one document, 2021-Q2 (XLSX)", $"/api/v1/bulletins?documentId={documentId}&period=2021-Q2&asOf=2021-07-10&format=xlsx"),
+            ("rankings, one target, 2021-06-30", $"/api/v1/supervision/rankings?targetId={targetId}&asOf=2021-06-30"),
+            ("attainment, one target, 2021-06-30", $"/api/v1/targets/{targetId}/attainment?asOf=2021-06-30"),
+            ("overdue, one document, first 100", $"/api/v1/supervision/overdue?asOf=2022-01-10&documentId={documentId}&limit=100"),
+            ("overdue, all documents, first 100", $"/api/v1/supervision/overdue?asOf=2022-01-10&limit=100"),
+            ("overdue, one unit, all documents", $"/api/v1/supervision/overdue?asOf=2022-01-10&unitId={unitId}&limit=100"),
+            ("due, all documents, first 100", $"/api/v1/supervision/due?asOf=2022-01-10&limit=100"),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"Timings over {iterations} runs after 2 warm-ups (ms), on {Environment.ProcessorCount} cores:");
+        Console.WriteLine($"  {"query",-40}{"min",9}{"median",9}{"p95",9}{"max",9}  items/bytes");
+        foreach (var (name, url) in cases)
+        {
+            long size = 0;
+            for (var i = 0; i < 2; i++)
+            {
+                using var warm = await client.GetAsync(url);
+                warm.EnsureSuccessStatusCode();
+                size = (await warm.Content.ReadAsByteArrayAsync()).LongLength;
+            }
+
+            var times = new List<double>();
+            for (var i = 0; i < iterations; i++)
+            {
+                var timer = Stopwatch.StartNew();
+                using var response = await client.GetAsync(url);
+                await response.Content.ReadAsByteArrayAsync();
+                timer.Stop();
+                response.EnsureSuccessStatusCode();
+                times.Add(timer.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            Console.WriteLine($"  {name,-40}{times[0],9:F1}{At(0.5),9:F1}{At(0.95),9:F1}{times[^1],9:F1}  {size:N0} B");
+        }
+    }
+}
