@@ -1,0 +1,111 @@
+namespace PolicyApi.Domain.Importing;
+
+/// <summary>
+/// Where an item of a draft came from: character offsets into the submitted text (UTF-16 code units, as
+/// JSON strings count them) and the 1-based line on which it starts.
+/// </summary>
+public sealed record SourceSpan(int Start, int Length, int Line);
+
+/// <summary>
+/// What the importer read from a document's text. Field names follow the ground-truth readings of the
+/// seed documents (label, title, parent, responsibleUnits, blanketAssignment, targets …) so a draft and a
+/// careful reading compare field by field. Sequence numbers tie items together unambiguously; labels
+/// are kept for people, since labels repeat (（一） in every chapter).
+/// </summary>
+public sealed record ImportDraft(
+    string? Title,
+    string? EnclosedTitle,
+    string? DocNumber,
+    string? Issuer,
+    DateOnly? IssuedOn,
+    string Region,
+    string Kind,
+    int? Year,
+    IReadOnlyList<DraftChapter> Chapters,
+    IReadOnlyList<DraftMeasure> Measures,
+    IReadOnlyList<DraftTask> Tasks,
+    IReadOnlyList<DraftTarget> Targets,
+    IReadOnlyList<DraftCadence> Cadence,
+    DraftReportingCadence? ReportingCadence,
+    IReadOnlyList<string> Warnings);
+
+public sealed record DraftChapter(string Label, string Title, SourceSpan Span);
+
+public sealed record DraftUnit(string Name, string Role, IReadOnlyList<string>? Components = null)
+{
+    /// <summary>各县区政府、功能板块, 其他市直有关单位: a phrase naming a class of units rather than one unit.</summary>
+    public bool Collective => Name.StartsWith('各') || Name.StartsWith("其他", StringComparison.Ordinal);
+}
+
+public sealed record DraftMeasure(
+    int Sequence,
+    string Label,
+    string? LabelAsWritten,
+    bool LabelRepaired,
+    string? Chapter,
+    string? Parent,
+    int? ParentSequence,
+    string Title,
+    string? Body,
+    string Kind,
+    IReadOnlyList<DraftUnit> ResponsibleUnits,
+    bool UnitsRepaired,
+    string? BlanketAssignment,
+    IReadOnlyList<int> TaskNumbers,
+    SourceSpan Span);
+
+public sealed record DraftTask(
+    int Number,
+    string? KeyWork,
+    bool KeyWorkMissing,
+    string? KeyWorkFromMainText,
+    string Text,
+    IReadOnlyList<DraftUnit> ResponsibleUnits,
+    string? MeasureLabel,
+    int? MeasureSequence,
+    SourceSpan Span);
+
+public sealed record DraftTarget(
+    string Text,
+    string Indicator,
+    string Comparator,
+    decimal Value,
+    string Unit,
+    string? Period,
+    string Scope,
+    string? ScopeText,
+    bool Growth,
+    string? MeasureLabel,
+    int? MeasureSequence,
+    string? Chapter,
+    SourceSpan Span);
+
+public sealed record DraftCadence(
+    string Text,
+    string Frequency,
+    string Purpose,
+    string? MeasureLabel,
+    int? MeasureSequence,
+    string? Chapter,
+    string? Detail,
+    SourceSpan Span);
+
+/// <summary>The reporting rhythm the importer proposes for the document (the most frequent tracking phrase).</summary>
+public sealed record DraftReportingCadence(string Frequency, int GraceDays, string Source);
+
+/// <summary>Measure kinds as the drafts and the ground truth name them.</summary>
+public static class DraftMeasureKinds
+{
+    public const string Measure = "measure";
+    public const string Heading = "heading";
+    public const string SubItem = "subItem";
+    public const string Framing = "framing";
+}
+
+/// <summary>Roles as the drafts and the ground truth name them.</summary>
+public static class DraftRoles
+{
+    public const string Lead = "lead";
+    public const string Cooperating = "cooperating";
+    public const string Responsible = "responsible";
+}
