@@ -48,7 +48,7 @@ internal static partial class CadenceExtractor
                 {
                     found[found.IndexOf(slogan)] = slogan with { Detail = clause.Trim() };
                 }
-                else
+                else if (SupervisionVerb().IsMatch(clause[every.Index..]))
                 {
                     var phrase = clause[every.Index..].Trim();
                     found.Add(new FoundCadence(start + every.Index, phrase.Length, phrase, frequency, PurposeOf(phrase), null));
@@ -143,6 +143,10 @@ internal static partial class CadenceExtractor
 
     [GeneratedRegex(@"每(?<p>周|月|季度|季|半年|年)(?!度)")]
     private static partial Regex Every();
+
+    // 每季度召开一次会议 is a supervision rhythm; 每年举办3场招商活动 is the work itself.
+    [GeneratedRegex(@"通报|督查|督办|调度|考核|考评|会议|召开|报送|报告|总结|评估|点评|约谈|检查|跟踪")]
+    private static partial Regex SupervisionVerb();
 
     [GeneratedRegex(@"(?<!不)定期")]
     private static partial Regex Periodic();

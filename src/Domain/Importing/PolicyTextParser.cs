@@ -741,7 +741,7 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"^[-—–－~\s]*(第\s*)?[0-9]{1,3}(\s*页)?[-—–－~\s]*$|^第\s*\d+\s*页")]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}]{1,12})[〔\[［(（](?<y>\d{4})[〕\]］)）](?<n>\d{1,4})号$")]
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12})[〔\[［(（](?<y>\d{4})[〕\]］)）](?<n>\d{1,4})号$")]
     private static partial Regex DocNumberLine();
 
     [GeneratedRegex(@"(通知|意见|方案|措施|办法|规划|计划|决定|细则|规定|通告|纲要|要点)》?$")]
@@ -759,7 +759,7 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"(人民政府|政府|委员会|管委会|办公室|办公厅|局|委|厅)[：:]?$")]
     private static partial Regex Organisation();
 
-    [GeneratedRegex(@"^附\s*件\s*[0-9：:]")]
+    [GeneratedRegex(@"^附\s*件(\s*[0-9０-９一二三四五六七八九十：:]|$)")]
     private static partial Regex Annex();
 
     [GeneratedRegex(@"^[（(]此件|^抄送|印发$")]

@@ -36,7 +36,9 @@ internal static partial class TargetExtractor
         FoundTarget? previous = null;
         foreach (var clause in Clauses(text))
         {
-            var found = FindInClause(clause.Text, clause.Start, documentYear, previous);
+            var sentenceStart = text.LastIndexOf('。', Math.Max(0, clause.Start - 1)) + 1;
+            var context = clause.Start > sentenceStart ? text[sentenceStart..clause.Start] : string.Empty;
+            var found = FindInClause(clause.Text, clause.Start, context, documentYear, previous);
             if (found is not null)
             {
                 previous = found;
@@ -45,7 +47,7 @@ internal static partial class TargetExtractor
         }
     }
 
-    private static FoundTarget? FindInClause(string clause, int offset, int? documentYear, FoundTarget? previous)
+    private static FoundTarget? FindInClause(string clause, int offset, string context, int? documentYear, FoundTarget? previous)
     {
         var masked = MaskQuotedAndBracketed(clause);
         foreach (Match m in Quantity().Matches(masked))
@@ -100,6 +102,12 @@ internal static partial class TargetExtractor
 
             var indicator = Indicator(clause, before, after, comparatorBefore.Success, scopeText, growth, previous);
             var yearMatch = Year().Match(before);
+            if (!yearMatch.Success)
+            {
+                // 到2024年，全市实际使用外资达到15亿美元: the year governs the clauses after it in the sentence.
+                yearMatch = Year().Match(MaskQuotedAndBracketed(context));
+            }
+
             int? year = yearMatch.Success ? int.Parse(yearMatch.Groups["y"].Value, CultureInfo.InvariantCulture) : documentYear;
             var start = offset + (clause.Length - clause.TrimStart().Length);
             return new FoundTarget(start, text.Length, text, indicator, comparator, value, unit, year, growth, scope, scopeText);

@@ -54,26 +54,37 @@ internal static partial class TaskTableParser
             }
 
             var number = int.Parse(cells[numberIndex], CultureInfo.InvariantCulture);
-            var keyWork = string.Concat(cells.Take(numberIndex).Where(c => c.Length > 0));
-            var after = cells.Skip(numberIndex + 1).ToList();
-            var lastFilled = after.FindLastIndex(c => c.Length > 0);
+            string keyWork;
             string text;
             var units = new List<DraftUnit>();
-            if (columns.UnitColumns.Count > 0 && lastFilled > 0)
+            if (cells.Count == columns.Count && numberIndex == columns.Number)
             {
-                // The last filled cells are the unit columns; what lies between the number and them is the task.
-                var unitCells = Math.Min(columns.UnitColumns.Count, after.Count(c => c.Length > 0) - 1);
-                var unitValues = after.Where(c => c.Length > 0).TakeLast(unitCells).ToList();
-                text = string.Concat(after.Where(c => c.Length > 0).SkipLast(unitCells));
-                for (var i = 0; i < unitValues.Count; i++)
+                // The row has the header's shape: read each cell by its column's name.
+                keyWork = string.Concat(columns.KeyWork.Select(i => cells[i]));
+                text = string.Concat(columns.Text.Select(i => cells[i]));
+                foreach (var (column, role) in columns.Units)
                 {
-                    var role = columns.UnitColumns[Math.Max(0, columns.UnitColumns.Count - unitValues.Count + i)];
-                    units.AddRange(UnitListParser.Parse(unitValues[i]).Units.Select(u => u with { Role = role == DraftRoles.Responsible ? u.Role : role }));
+                    units.AddRange(ReadUnits(cells[column], role));
+                }
+
+                if (text.Length == 0)
+                {
+                    text = string.Concat(cells.Where((c, i) => i != numberIndex && !columns.KeyWork.Contains(i) && !columns.Units.Any(u => u.Column == i) && !columns.Other.Contains(i)));
                 }
             }
             else
             {
-                text = string.Concat(after);
+                // Merged cells shift the columns: the key work is left of the number, the units are the last
+                // filled cells, and what lies between is the task.
+                keyWork = string.Concat(cells.Take(numberIndex).Where(c => c.Length > 0));
+                var after = cells.Skip(numberIndex + 1).Where(c => c.Length > 0).ToList();
+                var unitCells = Math.Max(0, Math.Min(columns.Units.Count, after.Count - 1));
+                text = string.Concat(after.SkipLast(unitCells));
+                var unitValues = after.TakeLast(unitCells).ToList();
+                for (var i = 0; i < unitValues.Count; i++)
+                {
+                    units.AddRange(ReadUnits(unitValues[i], columns.Units[columns.Units.Count - unitValues.Count + i].Role));
+                }
             }
 
             rows.Add(new TableRow(number, keyWork.Length > 0 ? keyWork : null, text, units, page, line.Clean));
@@ -82,34 +93,57 @@ internal static partial class TaskTableParser
         return rows.Count == 0 ? null : new TaskTable(rows, loose);
     }
 
+    private static IEnumerable<DraftUnit> ReadUnits(string cell, string role) =>
+        UnitListParser.Parse(cell).Units.Select(u => role == DraftRoles.Responsible ? u : u with { Role = role });
+
     private static string Clean(string cell) => Spaces().Replace(cell, m =>
         m.Index > 0 && m.Index + m.Length < cell.Length && IsLatin(cell[m.Index - 1]) && IsLatin(cell[m.Index + m.Length]) ? " " : string.Empty).Trim();
 
     private static bool IsLatin(char c) => c < 128 && char.IsLetterOrDigit(c);
 
-    private sealed record Columns(int Number, IReadOnlyList<string> UnitColumns)
+    private sealed record Columns(int Count, int Number, IReadOnlyList<int> KeyWork, IReadOnlyList<int> Text, IReadOnlyList<(int Column, string Role)> Units, IReadOnlyList<int> Other)
     {
-        public static Columns From(IReadOnlyList<string> cells)
+        public static Columns From(List<string> cells)
         {
-            var number = cells.ToList().FindIndex(c => c is "序号" or "编号");
-            var units = new List<string>();
-            foreach (var cell in cells)
+            var number = -1;
+            var keyWork = new List<int>();
+            var text = new List<int>();
+            var units = new List<(int, string)>();
+            var other = new List<int>();
+            for (var i = 0; i < cells.Count; i++)
             {
-                if (cell.Contains("牵头", StringComparison.Ordinal))
+                var cell = cells[i];
+                if (cell is "序号" or "编号")
                 {
-                    units.Add(DraftRoles.Lead);
+                    number = i;
                 }
-                else if (cell.Contains("配合", StringComparison.Ordinal) || cell.Contains("协办", StringComparison.Ordinal))
+                else if (cell.Contains("牵头", StringComparison.Ordinal))
                 {
-                    units.Add(DraftRoles.Cooperating);
+                    units.Add((i, DraftRoles.Lead));
                 }
-                else if (cell.Contains("责任", StringComparison.Ordinal) || cell.Contains("负责", StringComparison.Ordinal) || cell.Contains("单位", StringComparison.Ordinal) || cell.Contains("部门", StringComparison.Ordinal))
+                else if (cell.Contains("配合", StringComparison.Ordinal) || cell.Contains("协办", StringComparison.Ordinal) || cell.Contains("参与", StringComparison.Ordinal))
                 {
-                    units.Add(DraftRoles.Responsible);
+                    units.Add((i, DraftRoles.Cooperating));
+                }
+                else if (cell.Contains("责任", StringComparison.Ordinal) || cell.Contains("负责", StringComparison.Ordinal) || cell.EndsWith("单位", StringComparison.Ordinal) || cell.EndsWith("部门", StringComparison.Ordinal))
+                {
+                    units.Add((i, DraftRoles.Responsible));
+                }
+                else if (cell.Contains("时限", StringComparison.Ordinal) || cell.Contains("时间", StringComparison.Ordinal) || cell.Contains("备注", StringComparison.Ordinal) || cell.Contains("进度", StringComparison.Ordinal))
+                {
+                    other.Add(i);
+                }
+                else if (number < 0 && cell.Length > 0)
+                {
+                    keyWork.Add(i);
+                }
+                else if (cell.Length > 0)
+                {
+                    text.Add(i);
                 }
             }
 
-            return new Columns(number, units);
+            return new Columns(cells.Count, number, keyWork, text, units, other);
         }
     }
 
