@@ -10,6 +10,12 @@ using PolicyApi.Api.Http;
 using PolicyApi.Api.OpenApi;
 using PolicyApi.Infrastructure;
 
+if (args is ["import", .. var importArgs])
+{
+    Environment.ExitCode = PolicyApi.Api.Features.Importing.ImportCli.Run(importArgs, Console.Out, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPolicyInfrastructure(builder.Configuration);
@@ -23,6 +29,9 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentService>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentBoard>();
+builder.Services.AddOptions<PolicyApi.Api.Features.Importing.ImportOptions>().Bind(builder.Configuration.GetSection("Import"));
+builder.Services.AddOptions<PolicyApi.Api.Features.Importing.DemoDataOptions>().Bind(builder.Configuration.GetSection(PolicyApi.Api.Features.Importing.DemoDataOptions.Section));
+builder.Services.AddHostedService<PolicyApi.Api.Features.Importing.DemoDataLoader>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Apply);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddResponseCompression(o =>
@@ -44,6 +53,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();
 app.UseRouting();
+app.UseImportBodyLimit();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
@@ -59,6 +69,7 @@ app.MapUnits();
 app.MapTargets();
 app.MapProgressReports();
 app.MapSupervision();
+app.MapImports();
 
 await app.RunAsync();
 

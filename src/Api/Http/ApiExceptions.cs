@@ -42,3 +42,15 @@ public sealed class ConflictException(string type, string detail, string? field 
 {
     public string? Field { get; } = field;
 }
+
+/// <summary>A well-formed request the API cannot act on as it stands (a text with no measures, names no unit matches).</summary>
+public sealed class UnprocessableException(string type, string title, string detail)
+    : ApiProblemException(422, type, title, detail);
+
+/// <summary>The resource existed but is gone for good (an import draft that expired).</summary>
+public sealed class GoneException(string type, string detail)
+    : ApiProblemException(410, type, "Gone", detail);
+
+/// <summary>The request body is larger than the endpoint accepts.</summary>
+public sealed class PayloadTooLargeException(long limit)
+    : ApiProblemException(413, ProblemTypes.PayloadTooLarge, "Request body too large", $"The request body exceeds the {limit:N0} bytes this endpoint accepts.");

@@ -34,7 +34,8 @@ public sealed record DraftChapter(string Label, string Title, SourceSpan Span);
 public sealed record DraftUnit(string Name, string Role, IReadOnlyList<string>? Components = null)
 {
     /// <summary>各县区政府、功能板块, 其他市直有关单位: a phrase naming a class of units rather than one unit.</summary>
-    public bool Collective => Name.StartsWith('各') || Name.StartsWith("其他", StringComparison.Ordinal);
+    public static bool IsCollective(string name) =>
+        !string.IsNullOrEmpty(name) && (name.StartsWith('各') || name.StartsWith("其他", StringComparison.Ordinal));
 }
 
 public sealed record DraftMeasure(

@@ -4,6 +4,7 @@ using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Targets;
 using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Idempotency;
+using PolicyApi.Infrastructure.Importing;
 
 namespace PolicyApi.Infrastructure.Persistence;
 
@@ -33,6 +34,8 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DocumentImport> Imports => Set<DocumentImport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

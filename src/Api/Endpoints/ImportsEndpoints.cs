@@ -1,0 +1,79 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PolicyApi.Api.Features.Importing;
+using PolicyApi.Api.Http;
+
+namespace PolicyApi.Api.Endpoints;
+
+public static class ImportsEndpoints
+{
+    public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
+    {
+        var imports = app.MapGroup("/api/v1/imports").WithTags("Imports");
+
+        imports.MapPost("/", async (CreateImport command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command, ct);
+                return representations.Created(http, $"/api/v1/imports/{created.Id}", created);
+            })
+            .Describe("CreateImport", "Read a document's text into a draft",
+                "Reads the plain text of a policy document and proposes its structure — metadata, chapters, measures with labels and parents, " +
+                "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +
+                "Every unit name is resolved against the region's registry; unknown names come with the closest known units. Nothing becomes the record " +
+                "until the draft is committed. Metadata given in the request overrides what is read.")
+            .Accepts<CreateImport>("application/json")
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 413, 415, 422);
+
+        imports.MapGet("/{importId}", async (Guid importId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetImport(importId), ct)))
+            .Describe("GetImport", "Read an import's draft", "The draft as read, with unit names resolved against the registry as it stands now, and whether it was committed.")
+            .Produces<ImportResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+
+        imports.MapPost("/{importId}/commit", async (Guid importId, [FromBody] CommitImport? command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var committed = await mediator.Send((command ?? new CommitImport()) with { ImportId = importId }, ct);
+                return TypedResults.Created($"/api/v1/documents/{committed.DocumentId}", committed);
+            })
+            .Describe("CommitImport", "Commit a draft as the record",
+                "Creates the document, chapters, measures, task rows (as measures of kind task), unit assignments, blanket assignments and targets " +
+                "in one transaction. Send the corrected draft, map unit names to registered units, or let unknown names be registered " +
+                "(createMissingUnits). Unresolved names are a 422 listing suggestions; a 文号 already registered is a 409 naming the document; " +
+                "a draft already committed is a 409; an expired draft is a 410.")
+            .Accepts<CommitImport>("application/json")
+            .Produces<CommitResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 404, 409, 410, 413, 415, 422);
+
+        return app;
+    }
+
+    /// <summary>
+    /// Refuses import bodies over the importer's limit with 413 before anything reads them (the idempotency
+    /// fingerprint included), and sets the server's limit for bodies sent without a length.
+    /// </summary>
+    public static void UseImportBodyLimit(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/api/v1/imports", StringComparison.Ordinal))
+            {
+                var limit = http.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxBodyBytes;
+                if (http.Request.ContentLength > limit)
+                {
+                    throw new PayloadTooLargeException(limit);
+                }
+
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+                {
+                    feature.MaxRequestBodySize = limit;
+                }
+            }
+
+            await next(http);
+        });
+}
