@@ -38,6 +38,8 @@ fi
 
 export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# An empty database starts with the four seed documents, read and committed through the importer.
+export DemoData__Directory=${DemoData__Directory-$root/data/seeds}
 
 pg_log "building PolicyApi…"
 dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -o "$root/.data/build"
