@@ -161,19 +161,33 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
               AND (@period_end_from IS NULL OR p.period_end >= @period_end_from)
               AND (@period_end_to IS NULL OR p.period_end <= @period_end_to)
               AND (@unit_id IS NULL OR p.unit_id = @unit_id)),
+        -- The report that answers each (subject, unit, period): submitted or accepted before a draft, the
+        -- first submitted first. Taken once per subject kind and hash-joined, not looked up row by row.
+        target_reports AS (
+            SELECT DISTINCT ON (r.target_id, r.unit_id, r.period_code)
+                   r.target_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at
+            FROM policy.progress_reports r
+            WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target')
+              AND (@unit_id IS NULL OR r.unit_id = @unit_id)
+            ORDER BY r.target_id, r.unit_id, r.period_code, (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST),
+        measure_reports AS (
+            SELECT DISTINCT ON (r.measure_id, r.unit_id, r.period_code)
+                   r.measure_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at
+            FROM policy.progress_reports r
+            WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure')
+              AND (@unit_id IS NULL OR r.unit_id = @unit_id)
+            ORDER BY r.measure_id, r.unit_id, r.period_code, (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST),
         matched AS (
-            SELECT c.*, u.name AS unit_name, r.id AS report_id, r.status AS report_status,
-                   (r.first_submitted_at AT TIME ZONE @time_zone)::date AS first_submitted_on
+            SELECT c.*, u.name AS unit_name,
+                   coalesce(rt.id, rm.id) AS report_id,
+                   coalesce(rt.status, rm.status) AS report_status,
+                   (coalesce(rt.first_submitted_at, rm.first_submitted_at) AT TIME ZONE @time_zone)::date AS first_submitted_on
             FROM coded c
             JOIN policy.responsible_units u ON u.id = c.unit_id
-            LEFT JOIN LATERAL (
-                SELECT r.id, r.status, r.first_submitted_at
-                FROM policy.progress_reports r
-                WHERE r.unit_id = c.unit_id AND r.period_code = c.period_code
-                  AND ((c.subject_type = 'target' AND r.target_id = c.subject_id)
-                    OR (c.subject_type = 'measure' AND r.measure_id = c.subject_id))
-                ORDER BY (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST
-                LIMIT 1) r ON true),
+            LEFT JOIN target_reports rt
+              ON c.subject_type = 'target' AND rt.subject_id = c.subject_id AND rt.unit_id = c.unit_id AND rt.period_code = c.period_code
+            LEFT JOIN measure_reports rm
+              ON c.subject_type = 'measure' AND rm.subject_id = c.subject_id AND rm.unit_id = c.unit_id AND rm.period_code = c.period_code),
         classified AS (
             SELECT m.*,
                    CASE WHEN m.report_status IN ('Submitted', 'Accepted') AND m.first_submitted_on <= @as_of
