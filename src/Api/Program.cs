@@ -9,6 +9,7 @@ using PolicyApi.Api.Health;
 using PolicyApi.Api.Http;
 using PolicyApi.Api.OpenApi;
 using PolicyApi.Infrastructure;
+using PolicyApi.Api.Security;
 
 if (args is ["import", .. var importArgs])
 {
@@ -16,9 +17,16 @@ if (args is ["import", .. var importArgs])
     return;
 }
 
+if (args is ["token", .. var tokenArgs])
+{
+    Environment.ExitCode = PolicyApi.Api.Security.TokenCli.Run(tokenArgs, Console.Out, Console.Error);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPolicyInfrastructure(builder.Configuration);
+builder.Services.AddPolicySecurity(builder.Configuration);
 builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddMediator(typeof(Program).Assembly);
@@ -54,22 +62,25 @@ app.UseStatusCodePages();
 app.UseResponseCompression();
 app.UseRouting();
 app.UseImportBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new()
 {
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
-});
+}).AllowAnonymous();
 app.UsePolicyOpenApi();
-app.MapDocuments();
-app.MapMeasures();
-app.MapUnits();
-app.MapTargets();
-app.MapProgressReports();
-app.MapSupervision();
-app.MapImports();
+var api = app.MapGroup(string.Empty).WithAccessRules();
+api.MapDocuments();
+api.MapMeasures();
+api.MapUnits();
+api.MapTargets();
+api.MapProgressReports();
+api.MapSupervision();
+api.MapImports();
 
 await app.RunAsync();
 

@@ -22,6 +22,9 @@ public static class ProblemTypes
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string NotAcceptable = Prefix + "not-acceptable";
     public const string InternalError = Prefix + "internal-error";
+    public const string Unauthorized = Prefix + "unauthorized";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string TooManyRequests = Prefix + "too-many-requests";
 
     /// <summary>The type of a broken domain rule, e.g. <c>urn:policyapi:problem:document-not-empty</c>.</summary>
     public static string ForRule(string code) => Prefix + code;
@@ -29,6 +32,9 @@ public static class ProblemTypes
     public static string ForStatus(int status) => status switch
     {
         400 => MalformedRequest,
+        401 => Unauthorized,
+        403 => Forbidden,
+        429 => TooManyRequests,
         404 => NotFound,
         405 => MethodNotAllowed,
         406 => NotAcceptable,

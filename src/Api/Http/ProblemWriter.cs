@@ -10,6 +10,15 @@ namespace PolicyApi.Api.Http;
 /// </summary>
 public static class ProblemWriter
 {
+    /// <summary>Writes a problem with the given status, type, title and detail (outside the exception handler).</summary>
+    public static Task WriteAsync(HttpContext http, int status, string type, string title, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        return WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http, problem);
+    }
+
     public static async Task WriteAsync(IProblemDetailsService service, HttpContext http, ProblemDetails problem)
     {
         ArgumentNullException.ThrowIfNull(service);

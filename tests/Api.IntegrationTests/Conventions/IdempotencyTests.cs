@@ -41,7 +41,7 @@ public sealed class IdempotencyTests(ApiFixture fixture) : RegistryTest(fixture)
         {
             // The first request has claimed the key and not finished: its fingerprint is stored, no response yet.
             var store = new IdempotencyStore(db, TimeProvider.System);
-            return await store.ClaimAsync("anonymous", "in-flight", await Fingerprint(body), default);
+            return await store.ClaimAsync("user:test-administrator", "in-flight", await Fingerprint(body), default);
         });
 
         await ExpectProblem(Post("/api/v1/documents", RawJson(body), idempotencyKey: "in-flight"), HttpStatusCode.Conflict, "urn:policyapi:problem:idempotency-key-in-flight");

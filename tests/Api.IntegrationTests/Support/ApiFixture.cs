@@ -106,6 +106,9 @@ public sealed class PolicyApiFactory(string connectionString, TimeProvider clock
         builder.UseSetting("ConnectionStrings:Policy", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
+        builder.UseSetting("Auth:Issuer", Tokens.Issuer);
+        builder.UseSetting("Auth:Audience", Tokens.Audience);
         builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 }

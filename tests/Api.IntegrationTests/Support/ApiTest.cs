@@ -17,13 +17,17 @@ public abstract class ApiTest(ApiFixture fixture) : IAsyncLifetime
 
     protected ApiFixture Fixture { get; } = fixture;
 
-    protected HttpClient Client { get; } = fixture.Factory.CreateClient();
+    protected HttpClient Client { get; } = fixture.Factory.CreateDefaultClient(new ActingIdentityHandler());
+
+    /// <summary>A client that sends no token of its own choosing: set Authorization per request.</summary>
+    protected HttpClient Anonymous { get; } = fixture.Factory.CreateClient();
 
     public virtual Task InitializeAsync() => Fixture.ResetAsync();
 
     public virtual Task DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PolicyApi.Api.Http;
+
+namespace PolicyApi.Api.Security;
+
+/// <summary>
+/// How access tokens are checked. Production points <see cref="Authority"/> at the identity provider (its
+/// OpenID configuration and JWKS give the signing keys; RS256/ES256). For local use and tests a development
+/// signing key (HS256) is configured instead — documented, never a secret.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>The identity provider (OpenID Connect authority) whose JWKS signs the tokens.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Base64 of at least 32 bytes: a development HMAC key (HS256). Not for production.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "policyapi-dev";
+
+    public string Audience { get; set; } = "policyapi";
+
+    /// <summary>Whether Swagger UI and the OpenAPI document are served without a token.</summary>
+    public bool PublicApiDocs { get; set; } = true;
+
+    public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+public static class Authentication
+{
+    private static readonly TimeSpan Skew = TimeSpan.FromSeconds(60);
+
+    public static IServiceCollection AddPolicySecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        if (options.Authority is null && options.SigningKey is null)
+        {
+            throw new InvalidOperationException("Configure Auth:Authority (the identity provider) or, for local use, Auth:SigningKey.");
+        }
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.IncludeErrorDetails = true;
+            jwt.Authority = options.Authority;
+            jwt.RequireHttpsMetadata = options.Authority?.StartsWith("https://", StringComparison.Ordinal) ?? false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = options.Authority ?? options.Issuer,
+                ValidateAudience = true,
+                ValidAudience = options.Audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidateIssuerSigningKey = true,
+                ClockSkew = Skew,
+                NameClaimType = Claims.Subject,
+                RoleClaimType = Claims.Role,
+                ValidAlgorithms = options.SigningKey is not null && options.Authority is null
+                    ? [SecurityAlgorithms.HmacSha256]
+                    : [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
+                IssuerSigningKey = options.SigningKey is null ? null : new SymmetricSecurityKey(Convert.FromBase64String(options.SigningKey)),
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    var error = context.AuthenticateFailure is null ? null : "invalid_token";
+                    context.Response.Headers.WWWAuthenticate = error is null
+                        ? "Bearer realm=\"policyapi\""
+                        : $"Bearer realm=\"policyapi\", error=\"{error}\", error_description=\"{Describe(context.AuthenticateFailure)}\"";
+                    await ProblemWriter.WriteAsync(context.HttpContext, 401, ProblemTypes.Unauthorized, "Authentication required",
+                        error is null ? "Send an access token: Authorization: Bearer <token>." : $"The access token was refused: {Describe(context.AuthenticateFailure)}.");
+                },
+                OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, 403, ProblemTypes.Forbidden, "Forbidden",
+                    "Your role does not allow this operation."),
+            };
+        });
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    private static string Describe(Exception? failure) => failure switch
+    {
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenInvalidAudienceException => "the token is for another audience",
+        SecurityTokenInvalidIssuerException => "the token is from another issuer",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the signature does not verify",
+        SecurityTokenInvalidAlgorithmException => "the signing algorithm is not accepted",
+        SecurityTokenNoExpirationException => "the token has no expiry",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        _ => "the token is malformed or unsigned",
+    };
+
+    /// <summary>Mints a development token signed with the configured development key.</summary>
+    public static string MintDevelopmentToken(AuthOptions options, string role, Guid? unitId, string? subject, IEnumerable<string>? scopes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.SigningKey is null)
+        {
+            throw new InvalidOperationException("No Auth:SigningKey is configured: development tokens cannot be minted.");
+        }
+
+        var claims = new Dictionary<string, object>
+        {
+            [Claims.Subject] = subject ?? (unitId is { } u ? $"{role}-{u.ToString()[..8]}" : role),
+            [Claims.Role] = role,
+        };
+        if (unitId is { } unit)
+        {
+            claims[Claims.Unit] = unit.ToString();
+        }
+
+        var scopeList = scopes?.ToList() ?? (role == Roles.System ? [.. Scopes.All] : []);
+        if (scopeList.Count > 0)
+        {
+            claims[Claims.Scope] = string.Join(' ', scopeList);
+            claims[Claims.Client] = subject ?? "dev-system-client";
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + options.DevTokenLifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(options.SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The caller's unit when it is a reporter; null for every other role.</summary>
+    public static Guid? ReporterUnit(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindAll(Claims.Role).Any(c => c.Value == Roles.Reporter)
+            && Guid.TryParse(user.FindFirst(Claims.Unit)?.Value, CultureInfo.InvariantCulture, out var unit) ? unit : null;
+    }
+}
