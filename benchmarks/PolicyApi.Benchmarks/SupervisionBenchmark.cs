@@ -11,6 +11,12 @@ namespace PolicyApi.Benchmarks;
 // Builds a large supervision data set in a fresh database, then times the questions a supervisor asks —
 // the bulletin, the rankings, the overdue and due lists, a target's attainment — through the real HTTP
 // pipeline (in-process server), and prints the figures. A benchmark, not a test: it asserts nothing.
+internal static class BenchKey
+{
+    // The documented development key: the benchmark host is a throwaway, in-process server.
+    public const string SigningKey = "cG9saWN5YXBpLWRldmVsb3BtZW50LWtleS1ub3QtYS1zZWNyZXQhIQ==";
+}
+
 internal static class SupervisionBenchmark
 {
     public static async Task Main()
@@ -34,8 +40,12 @@ internal static class SupervisionBenchmark
             b.UseSetting("ConnectionStrings:Policy", connectionString);
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Auth:SigningKey", BenchKey.SigningKey);
         });
         using var client = factory.CreateClient(); // starts the host, which applies the migrations
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            PolicyApi.Api.Security.Authentication.MintDevelopmentToken(
+                new PolicyApi.Api.Security.AuthOptions { SigningKey = BenchKey.SigningKey }, PolicyApi.Api.Security.Roles.Supervisor, null, "benchmark", null, DateTimeOffset.UtcNow));
 
         Console.WriteLine("Seeding (200 units, 500 measures, 100 targets, 3 years of weekly and monthly reports)…");
         var seedTimer = Stopwatch.StartNew();

@@ -27,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPolicyInfrastructure(builder.Configuration);
 builder.Services.AddPolicySecurity(builder.Configuration);
+builder.Services.AddSingleton<PolicyApi.Infrastructure.Auditing.IAuditContext, PolicyApi.Api.Features.Auditing.HttpAuditContext>();
 builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddMediator(typeof(Program).Assembly);
@@ -57,6 +58,8 @@ builder.Services.AddPolicyTracing(builder.Configuration);
 
 var app = builder.Build();
 
+// Outermost, so that it sees the final status of every refused request, errors mapped by the handler included.
+app.UseMiddleware<PolicyApi.Api.Features.Auditing.AuditRefusalsMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();
@@ -81,6 +84,7 @@ api.MapTargets();
 api.MapProgressReports();
 api.MapSupervision();
 api.MapImports();
+api.MapAudit();
 
 await app.RunAsync();
 

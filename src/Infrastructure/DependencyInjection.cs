@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyApi.Infrastructure.Idempotency;
 using PolicyApi.Infrastructure.Persistence;
 using PolicyApi.Infrastructure.Startup;
@@ -21,12 +22,15 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
+        services.TryAddSingleton<Auditing.IAuditContext, Auditing.ProcessAuditContext>();
+        services.AddSingleton<Auditing.AuditInterceptor>();
+        services.AddScoped<Auditing.AuditLog>();
         services.AddDbContext<PolicyDbContext>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", PolicyDbContext.Schema)
                 .EnableRetryOnFailure(3))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<Auditing.AuditInterceptor>()));
         services.AddScoped<IdempotencyStore>();
         services.AddOptions<Supervision.SupervisionOptions>().Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
         services.AddScoped<Supervision.SupervisionQueries>();

@@ -27,6 +27,9 @@ public sealed class RequestContext(IHttpContextAccessor http, TimeProvider clock
         }
     }
 
+    /// <summary>The unit a reporter's token binds it to; null for every other role.</summary>
+    public Guid? ReporterUnit => http.HttpContext?.User is { } user ? PolicyApi.Api.Security.Authentication.ReporterUnit(user) : null;
+
     /// <summary>Now, to the microsecond PostgreSQL keeps, so that what is answered equals what is read back.</summary>
     public DateTimeOffset Now
     {

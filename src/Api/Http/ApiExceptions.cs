@@ -54,3 +54,7 @@ public sealed class GoneException(string type, string detail)
 /// <summary>The request body is larger than the endpoint accepts.</summary>
 public sealed class PayloadTooLargeException(long limit)
     : ApiProblemException(413, ProblemTypes.PayloadTooLarge, "Request body too large", $"The request body exceeds the {limit:N0} bytes this endpoint accepts.");
+
+/// <summary>The caller is known but may not do this to this object (a reporter filing for another unit).</summary>
+public sealed class ForbiddenException(string type, string detail)
+    : ApiProblemException(403, type, "Forbidden", detail);

@@ -5,6 +5,7 @@ using PolicyApi.Domain.Targets;
 using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Idempotency;
 using PolicyApi.Infrastructure.Importing;
+using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Infrastructure.Persistence;
 
@@ -36,6 +37,8 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DbSet<DocumentImport> Imports => Set<DocumentImport>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

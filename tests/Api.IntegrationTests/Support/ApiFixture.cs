@@ -67,7 +67,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["policy"],
-            TablesToIgnore = [new Table("policy", "__ef_migrations_history")],
+            TablesToIgnore = [new Table("policy", "__ef_migrations_history"), new Table("policy", "audit_entries")],
         });
     }
 
@@ -78,6 +78,11 @@ public sealed class ApiFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+
+        // The audit log refuses DELETE for every role; a test database starts a fresh log with TRUNCATE,
+        // which only the owner may run (the application's role has no TRUNCATE right in production).
+        await using var truncate = new NpgsqlCommand("TRUNCATE policy.audit_entries", connection);
+        await truncate.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

@@ -41,7 +41,7 @@ public sealed class FileReportHandler(PolicyDbContext db, RequestContext context
     public async Task<ReportResponse> Handle(FileReport request, CancellationToken cancellationToken)
     {
         var period = ReportingPeriod.Parse(request.Period, "period");
-        var subject = await ReportSubjects.ResolveAsync(db, request.UnitId!.Value, request.MeasureId, request.TargetId, cancellationToken);
+        var subject = await ReportSubjects.ResolveForCallerAsync(db, request.UnitId!.Value, request.MeasureId, request.TargetId, context, cancellationToken);
         subject.CheckPeriod(period);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
@@ -78,14 +78,28 @@ public sealed class EditReportHandler(PolicyDbContext db, RequestContext context
 {
     public async Task<ReportResponse> Handle(EditReport request, CancellationToken cancellationToken)
     {
-        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, cancellationToken);
+        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, context, cancellationToken);
         representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
-        var subject = await ReportSubjects.ResolveAsync(db, report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
+        var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
         report.Edit(content, context.Actor, context.Now);
         await db.SaveChangesAsync(cancellationToken);
         return ReportResponse.From(report, unitName);
+    }
+
+    /// <summary>Nobody reviews a report they submitted: the review must come from someone else.</summary>
+    private async Task EnsureNotOwnSubmissionAsync(ProgressReport report, CancellationToken cancellationToken)
+    {
+        var submitter = await db.ReportRevisions.AsNoTracking()
+            .Where(v => v.ReportId == report.Id && v.Status == ReportStatus.Submitted)
+            .OrderByDescending(v => v.Number)
+            .Select(v => v.ActorSubject)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (submitter is not null && submitter == context.Actor.Subject)
+        {
+            throw new ForbiddenException(ProblemTypes.ForRule("own-submission"), "You submitted this report; someone else must review it.");
+        }
     }
 }
 
@@ -126,7 +140,7 @@ public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext conte
 {
     public async Task<ReportResponse> Handle(ReviewReport request, CancellationToken cancellationToken)
     {
-        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, cancellationToken);
+        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, context, cancellationToken);
         if (request.IfMatch is not null)
         {
             representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
@@ -135,19 +149,35 @@ public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext conte
         switch (request.Step)
         {
             case ReviewStep.Submit:
-                var subject = await ReportSubjects.ResolveAsync(db, report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
+                var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
                 subject.CheckReadyToSubmit(report);
                 report.Submit(context.Actor, context.Now);
                 break;
             case ReviewStep.Accept:
+                await EnsureNotOwnSubmissionAsync(report, cancellationToken);
                 report.Accept(context.Actor, context.Now);
                 break;
             default:
+                await EnsureNotOwnSubmissionAsync(report, cancellationToken);
                 report.Return(request.Reason!, context.Actor, context.Now);
                 break;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return ReportResponse.From(report, unitName);
+    }
+
+    /// <summary>Nobody reviews a report they submitted: the review must come from someone else.</summary>
+    private async Task EnsureNotOwnSubmissionAsync(ProgressReport report, CancellationToken cancellationToken)
+    {
+        var submitter = await db.ReportRevisions.AsNoTracking()
+            .Where(v => v.ReportId == report.Id && v.Status == ReportStatus.Submitted)
+            .OrderByDescending(v => v.Number)
+            .Select(v => v.ActorSubject)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (submitter is not null && submitter == context.Actor.Subject)
+        {
+            throw new ForbiddenException(ProblemTypes.ForRule("own-submission"), "You submitted this report; someone else must review it.");
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace PolicyApi.Api.Features.Reports;
 
 public sealed record GetReport(Guid Id) : IQuery<ReportResponse>;
 
-public sealed class GetReportHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetReport, ReportResponse>
+public sealed class GetReportHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReport, ReportResponse>
 {
     public async Task<ReportResponse> Handle(GetReport request, CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed class GetReportHandler(PolicyDbContext db) : MediatR.IRequestHandl
             .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", request.Id);
+        ReportSubjects.EnsureVisible(row.Report.UnitId, request.Id, context);
         return ReportResponse.From(row.Report, row.Unit);
     }
 }
@@ -33,7 +34,7 @@ public sealed class GetReportHandler(PolicyDbContext db) : MediatR.IRequestHandl
 public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, string? Status, int? Limit, string? Cursor)
     : IQuery<Page<ReportResponse>>;
 
-public sealed class ListReportsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
+public sealed class ListReportsHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {
     private sealed record Position(Guid Id);
 
@@ -42,6 +43,12 @@ public sealed class ListReportsHandler(PolicyDbContext db) : MediatR.IRequestHan
         var limit = Paging.Limit(request.Limit);
         var after = Paging.Decode<Position>(request.Cursor);
         var query = db.ProgressReports.AsNoTracking();
+        if (context.ReporterUnit is { } own)
+        {
+            // A reporter reads its own unit's reports only.
+            query = query.Where(r => r.UnitId == own);
+        }
+
         if (request.UnitId is { } unitId)
         {
             query = query.Where(r => r.UnitId == unitId);
@@ -90,7 +97,7 @@ public sealed class ListReportsHandler(PolicyDbContext db) : MediatR.IRequestHan
 /// <param name="Cursor">The nextCursor of the previous page.</param>
 public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>;
 
-public sealed class GetReportHistoryHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
+public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
 {
     private sealed record Position(int Number);
 
@@ -98,10 +105,9 @@ public sealed class GetReportHistoryHandler(PolicyDbContext db) : MediatR.IReque
     {
         var limit = Paging.Limit(request.Limit);
         var after = Paging.Decode<Position>(request.Cursor)?.Number ?? 0;
-        if (!await db.ProgressReports.AnyAsync(r => r.Id == request.Id, cancellationToken))
-        {
-            throw new ResourceNotFoundException("Progress report", request.Id);
-        }
+        var unitId = await db.ProgressReports.Where(r => r.Id == request.Id).Select(r => (Guid?)r.UnitId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Progress report", request.Id);
+        ReportSubjects.EnsureVisible(unitId, request.Id, context);
 
         var rows = await db.ReportRevisions.AsNoTracking()
             .Where(v => v.ReportId == request.Id && v.Number > after)

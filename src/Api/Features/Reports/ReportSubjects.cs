@@ -48,12 +48,48 @@ internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? 
 
 internal static class ReportSubjects
 {
-    public static async Task<(ProgressReport Report, string UnitName)> LoadAsync(PolicyDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <summary>Loads a report the caller may see: a reporter sees only its own unit's reports (another unit's is a 404).</summary>
+    public static async Task<(ProgressReport Report, string UnitName)> LoadAsync(PolicyDbContext db, Guid id, Application.RequestContext context, CancellationToken cancellationToken)
     {
         var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", id);
+        EnsureVisible(report.UnitId, id, context);
         var unitName = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         return (report, unitName);
+    }
+
+    public static void EnsureVisible(Guid reportUnitId, Guid reportId, Application.RequestContext context)
+    {
+        if (context.ReporterUnit is { } own && own != reportUnitId)
+        {
+            throw new ResourceNotFoundException("Progress report", reportId);
+        }
+    }
+
+    /// <summary>
+    /// For a reporter: files only for its own unit (403), and only on measures and targets assigned to that unit —
+    /// any other is answered as not found, so that the check reveals nothing (404).
+    /// </summary>
+    public static async Task<ReportSubject> ResolveForCallerAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, Application.RequestContext context, CancellationToken cancellationToken)
+    {
+        if (context.ReporterUnit is not { } own)
+        {
+            return await ResolveAsync(db, unitId, measureId, targetId, cancellationToken);
+        }
+
+        if (own != unitId)
+        {
+            throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter files and edits reports for its own unit only.");
+        }
+
+        try
+        {
+            return await ResolveAsync(db, unitId, measureId, targetId, cancellationToken);
+        }
+        catch (DomainRuleViolationException e) when (e.Code == "unit-not-responsible")
+        {
+            throw targetId is { } t ? new ResourceNotFoundException("Target", t) : new ResourceNotFoundException("Measure", measureId!.Value);
+        }
     }
 
     /// <summary>Loads the subject and checks that the unit is responsible for it (409 otherwise).</summary>

@@ -64,6 +64,12 @@ public sealed class ListObligationsHandler(SupervisionQueries queries, RequestCo
     {
         var limit = Paging.Limit(request.Limit);
         var asOf = QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today;
+        if (context.ReporterUnit is { } own)
+        {
+            // A reporter sees what its own unit owes, whatever unitId it asks for.
+            request = request with { UnitId = own };
+        }
+
         var rows = await queries.ObligationsAsync(
             new ObligationQuery(
                 asOf,

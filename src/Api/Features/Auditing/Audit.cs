@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Api.Security;
+using PolicyApi.Infrastructure.Auditing;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Auditing;
+
+/// <summary>The actor of the current HTTP request, or the process itself (startup, demo data) outside one.</summary>
+public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
+{
+    public AuditActor Current
+    {
+        get
+        {
+            var context = http.HttpContext;
+            if (context is null)
+            {
+                return new AuditActor("system:startup", null, null, null, null, Activity.Current?.TraceId.ToString(), "-", "-");
+            }
+
+            var user = context.User;
+            var authenticated = user.Identity?.IsAuthenticated == true;
+            return new AuditActor(
+                authenticated ? user.FindFirstValue(Claims.Subject) ?? "unknown" : "anonymous",
+                authenticated ? string.Join(' ', user.FindAll(Claims.Role).Select(c => c.Value)) : null,
+                Guid.TryParse(user.FindFirstValue(Claims.Unit), out var unit) ? unit : null,
+                user.FindFirstValue(Claims.Client),
+                context.Connection.RemoteIpAddress?.ToString(),
+                Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+                context.Request.Method,
+                Truncate(context.Request.Path.Value ?? "/", 2000));
+        }
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+/// <summary>
+/// Records every refused attempt — a write answered with an error, and any 401 or 403 — in its own
+/// transaction (the refused change itself was rolled back or never began). Successful changes are
+/// recorded with the change, by the database interceptor.
+/// </summary>
+public sealed class AuditRefusalsMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, IServiceScopeFactory scopes, IAuditContext audit)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            var status = http.Response.StatusCode;
+            var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                && (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || (write && status >= 400)))
+            {
+                var actor = audit.Current;
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordRefusalAsync(actor, status, CancellationToken.None);
+            }
+        }
+    }
+}
+
+/// <summary>The audit log, newest first, filtered.</summary>
+/// <param name="Entity">Only entries about this kind of entity, e.g. ProgressReport, PolicyDocument, Measure.</param>
+/// <param name="EntityId">Only entries about this entity.</param>
+/// <param name="UnitId">Only entries by callers bound to this unit.</param>
+/// <param name="Actor">Only entries by this subject.</param>
+/// <param name="Outcome">succeeded or refused.</param>
+/// <param name="From">Only entries at or after this instant (RFC 3339).</param>
+/// <param name="To">Only entries before this instant (RFC 3339).</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page.</param>
+public sealed record ListAudit(string? Entity, string? EntityId, Guid? UnitId, string? Actor, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
+    : IQuery<Page<AuditEntryResponse>>;
+
+public sealed record AuditEntryResponse(
+    long Id, DateTimeOffset OccurredAt, string Subject, string? Role, Guid? UnitId, string? ClientId, string? Ip, string? TraceId,
+    string Method, string Path, string? Entity, string? EntityId, string Action, string Outcome, int Status,
+    System.Text.Json.Nodes.JsonNode? Before, System.Text.Json.Nodes.JsonNode? After, string PreviousHash, string Hash);
+
+public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAudit, Page<AuditEntryResponse>>
+{
+    private sealed record Position(long Id);
+
+    public async Task<Page<AuditEntryResponse>> Handle(ListAudit request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request.Cursor);
+        var query = db.AuditEntries.AsNoTracking();
+        if (request.Entity is { } entity)
+        {
+            query = query.Where(e => e.Entity == entity);
+        }
+
+        if (request.EntityId is { } entityId)
+        {
+            query = query.Where(e => e.EntityId == entityId);
+        }
+
+        if (request.UnitId is { } unitId)
+        {
+            query = query.Where(e => e.UnitId == unitId);
+        }
+
+        if (request.Actor is { } actor)
+        {
+            query = query.Where(e => e.Subject == actor);
+        }
+
+        if (request.Outcome is { } outcome)
+        {
+            query = query.Where(e => e.Outcome == outcome);
+        }
+
+        if (request.From is { } from)
+        {
+            query = query.Where(e => e.OccurredAt >= from);
+        }
+
+        if (request.To is { } to)
+        {
+            query = query.Where(e => e.OccurredAt < to);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(e => e.Id < after.Id);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        return Paging.Build(rows, limit, e => new AuditEntryResponse(
+            e.Id, e.OccurredAt, e.Subject, e.Role, e.UnitId, e.ClientId, e.Ip, e.TraceId, e.Method, e.Path, e.Entity, e.EntityId,
+            e.Action, e.Outcome, e.Status,
+            e.Before is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.Before),
+            e.After is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.After),
+            e.PreviousHash, e.Hash), e => new Position(e.Id));
+    }
+}
+
+public sealed record VerifyAudit : IQuery<AuditVerification>;
+
+public sealed class VerifyAuditHandler(AuditLog log) : MediatR.IRequestHandler<VerifyAudit, AuditVerification>
+{
+    public Task<AuditVerification> Handle(VerifyAudit request, CancellationToken cancellationToken) => log.VerifyAsync(cancellationToken);
+}
