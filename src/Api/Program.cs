@@ -27,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPolicyInfrastructure(builder.Configuration);
 builder.Services.AddPolicySecurity(builder.Configuration);
+builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSingleton<PolicyApi.Infrastructure.Auditing.IAuditContext, PolicyApi.Api.Features.Auditing.HttpAuditContext>();
 builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -60,12 +61,16 @@ var app = builder.Build();
 
 // Outermost, so that it sees the final status of every refused request, errors mapped by the handler included.
 app.UseMiddleware<PolicyApi.Api.Features.Auditing.AuditRefusalsMiddleware>();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();
 app.UseRouting();
+app.UseCors(AbuseLimits.CorsPolicy);
 app.UseImportBodyLimit();
 app.UseAuthentication();
+app.UsePolicyOpenApi(); // before authorization: the fallback policy would otherwise close the docs (Auth:PublicApiDocs decides)
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
@@ -75,7 +80,6 @@ app.MapHealthChecks("/health/ready", new()
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 }).AllowAnonymous();
-app.UsePolicyOpenApi();
 var api = app.MapGroup(string.Empty).WithAccessRules();
 api.MapDocuments();
 api.MapMeasures();

@@ -23,6 +23,11 @@ public static class OpenApiSetup
                     `nextCursor`). Single resources carry a strong ETag: send it as If-None-Match to get 304, and as
                     If-Match on PUT and DELETE (428 without, 412 when stale). Creating POSTs accept an
                     Idempotency-Key. Unknown request properties are refused with 400.
+
+                    Every operation needs a bearer token (JWT) whose `role` is administrator, supervisor, reporter
+                    (bound to one unit by `unit_id`), reader or system (with `scope`s such as measures.read,
+                    reports.write); each operation says which it admits. Use Authorize with a token from
+                    scripts/dev-token.sh when running locally.
                     """,
             });
             var xml = Path.Combine(AppContext.BaseDirectory, "PolicyApi.Api.xml");
@@ -35,6 +40,14 @@ public static class OpenApiSetup
             o.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + string.Concat(t.GetGenericArguments().Select(a => a.Name)));
             o.SchemaFilter<SeedExamplesSchemaFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
+            o.OperationFilter<SecurityOperationFilter>();
+            o.AddSecurityDefinition(SecurityOperationFilter.Scheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "An access token from the identity provider; locally, from scripts/dev-token.sh ROLE [UNIT_ID]. Paste the token alone.",
+            });
         });
         return services;
     }
@@ -42,6 +55,21 @@ public static class OpenApiSetup
     public static WebApplication UsePolicyOpenApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var auth = app.Configuration.GetSection(PolicyApi.Api.Security.AuthOptions.Section).Get<PolicyApi.Api.Security.AuthOptions>() ?? new();
+        if (!auth.PublicApiDocs)
+        {
+            app.Use(async (http, next) =>
+            {
+                if (http.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal) && http.User.Identity?.IsAuthenticated != true)
+                {
+                    await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.ChallengeAsync(http);
+                    return;
+                }
+
+                await next(http);
+            });
+        }
+
         app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(o =>
         {

@@ -112,15 +112,16 @@ public static class Authentication
 
         var claims = new Dictionary<string, object>
         {
-            [Claims.Subject] = subject ?? (unitId is { } u ? $"{role}-{u.ToString()[..8]}" : role),
-            [Claims.Role] = role,
+            [Claims.Subject] = subject ?? (unitId is { } u ? $"{role.Replace(',', '+')}-{u.ToString()[..8]}" : role.Replace(',', '+')),
+            // Several roles (comma-separated) become a JSON array, as identity providers send them.
+            [Claims.Role] = role.Contains(',', StringComparison.Ordinal) ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : role,
         };
         if (unitId is { } unit)
         {
             claims[Claims.Unit] = unit.ToString();
         }
 
-        var scopeList = scopes?.ToList() ?? (role == Roles.System ? [.. Scopes.All] : []);
+        var scopeList = scopes?.ToList() ?? (role.Split(',').Contains(Roles.System) ? [.. Scopes.All] : []);
         if (scopeList.Count > 0)
         {
             claims[Claims.Scope] = string.Join(' ', scopeList);

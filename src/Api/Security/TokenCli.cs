@@ -34,7 +34,7 @@ public static class TokenCli
             }
         }
 
-        if (positional.Count is < 1 or > 2 || !Roles.All.Contains(positional[0]))
+        if (positional.Count is < 1 or > 2 || !positional[0].Split(',').All(r => Roles.All.Contains(r)))
         {
             error.WriteLine(Usage);
             return 2;
@@ -52,7 +52,7 @@ public static class TokenCli
             unit = parsed;
         }
 
-        if (positional[0] == Roles.Reporter && unit is null)
+        if (positional[0].Split(',').Contains(Roles.Reporter) && unit is null)
         {
             error.WriteLine("A reporter token is bound to one unit: give its UNIT_ID.");
             return 2;

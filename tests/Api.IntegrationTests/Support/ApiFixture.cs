@@ -114,6 +114,7 @@ public sealed class PolicyApiFactory(string connectionString, TimeProvider clock
         builder.UseSetting("Auth:SigningKey", Tokens.SigningKey);
         builder.UseSetting("Auth:Issuer", Tokens.Issuer);
         builder.UseSetting("Auth:Audience", Tokens.Audience);
+        builder.UseSetting("Limits:PermitsPerMinute", "1000000");
         builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 }

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using PolicyApi.Api.Http;
+
+namespace PolicyApi.Api.Security;
+
+/// <summary>Per-client request limits and the browser-facing protections (security headers, closed CORS).</summary>
+public sealed class AbuseLimitOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Requests one client (token subject, else IP address) may make per minute.</summary>
+    public int PermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Origins allowed to call the API from a browser; none means CORS is closed.</summary>
+    public IList<string> CorsOrigins { get; } = [];
+}
+
+public static class AbuseLimits
+{
+    public const string CorsPolicy = "configured-origins";
+
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AbuseLimitOptions.Section).Get<AbuseLimitOptions>() ?? new AbuseLimitOptions();
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, options.PermitsPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests",
+                    $"This client made more than {options.PermitsPerMinute} requests in a minute. Retry after {retryAfter} s.");
+            };
+        });
+        services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>
+        {
+            if (options.CorsOrigins.Count > 0)
+            {
+                policy.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod()
+                    .WithExposedHeaders("ETag", "Location", "Idempotent-Replayed", "Retry-After");
+            }
+        }));
+        return services;
+    }
+
+    /// <summary>The token's subject when there is one, otherwise the remote address.</summary>
+    private static string ClientOf(HttpContext http) =>
+        http.User.FindFirstValue(Claims.Subject) is { } subject ? "sub:" + subject : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    /// <summary>Headers that keep browsers from sniffing, framing or leaking what the API returns.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                if (!http.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal))
+                {
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(http);
+        });
+}

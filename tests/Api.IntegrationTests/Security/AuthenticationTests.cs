@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.IntegrationTests.Support;
+using PolicyApi.Api.Security;
+
+namespace PolicyApi.Api.IntegrationTests.Security;
+
+/// <summary>Tokens that must be refused: each gets 401 with WWW-Authenticate, changes nothing, and is audited.</summary>
+public sealed class AuthenticationTests(ApiFixture fixture) : RegistryTest(fixture)
+{
+    private static string Base64Url(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static TheoryData<string, string> RefusedTokens()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var payload = $$"""{"sub":"intruder","role":"administrator","iss":"{{Tokens.Issuer}}","aud":"{{Tokens.Audience}}","exp":{{now.AddHours(1).ToUnixTimeSeconds()}}}""";
+        var otherKey = new AuthOptions { SigningKey = Convert.ToBase64String(Encoding.UTF8.GetBytes("another-key-another-key-another-key!!")), Issuer = Tokens.Issuer, Audience = Tokens.Audience };
+        return new TheoryData<string, string>
+        {
+            { "missing", string.Empty },
+            { "expired", Tokens.For(Roles.Administrator, now: now.AddHours(-9)) },
+            { "signed with another key", Authentication.MintDevelopmentToken(otherKey, Roles.Administrator, null, null, null, now) },
+            { "alg none", $"{Base64Url("""{"alg":"none","typ":"JWT"}""")}.{Base64Url(payload)}." },
+            { "wrong audience", Authentication.MintDevelopmentToken(new AuthOptions { SigningKey = Tokens.SigningKey, Issuer = Tokens.Issuer, Audience = "another-api" }, Roles.Administrator, null, null, null, now) },
+            { "wrong issuer", Authentication.MintDevelopmentToken(new AuthOptions { SigningKey = Tokens.SigningKey, Issuer = "someone-else", Audience = Tokens.Audience }, Roles.Administrator, null, null, null, now) },
+            { "garbage", "not.a.token" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task Write_WithARefusedToken_Is401WithWwwAuthenticate_ChangesNothing_AndIsAudited(string why, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents") { Content = JsonBody(LianyungangDocument()) };
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = Tokens.Bearer(token);
+        }
+
+        var problem = await ExpectProblem(Anonymous.SendAsync(request), HttpStatusCode.Unauthorized, "urn:policyapi:problem:unauthorized");
+        Assert.False(string.IsNullOrEmpty((string?)problem["detail"]), why);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/documents");
+        if (token.Length > 0)
+        {
+            again.Headers.Authorization = Tokens.Bearer(token);
+        }
+
+        using var response = await Anonymous.SendAsync(again);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = response.Headers.WwwAuthenticate.ToString();
+        Assert.StartsWith("Bearer", challenge, StringComparison.Ordinal);
+        if (token.Length > 0)
+        {
+            Assert.Contains("invalid_token", challenge, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await InDatabase(db => db.Documents.CountAsync()));
+        var refusals = await InDatabase(db => db.AuditEntries.Where(e => e.Outcome == "refused" && e.Status == 401).ToListAsync());
+        Assert.Contains(refusals, e => e.Method == "POST" && e.Path == "/api/v1/documents" && e.Subject == "anonymous");
+    }
+
+    [Fact]
+    public async Task Token_ExpiredWithinTheAllowedClockSkew_IsStillAccepted()
+    {
+        // Lifetime 8 h: issued 8 h 30 s ago, it expired 30 s ago, inside the 60 s skew.
+        var token = Tokens.For(Roles.Reader, now: DateTimeOffset.UtcNow.AddHours(-8).AddSeconds(-30));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/documents");
+        request.Headers.Authorization = Tokens.Bearer(token);
+        using var response = await Anonymous.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reader_TryingAWrite_Is403AsAProblem_AndIsAudited()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/units") { Content = JsonBody(new { region = Lianyungang, name = "市商务局", kind = "department" }) };
+        request.Headers.Authorization = Tokens.Bearer(Tokens.For(Roles.Reader, subject: "reader-1"));
+        await ExpectProblem(Anonymous.SendAsync(request), HttpStatusCode.Forbidden, "urn:policyapi:problem:forbidden");
+        Assert.Equal(0, await InDatabase(db => db.Units.CountAsync()));
+        var entry = await InDatabase(db => db.AuditEntries.SingleAsync(e => e.Outcome == "refused"));
+        Assert.Equal(("reader-1", "reader", 403, "/api/v1/units"), (entry.Subject, entry.Role, entry.Status, entry.Path));
+    }
+}
