@@ -67,7 +67,7 @@ app.UseStatusCodePages();
 app.UseResponseCompression();
 app.UseRouting();
 app.UseCors(AbuseLimits.CorsPolicy);
-app.UseImportBodyLimit();
+app.UseBodyLimits();
 app.UseAuthentication();
 app.UsePolicyOpenApi(); // before authorization: the fallback policy would otherwise close the docs (Auth:PublicApiDocs decides)
 app.UseRateLimiter();

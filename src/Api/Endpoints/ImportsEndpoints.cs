@@ -54,24 +54,24 @@ public static class ImportsEndpoints
     }
 
     /// <summary>
-    /// Refuses import bodies over the importer's limit with 413 before anything reads them (the idempotency
-    /// fingerprint included), and sets the server's limit for bodies sent without a length.
+    /// Refuses bodies over the limit with 413 before anything reads them (the idempotency fingerprint
+    /// included): 2 MiB for imports (Import:MaxBodyBytes), 1 MiB elsewhere (Limits:MaxBodyBytes); the server
+    /// applies the same limit to bodies sent without a length.
     /// </summary>
-    public static void UseImportBodyLimit(this IApplicationBuilder app) =>
+    public static void UseBodyLimits(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            if (http.Request.Path.StartsWithSegments("/api/v1/imports", StringComparison.Ordinal))
+            var limit = http.Request.Path.StartsWithSegments("/api/v1/imports", StringComparison.Ordinal)
+                ? http.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxBodyBytes
+                : http.RequestServices.GetRequiredService<IOptions<Security.AbuseLimitOptions>>().Value.MaxBodyBytes;
+            if (http.Request.ContentLength > limit)
             {
-                var limit = http.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxBodyBytes;
-                if (http.Request.ContentLength > limit)
-                {
-                    throw new PayloadTooLargeException(limit);
-                }
+                throw new PayloadTooLargeException(limit);
+            }
 
-                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-                {
-                    feature.MaxRequestBodySize = limit;
-                }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
             }
 
             await next(http);

@@ -14,6 +14,9 @@ public sealed class AbuseLimitOptions
     /// <summary>Requests one client (token subject, else IP address) may make per minute.</summary>
     public int PermitsPerMinute { get; set; } = 600;
 
+    /// <summary>The largest request body accepted, in bytes (imports have their own, larger limit).</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Origins allowed to call the API from a browser; none means CORS is closed.</summary>
     public IList<string> CorsOrigins { get; } = [];
 }
@@ -25,6 +28,7 @@ public static class AbuseLimits
     public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AbuseLimitOptions.Section).Get<AbuseLimitOptions>() ?? new AbuseLimitOptions();
+        services.AddOptions<AbuseLimitOptions>().Bind(configuration.GetSection(AbuseLimitOptions.Section));
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -46,9 +50,10 @@ public static class AbuseLimits
         });
         services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>
         {
-            if (options.CorsOrigins.Count > 0)
+            var origins = options.CorsOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+            if (origins.Length > 0)
             {
-                policy.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod()
+                policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
                     .WithExposedHeaders("ETag", "Location", "Idempotent-Replayed", "Retry-After");
             }
         }));

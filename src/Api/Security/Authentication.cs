@@ -40,6 +40,8 @@ public static class Authentication
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+        options.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
+        options.SigningKey = string.IsNullOrWhiteSpace(options.SigningKey) ? null : options.SigningKey;
         if (options.Authority is null && options.SigningKey is null)
         {
             throw new InvalidOperationException("Configure Auth:Authority (the identity provider) or, for local use, Auth:SigningKey.");

@@ -147,6 +147,14 @@ public sealed class AbuseLimitTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Body_OverTheLimit_Is413_AndTextOverItsLength_Is400()
+    {
+        var huge = new string('文', 700_000);
+        await ExpectProblem(Post("/api/v1/documents", new { title = huge, region = "连云港市", kind = "measures" }), HttpStatusCode.RequestEntityTooLarge, "urn:policyapi:problem:payload-too-large");
+        await ExpectProblem(Post("/api/v1/documents", new { title = new string('文', 501), region = "连云港市", kind = "measures" }), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "title");
+    }
+
+    [Fact]
     public async Task Responses_CarrySecurityHeaders_AndCorsIsClosedUnlessConfigured()
     {
         using var response = await Client.GetAsync("/api/v1/documents");
