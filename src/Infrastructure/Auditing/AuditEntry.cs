@@ -59,7 +59,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("audit_entries");
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedOnAdd().HasDefaultValue(0L);
+        // The insert trigger takes the next number under the chain's lock; the default only tells EF the database assigns it.
+        builder.Property(e => e.Id).ValueGeneratedOnAdd().HasDefaultValueSql("nextval('policy.audit_entries_seq')");
         builder.Property(e => e.Subject).HasMaxLength(200);
         builder.Property(e => e.Role).HasMaxLength(100);
         builder.Property(e => e.ClientId).HasMaxLength(200);

@@ -12,8 +12,6 @@ public sealed class AuditLog(PolicyDbContext db, TimeProvider clock)
 {
     /// <summary>The SQL that sets up the chain and the append-only rule (used by the migration).</summary>
     public const string ChainSql = """
-        CREATE SEQUENCE IF NOT EXISTS policy.audit_entries_seq;
-
         CREATE OR REPLACE FUNCTION policy.audit_digest(e policy.audit_entries) RETURNS text
         LANGUAGE sql IMMUTABLE AS $$
             SELECT encode(sha256(convert_to(concat_ws(chr(31),
@@ -56,7 +54,6 @@ public sealed class AuditLog(PolicyDbContext db, TimeProvider clock)
         DROP FUNCTION IF EXISTS policy.audit_append_only();
         DROP FUNCTION IF EXISTS policy.audit_chain();
         DROP FUNCTION IF EXISTS policy.audit_digest(policy.audit_entries);
-        DROP SEQUENCE IF EXISTS policy.audit_entries_seq;
         """;
 
     /// <summary>Records an attempt that was refused (and so changed nothing), in its own transaction.</summary>

@@ -24,6 +24,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("audit_entries_seq");
+
             modelBuilder.Entity("PolicyApi.Domain.Documents.Chapter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -878,8 +880,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("nextval('policy.audit_entries_seq')");
 
                     b.Property<string>("Action")
                         .IsRequired()

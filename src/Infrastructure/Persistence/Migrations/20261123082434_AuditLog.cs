@@ -11,12 +11,16 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateSequence(
+                name: "audit_entries_seq",
+                schema: "policy");
+
             migrationBuilder.CreateTable(
                 name: "audit_entries",
                 schema: "policy",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    id = table.Column<long>(type: "bigint", nullable: false, defaultValueSql: "nextval('policy.audit_entries_seq')"),
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -74,6 +78,10 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_entries",
+                schema: "policy");
+
+            migrationBuilder.DropSequence(
+                name: "audit_entries_seq",
                 schema: "policy");
         }
     }

@@ -12,7 +12,7 @@ using PolicyApi.Infrastructure.Persistence;
 namespace PolicyApi.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PolicyDbContext))]
-    [Migration("20261123080804_AuditLog")]
+    [Migration("20261123082434_AuditLog")]
     partial class AuditLog
     {
         /// <inheritdoc />
@@ -26,6 +26,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.HasSequence("audit_entries_seq");
 
             modelBuilder.Entity("PolicyApi.Domain.Documents.Chapter", b =>
                 {
@@ -881,8 +883,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasDefaultValue(0L)
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("nextval('policy.audit_entries_seq')");
 
                     b.Property<string>("Action")
                         .IsRequired()
