@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PolicyApi.Domain.Common;
 
 namespace PolicyApi.Domain.Importing;
 
@@ -617,14 +618,14 @@ public static partial class PolicyTextParser
         var assigned = new int?[rows.Count];
         if (candidates.Count > 0)
         {
-            var texts = candidates.Select(m => Bigrams(m.Title + m.Body)).ToList();
+            var texts = candidates.Select(m => TextSimilarity.Bigrams(m.Title + m.Body)).ToList();
             var score = new double[rows.Count, candidates.Count];
             for (var r = 0; r < rows.Count; r++)
             {
-                var row = Bigrams(rows[r].Text);
+                var row = TextSimilarity.Bigrams(rows[r].Text);
                 for (var c = 0; c < candidates.Count; c++)
                 {
-                    score[r, c] = row.Count == 0 ? 0 : row.Count(texts[c].Contains) / (double)row.Count;
+                    score[r, c] = TextSimilarity.Coverage(row, texts[c]);
                 }
             }
 
@@ -688,18 +689,6 @@ public static partial class PolicyTextParser
         }
 
         return tasks;
-    }
-
-    private static HashSet<string> Bigrams(string text)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        var chars = text.Where(c => !char.IsPunctuation(c) && !char.IsWhiteSpace(c)).ToArray();
-        for (var i = 0; i + 1 < chars.Length; i++)
-        {
-            set.Add(new string(chars, i, 2));
-        }
-
-        return set;
     }
 
     // ---- texts to read for targets and rhythm ---------------------------------------------------------

@@ -51,6 +51,31 @@ public sealed class AuditEntry
     public string PreviousHash { get; init; } = string.Empty;
 
     public string Hash { get; init; } = string.Empty;
+
+    /// <summary>An entry by this actor at this instant (truncated to the microsecond PostgreSQL keeps).</summary>
+    public static AuditEntry By(AuditActor actor, DateTimeOffset at, string action, string outcome, int status = 0, string? entity = null, string? entityId = null, string? before = null, string? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new AuditEntry
+        {
+            OccurredAt = at.AddTicks(-(at.Ticks % 10)),
+            Subject = actor.Subject,
+            Role = actor.Role,
+            UnitId = actor.UnitId,
+            ClientId = actor.ClientId,
+            Ip = actor.Ip,
+            TraceId = actor.TraceId,
+            Method = actor.Method,
+            Path = actor.Path,
+            Entity = entity,
+            EntityId = entityId,
+            Action = action,
+            Outcome = outcome,
+            Status = status,
+            Before = before,
+            After = after,
+        };
+    }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -54,29 +54,14 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
         var actor = audit.Current;
         var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
         foreach (var change in changes)
         {
             var action = change.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" };
-            context.Add(new AuditEntry
-            {
-                OccurredAt = now,
-                Subject = actor.Subject,
-                Role = actor.Role,
-                UnitId = actor.UnitId,
-                ClientId = actor.ClientId,
-                Ip = actor.Ip,
-                TraceId = actor.TraceId,
-                Method = actor.Method,
-                Path = actor.Path,
-                Entity = change.Metadata.ClrType.Name,
-                EntityId = KeyOf(change),
-                Action = action,
-                Outcome = "succeeded",
-                Status = 0,
-                Before = change.State == EntityState.Added ? null : Snapshot(change, original: true),
-                After = change.State == EntityState.Deleted ? null : Snapshot(change, original: false),
-            });
+            context.Add(AuditEntry.By(actor, now, action, "succeeded",
+                entity: change.Metadata.ClrType.Name,
+                entityId: KeyOf(change),
+                before: change.State == EntityState.Added ? null : Snapshot(change, original: true),
+                after: change.State == EntityState.Deleted ? null : Snapshot(change, original: false)));
         }
     }
 

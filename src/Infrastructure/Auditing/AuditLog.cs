@@ -60,22 +60,7 @@ public sealed class AuditLog(PolicyDbContext db, TimeProvider clock)
     public async Task RecordRefusalAsync(AuditActor actor, int status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var now = clock.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = now.AddTicks(-(now.Ticks % 10)),
-            Subject = actor.Subject,
-            Role = actor.Role,
-            UnitId = actor.UnitId,
-            ClientId = actor.ClientId,
-            Ip = actor.Ip,
-            TraceId = actor.TraceId,
-            Method = actor.Method,
-            Path = actor.Path,
-            Action = "refused",
-            Outcome = "refused",
-            Status = status,
-        });
+        db.AuditEntries.Add(AuditEntry.By(actor, clock.GetUtcNow(), "refused", "refused", status));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -90,11 +90,11 @@ internal sealed class UnitDirectory
     private List<UnitSuggestion> Suggest(string name)
     {
         var key = TextKey.For(name);
-        var grams = Bigrams(key);
+        var grams = TextSimilarity.Bigrams(key);
         return _units
             .Select(u =>
             {
-                var score = Dice(grams, Bigrams(u.Key));
+                var score = TextSimilarity.Dice(grams, TextSimilarity.Bigrams(u.Key));
                 if (u.Key.Contains(key, StringComparison.Ordinal) || key.Contains(u.Key, StringComparison.Ordinal))
                 {
                     score = Math.Max(score, 0.6);
@@ -108,18 +108,4 @@ internal sealed class UnitDirectory
             .Take(3)
             .ToList();
     }
-
-    private static HashSet<string> Bigrams(string key)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < key.Length; i++)
-        {
-            set.Add(key.Substring(i, 2));
-        }
-
-        return set;
-    }
-
-    private static double Dice(HashSet<string> a, HashSet<string> b) =>
-        a.Count + b.Count == 0 ? 0 : 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
 }

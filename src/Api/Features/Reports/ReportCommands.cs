@@ -87,20 +87,6 @@ public sealed class EditReportHandler(PolicyDbContext db, RequestContext context
         await db.SaveChangesAsync(cancellationToken);
         return ReportResponse.From(report, unitName);
     }
-
-    /// <summary>Nobody reviews a report they submitted: the review must come from someone else.</summary>
-    private async Task EnsureNotOwnSubmissionAsync(ProgressReport report, CancellationToken cancellationToken)
-    {
-        var submitter = await db.ReportRevisions.AsNoTracking()
-            .Where(v => v.ReportId == report.Id && v.Status == ReportStatus.Submitted)
-            .OrderByDescending(v => v.Number)
-            .Select(v => v.ActorSubject)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (submitter is not null && submitter == context.Actor.Subject)
-        {
-            throw new ForbiddenException(ProblemTypes.ForRule("own-submission"), "You submitted this report; someone else must review it.");
-        }
-    }
 }
 
 public enum ReviewStep
