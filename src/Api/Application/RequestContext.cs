@@ -27,6 +27,18 @@ public sealed class RequestContext(IHttpContextAccessor http, TimeProvider clock
         }
     }
 
+    /// <summary>Item key marking a request refused by an object-level rule, so that the refusal is audited even when it reads.</summary>
+    public const string RefusedItem = "policyapi.refused";
+
+    /// <summary>Marks the request as refused by an object-level rule (audited as a refused attempt).</summary>
+    public void MarkRefused()
+    {
+        if (http.HttpContext is { } context)
+        {
+            context.Items[RefusedItem] = true;
+        }
+    }
+
     /// <summary>The unit a reporter's token binds it to; null for every other role.</summary>
     public Guid? ReporterUnit => http.HttpContext?.User is { } user ? PolicyApi.Api.Security.Authentication.ReporterUnit(user) : null;
 

@@ -183,6 +183,7 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
         var first = await Draft(text, Lianyungang);
         var committed = await Expect(Commit((string)first["id"]!, new { createMissingUnits = true }), HttpStatusCode.Created);
         var second = await Draft(text, Lianyungang);
+        Assert.Contains(second["draft"]!["warnings"]!.AsArray(), w => ((string)w!).Contains("already registered", StringComparison.Ordinal));
         var units = await Units();
 
         var problem = await ExpectProblem(Commit((string)second["id"]!, new { createMissingUnits = true }), HttpStatusCode.Conflict,

@@ -86,6 +86,9 @@ public sealed class ObjectLevelTests(ApiFixture fixture) : RegistryTest(fixture)
         await ExpectProblem(Anonymous.SendAsync(As(reporter, HttpMethod.Put, $"/api/v1/progress-reports/{Id(other)}", new { narrative = "篡改" }, etag)), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
         await ExpectProblem(Anonymous.SendAsync(As(reporter, HttpMethod.Post, $"/api/v1/progress-reports/{Id(other)}/submit", new { })), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
 
+        var refusals = await InDatabase(db => db.AuditEntries.Where(e => e.Outcome == "refused" && e.Subject == "reporter-a").Select(e => e.Method + " " + e.Status).ToListAsync());
+        Assert.Equal(["GET 404", "GET 404", "POST 404", "PUT 404"], refusals.Order(StringComparer.Ordinal));
+
         var listed = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/progress-reports?unitId={_unitB}")), HttpStatusCode.OK);
         Assert.Empty(listed["items"]!.AsArray());
         var (after, _) = await Read($"/api/v1/progress-reports/{Id(other)}");

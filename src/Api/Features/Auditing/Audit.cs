@@ -40,7 +40,8 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
 }
 
 /// <summary>
-/// Records every refused attempt — a write answered with an error, and any 401 or 403 — in its own
+/// Records every refused attempt — a write answered with an error, any 401 or 403, and a read refused by an
+/// object-level rule (a reporter asking for another unit's report) — in its own
 /// transaction (the refused change itself was rolled back or never began). Successful changes are
 /// recorded with the change, by the database interceptor.
 /// </summary>
@@ -58,7 +59,8 @@ public sealed class AuditRefusalsMiddleware(RequestDelegate next)
             var status = http.Response.StatusCode;
             var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
             if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-                && (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || (write && status >= 400)))
+                && (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || (write && status >= 400)
+                    || http.Items.ContainsKey(RequestContext.RefusedItem)))
             {
                 var actor = audit.Current;
                 await using var scope = scopes.CreateAsyncScope();

@@ -94,6 +94,19 @@ public sealed class CreateImportHandler(PolicyDbContext db, RequestContext conte
             IssuedOn = request.IssuedOn ?? draft.IssuedOn,
             Kind = request.Kind ?? draft.Kind,
         };
+        if (draft.DocNumber is { Length: > 0 } docNumber)
+        {
+            var key = TextKey.For(docNumber);
+            var holder = await db.Documents.AsNoTracking().Where(d => d.DocNumberKey == key).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
+            if (holder is not null)
+            {
+                draft = draft with
+                {
+                    Warnings = [.. draft.Warnings, $"文号 {docNumber} is already registered as document {holder.Id} ({holder.Title}); committing this draft will be refused unless the number is corrected."],
+                };
+            }
+        }
+
         var now = context.Now;
         var record = new DocumentImport
         {

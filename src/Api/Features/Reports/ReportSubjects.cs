@@ -62,6 +62,7 @@ internal static class ReportSubjects
     {
         if (context.ReporterUnit is { } own && own != reportUnitId)
         {
+            context.MarkRefused();
             throw new ResourceNotFoundException("Progress report", reportId);
         }
     }
@@ -79,6 +80,7 @@ internal static class ReportSubjects
 
         if (own != unitId)
         {
+            context.MarkRefused();
             throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter files and edits reports for its own unit only.");
         }
 
@@ -88,6 +90,7 @@ internal static class ReportSubjects
         }
         catch (DomainRuleViolationException e) when (e.Code == "unit-not-responsible")
         {
+            context.MarkRefused();
             throw targetId is { } t ? new ResourceNotFoundException("Target", t) : new ResourceNotFoundException("Measure", measureId!.Value);
         }
     }
