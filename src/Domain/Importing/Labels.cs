@@ -45,6 +45,13 @@ internal static partial class Labels
             return n is null ? null : new FoundLabel(LabelStyle.Chapter, n.Value, m.Value.Trim(), m.Value.Trim(), m.Length);
         }
 
+        if ((m = ArticlePattern().Match(line)).Success)
+        {
+            // 第三条: articles of 办法 and 规定 number the measures across chapters.
+            var n = ParseChinese(m.Groups["n"].Value);
+            return n is null ? null : new FoundLabel(LabelStyle.Bracketed, n.Value, m.Value.Trim(), "第" + m.Groups["n"].Value + "条", m.Length);
+        }
+
         if ((m = BracketedPattern().Match(line)).Success)
         {
             var n = ParseChinese(m.Groups["n"].Value);
@@ -161,6 +168,9 @@ internal static partial class Labels
 
     [GeneratedRegex(@"^第(?<n>[一二三四五六七八九十]{1,3})(部分|章)\s*")]
     private static partial Regex PartPattern();
+
+    [GeneratedRegex(@"^第(?<n>[一二三四五六七八九十百零〇]{1,5})条\s*")]
+    private static partial Regex ArticlePattern();
 
     // （一） (一) and damaged forms with one bracket missing: （一 / 一）.
     [GeneratedRegex(@"^(?<label>[（(]\s*(?<n>[一二三四五六七八九十]{1,3})\s*[）)]|[（(](?<n>[一二三四五六七八九十]{1,3})(?=[\p{IsCJKUnifiedIdeographs}“])|(?<n>[一二三四五六七八九十]{1,3})[）)])\s*")]

@@ -516,6 +516,11 @@ public static partial class PolicyTextParser
             string? ownBlanket = null;
             var repairedUnits = false;
             var bracket = FinalUnitBracket(text);
+            if (bracket is null && UnitListParser.FindTrailingList(text) is { } trailing)
+            {
+                bracket = (trailing.Start, trailing.Content);
+            }
+
             var content = text;
             if (bracket is { } b)
             {
@@ -709,7 +714,7 @@ public static partial class PolicyTextParser
 
         foreach (var item in structure.Items)
         {
-            var bracket = FinalUnitBracket(item.Text.Text);
+            var bracket = FinalUnitBracket(item.Text.Text) ?? (UnitListParser.FindTrailingList(item.Text.Text) is { } t ? (t.Start, t.Content) : null);
             var text = bracket is { } b ? item.Text.Slice(0, b.Open) : item.Text;
             yield return (text, item, item.Chapter);
         }

@@ -93,7 +93,7 @@ internal static partial class TargetExtractor
             var scopeMatch = EachSubject().Match(clause);
             var scope = scopeMatch.Success ? "each" : "whole";
             var scopeText = scopeMatch.Success ? scopeMatch.Groups["who"].Value : null;
-            if (!scopeMatch.Success && comparator == "<=" && unit is "工作日" or "天" or "小时" && TimeLimit().IsMatch(before))
+            if (!scopeMatch.Success && comparator == "<=" && unit is "工作日" or "天" or "小时" && TimeLimit().IsMatch(clause))
             {
                 // 审批时限不超过10个工作日: a time limit binds every case on its own, not a region-wide total.
                 scope = "each";
@@ -250,7 +250,7 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"^(?<who>(各|每个)[^，。；\d]{1,12}?)(年内|全年|每年|要|在|开展|完成|实现|均|力争|新增|签约|引进|\d)")]
     private static partial Regex EachSubject();
 
-    [GeneratedRegex(@"(时限|时间|用时|周期|办结|审批|办理)")]
+    [GeneratedRegex(@"(时限|时间|用时|周期|办结|审批|办理|受理|之日起|作出|答复|处理)")]
     private static partial Regex TimeLimit();
 
     [GeneratedRegex(@"(?<y>20\d{2})\s*年")]

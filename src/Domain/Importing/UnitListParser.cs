@@ -68,29 +68,52 @@ internal static partial class UnitListParser
 
     private static IEnumerable<(string Segment, string? Role)> SplitByKeywords(string text)
     {
-        var parts = SplitTopLevel(text, "；;").ToList();
-        var anyKeyword = false;
-        foreach (var part in parts)
+        // （牵头单位：A；配合单位：B） and （牵头单位：A，配合单位：B）: each keyword opens a segment, whatever separates them.
+        var keywords = KeywordLabel().Matches(text).Where(m => BracketDepthAt(text, m.Index) == 0).ToList();
+        if (keywords.Count == 0)
         {
-            var trimmed = part.Trim();
-            var keyword = AllKeywords().FirstOrDefault(k => trimmed.StartsWith(k, StringComparison.Ordinal));
-            if (keyword is null)
-            {
-                continue;
-            }
+            yield return (text, null);
+            yield break;
+        }
 
-            anyKeyword = true;
-            var rest = trimmed[keyword.Length..].TrimStart('：', ':', ' ');
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            var start = keywords[i].Index + keywords[i].Length;
+            var end = i + 1 < keywords.Count ? keywords[i + 1].Index : text.Length;
+            var keyword = keywords[i].Groups["k"].Value;
             var role = LeadKeywords.Contains(keyword) ? DraftRoles.Lead
                 : CooperatingKeywords.Contains(keyword) ? DraftRoles.Cooperating
                 : DraftRoles.Responsible;
-            yield return (rest, role);
+            yield return (text[start..end].Trim().TrimEnd('；', ';', '，', ',', '。'), role);
+        }
+    }
+
+    private static int BracketDepthAt(string text, int index)
+    {
+        var depth = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] is '（' or '(' or '〔' or '[' or '【')
+            {
+                depth++;
+            }
+            else if (text[i] is '）' or ')' or '〕' or ']' or '】')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
         }
 
-        if (!anyKeyword)
-        {
-            yield return (text, null);
-        }
+        return depth;
+    }
+
+    /// <summary>
+    /// An unbracketed list closing a measure: "…。责任单位：市商务局、市财政局。" — the position where it starts and its content.
+    /// </summary>
+    public static (int Start, string Content)? FindTrailingList(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var m = TrailingList().Match(text);
+        return m.Success ? (m.Groups["list"].Index, m.Groups["list"].Value) : null;
     }
 
     private static List<DraftUnit> ParseGroups(string text, string? keywordRole)
@@ -220,6 +243,12 @@ internal static partial class UnitListParser
 
         yield return current.ToString();
     }
+
+    [GeneratedRegex(@"(?<k>牵头单位|牵头部门|主办单位|主责单位|配合单位|配合部门|协办单位|协同单位|参与单位|责任单位|责任部门|负责单位|负责部门|承办单位|实施单位|落实单位|责任主体)\s*[：:]\s*")]
+    private static partial Regex KeywordLabel();
+
+    [GeneratedRegex(@"(?:^|[。；;])\s*(?<list>(牵头单位|责任单位|责任部门|负责单位|负责部门|牵头部门)\s*[：:][^。（(〔]*?)[。；;]?\s*$")]
+    private static partial Regex TrailingList();
 
     [GeneratedRegex(@"(?<role>(分别)?(按职责分工|按照职责分工|按职责)?(牵头|配合|协助|参与|协同|负责|推进|落实|分工负责)(落实|推进|负责)?)$")]
     private static partial Regex RoleSuffix();

@@ -127,6 +127,44 @@ public sealed class ConventionTests
         Assert.NotEmpty(draft.Warnings);
     }
 
+    [Fact]
+    public void Unit_lists_separated_by_commas_or_written_without_brackets_after_the_measure_are_read()
+    {
+        const string text = """
+            2022年XX市外资工作要点
+            一、重点工作
+            （一）优化营商环境。持续优化外资企业服务。（牵头单位：市商务局，配合单位：市财政局、市税务局）
+            （二）强化要素保障。保障重大外资项目用地需求。
+            责任单位：市自然资源局、市发展改革委。
+            （三）加强统计监测。按月监测外资到位情况。
+            """;
+        var draft = PolicyTextParser.Parse(text, "XX市");
+        Assert.Equal([("市商务局", "lead"), ("市财政局", "cooperating"), ("市税务局", "cooperating")], draft.Measures[0].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市自然资源局", "responsible"), ("市发展改革委", "responsible")], draft.Measures[1].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal("保障重大外资项目用地需求。", draft.Measures[1].Body);
+        Assert.Empty(draft.Measures[2].ResponsibleUnits);
+    }
+
+    [Fact]
+    public void Articles_of_a_regulation_are_read_as_measures_within_their_chapters()
+    {
+        const string text = """
+            XX市外商投资企业投诉工作办法
+            第一章　总则
+            第一条　为规范外商投资企业投诉工作，制定本办法。
+            第二条　市商务局负责全市投诉工作的统筹协调。（责任单位：市商务局）
+            第二章　投诉处理
+            第三条　投诉机构应当在受理之日起不超过60个工作日内作出处理决定。（责任单位：市投诉中心）
+            """;
+        var draft = PolicyTextParser.Parse(text, "XX市");
+        Assert.Equal(["第一章", "第二章"], draft.Chapters.Select(c => c.Label));
+        Assert.Equal(["第一条", "第二条", "第三条"], draft.Measures.Select(m => m.Label));
+        Assert.Equal(["第一章", "第一章", "第二章"], draft.Measures.Select(m => m.Chapter));
+        Assert.Equal([("市投诉中心", "responsible")], draft.Measures[2].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        var target = Assert.Single(draft.Targets);
+        Assert.Equal(("<=", 60m, "工作日", "each"), (target.Comparator, target.Value, target.Unit, target.Scope));
+    }
+
     [Theory]
     [InlineData("（三） 强化服务。内容。", "（三）", 3)]
     [InlineData("(十二) 充分发挥作用。", "（十二）", 12)]
@@ -135,6 +173,7 @@ public sealed class ConventionTests
     [InlineData("１５．持续打造一流营商环境。", "15.", 15)]
     [InlineData("(3) 落实政策", "（3）", 3)]
     [InlineData("三是创新开展活动。", "三是", 3)]
+    [InlineData("第十二条　投诉处理", "第十二条", 12)]
     public void Labels_are_recognised_in_their_written_forms(string line, string normalised, int number)
     {
         var label = Labels.Find(line);
