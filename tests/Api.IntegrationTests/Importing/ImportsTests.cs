@@ -212,9 +212,11 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
         var draft = created["draft"]!.DeepClone();
         draft["measures"]![0]!["parentSequence"] = 2;
         draft["measures"]![1]!["responsibleUnits"]![0]!["role"] = "boss";
+        draft["chapters"]!.AsArray().Add(draft["chapters"]![0]!.DeepClone());
         var problem = await ExpectProblem(Commit((string)created["id"]!, new { draft, createMissingUnits = true }), HttpStatusCode.BadRequest,
             "urn:policyapi:problem:validation-failed", "draft.measures[0].parentSequence");
         Assert.True(problem["errors"]!.AsObject().ContainsKey("draft.measures[1].responsibleUnits[0].role"), problem.ToJsonString());
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("draft.chapters[1].label"), problem.ToJsonString());
         Assert.Equal(0, await Documents());
     }
 

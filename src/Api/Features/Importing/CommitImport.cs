@@ -75,6 +75,19 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
             });
             RuleFor(x => x.Draft!).Custom((draft, ctx) =>
             {
+                for (var i = 0; i < draft.Chapters.Count; i++)
+                {
+                    var chapter = draft.Chapters[i];
+                    if (string.IsNullOrWhiteSpace(chapter.Label) || chapter.Label.Length > TextLimits.Label || string.IsNullOrWhiteSpace(chapter.Title) || chapter.Title.Length > TextLimits.Title)
+                    {
+                        ctx.AddFailure($"draft.chapters[{i}]", $"A chapter has a label (at most {TextLimits.Label} characters) and a title (at most {TextLimits.Title}).");
+                    }
+                    else if (draft.Chapters.Take(i).Any(c => c.Label == chapter.Label))
+                    {
+                        ctx.AddFailure($"draft.chapters[{i}].label", $"Chapter {chapter.Label} appears twice; measures name their chapter by label, so labels must differ.");
+                    }
+                }
+
                 for (var i = 0; i < draft.Measures.Count; i++)
                 {
                     var m = draft.Measures[i];
