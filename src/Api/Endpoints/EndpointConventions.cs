@@ -10,6 +10,13 @@ public sealed class RequiresIfMatchAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class ConditionalGetAttribute : Attribute;
 
+/// <summary>
+/// Endpoint metadata: the body is plain UTF-8 text, read by the handler itself after authorization (declaring
+/// it with Accepts would let routing answer 415 before the caller's rights are checked).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class PlainTextBodyAttribute : Attribute;
+
 /// <summary>The conventions every endpoint declares, so that OpenAPI documents each response it can give.</summary>
 internal static class EndpointConventions
 {

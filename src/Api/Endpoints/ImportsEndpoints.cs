@@ -28,6 +28,30 @@ public static class ImportsEndpoints
             .Idempotent()
             .WithProblems(400, 413, 415, 422);
 
+        imports.MapPost("/text", async (HttpContext http, string? region, string? title, string? docNumber, string? issuer, string? issuedOn, string? kind,
+                IMediator mediator, Representations representations, CancellationToken ct) =>
+            {
+                var command = new CreateImport
+                {
+                    Text = await ReadUtf8TextAsync(http.Request, ct),
+                    Region = region,
+                    Title = title,
+                    DocNumber = docNumber,
+                    Issuer = issuer,
+                    IssuedOn = QueryValues.ParseDate(issuedOn, "issuedOn"),
+                    Kind = kind,
+                };
+                var created = await mediator.Send(command, ct);
+                return representations.Created(http, $"/api/v1/imports/{created.Id}", created);
+            })
+            .Describe("CreateImportFromText", "Read a document's text, sent as text/plain, into a draft",
+                "The same as POST /imports with the text as the body (text/plain; charset=utf-8) and the region and metadata in the query, " +
+                "for `curl --data-binary @document.txt`. Bytes that are not UTF-8 are a 400 naming text.")
+            .WithMetadata(new PlainTextBodyAttribute())
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 413, 415, 422);
+
         imports.MapGet("/{importId}", async (Guid importId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetImport(importId), ct)))
             .Describe("GetImport", "Read an import's draft", "The draft as read, with unit names resolved against the registry as it stands now, and whether it was committed.")
@@ -51,6 +75,30 @@ public static class ImportsEndpoints
             .WithProblems(400, 404, 409, 410, 413, 415, 422);
 
         return app;
+    }
+
+    private static async Task<string> ReadUtf8TextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UnsupportedMediaTypeException("text/plain; charset=utf-8");
+        }
+
+        if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidInputException("text", $"The text must be UTF-8, not {type.Charset}.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new InvalidInputException("text", "The body is not UTF-8 text: it holds bytes that are not UTF-8 (GBK, a PDF or a Word file?). Extract the text and send it as UTF-8.");
+        }
     }
 
     /// <summary>

@@ -58,3 +58,7 @@ public sealed class PayloadTooLargeException(long limit)
 /// <summary>The caller is known but may not do this to this object (a reporter filing for another unit).</summary>
 public sealed class ForbiddenException(string type, string detail)
     : ApiProblemException(403, type, "Forbidden", detail);
+
+/// <summary>The request body is in a media type the operation does not read.</summary>
+public sealed class UnsupportedMediaTypeException(string expected)
+    : ApiProblemException(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", $"Send the request body as {expected}.");

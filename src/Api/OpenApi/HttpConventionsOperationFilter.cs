@@ -49,6 +49,16 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
             });
         }
 
+        if (metadata.OfType<PlainTextBodyAttribute>().Any())
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "The document's plain text, UTF-8.",
+                Content = new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+            };
+        }
+
         if (operation.Responses is null)
         {
             return;

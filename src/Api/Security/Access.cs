@@ -142,6 +142,7 @@ public static class AccessRules
         ["AllocateTarget"] = Policies.RegistryWrite,
         ["GetTaskTable"] = Policies.RegistryRead,
         ["CreateImport"] = Policies.RegistryWrite,
+        ["CreateImportFromText"] = Policies.RegistryWrite,
         ["GetImport"] = Policies.RegistryWrite,
         ["CommitImport"] = Policies.RegistryWrite,
         ["ListReports"] = Policies.ReportsRead,

@@ -259,6 +259,25 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Import_AsPlainText_ReadsTheDraft_AndRefusesBytesThatAreNotUtf8()
+    {
+        var text = await SeedText("fangchenggang-2021-workplan");
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        var created = await Expect(Post($"/api/v1/imports/text?region={Uri.EscapeDataString("防城港市")}&issuedOn=2021-03-01", content, idempotencyKey: "fcg-text"), HttpStatusCode.Created);
+        Assert.Equal("2021年防城港市扩大利用外资规模工作方案", (string?)created["draft"]!["title"]);
+        Assert.Equal("2021-03-01", (string?)created["draft"]!["issuedOn"]);
+        Assert.Equal(20, created["draft"]!["measures"]!.AsArray().Count);
+
+        byte[] gbk = [0xD2, 0xBB, 0xA1, 0xA2, 0xB9, 0xA4, 0xD7, 0xF7, 0xC4, 0xBF, 0xB1, 0xEA]; // 一、工作目标 in GBK
+        var notUtf8 = new ByteArrayContent(gbk);
+        notUtf8.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        await ExpectProblem(Post("/api/v1/imports/text?region=%E9%98%B2%E5%9F%8E%E6%B8%AF%E5%B8%82", notUtf8), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "text");
+        await ExpectProblem(Post("/api/v1/imports/text?region=%E9%98%B2%E5%9F%8E%E6%B8%AF%E5%B8%82", new { text }), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+        Assert.Equal(1, await InDatabase(db => db.Imports.CountAsync()));
+    }
+
+    [Fact]
     public async Task Import_OfA10MegabyteBody_Is413()
     {
         var text = new string('措', 10 * 1024 * 1024 / 3);

@@ -37,7 +37,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixt
         ["ListUnits"] = ReadAll, ["GetUnit"] = ReadAll, ["RegisterUnit"] = Registry, ["UpdateUnit"] = Registry, ["DeleteUnit"] = Registry,
         ["ListTargets"] = ReadAll, ["GetTarget"] = ReadAll, ["SetTarget"] = Registry, ["ReviseTarget"] = Registry, ["RemoveTarget"] = Registry,
         ["GetAllocations"] = ReadAll, ["AllocateTarget"] = Registry, ["GetTaskTable"] = ReadAll,
-        ["CreateImport"] = Registry, ["GetImport"] = Registry, ["CommitImport"] = Registry,
+        ["CreateImport"] = Registry, ["CreateImportFromText"] = Registry, ["GetImport"] = Registry, ["CommitImport"] = Registry,
         ["ListReports"] = ReadAll, ["GetReport"] = ReadAll, ["GetReportHistory"] = ReadAll,
         ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["SubmitReport"] = [Reporter, SystemAll],
         ["AcceptReport"] = [Super], ["ReturnReport"] = [Super],
