@@ -201,6 +201,11 @@ public sealed class CommitImportHandler(PolicyDbContext db, RequestContext conte
             var parentId = m.ParentSequence is { } p ? measureIds[p] : (Guid?)null;
             var blanket = Blanket(m, notes);
             blankets += blanket is null ? 0 : 1;
+            foreach (var skipped in m.ResponsibleUnits.Where(u => DraftUnit.IsCollective(u.Name) && u.Name != blanket?.Text))
+            {
+                notes.Add($"{m.Label} {m.Title}: '{skipped.Name}' ({skipped.Role}) names a class of units, not one unit; it is not recorded as an assignment.");
+            }
+
             var measure = document.AddMeasure(new MeasureDetails(m.Label, m.Title, m.Body, KindOf(m.Kind), chapterId, parentId, null, blanket));
             measureIds[m.Sequence] = measure.Id;
             assignments += Assign(document, measure.Id, m.ResponsibleUnits, units);
