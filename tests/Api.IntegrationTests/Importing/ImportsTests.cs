@@ -183,6 +183,21 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Commit_CanRegisterNamedUnitsWithTheirKind()
+    {
+        await RegisterUnit("XX市", "市商务局");
+        await RegisterUnit("XX市", "市发展和改革委员会", aliases: ["市发改委"]);
+        var created = await Draft(SmallPlan, "XX市");
+        var committed = await Expect(Commit((string)created["id"]!, new
+        {
+            createUnits = new[] { new { name = "市投资促进局", kind = "department" } },
+        }), HttpStatusCode.Created);
+        Assert.Equal(["市投资促进局/department"], committed["createdUnits"]!.AsArray().Select(u => $"{(string)u!["name"]!}/{(string)u["kind"]!}"));
+        var units = await Expect(Get($"/api/v1/units?region={Uri.EscapeDataString("XX市")}&name={Uri.EscapeDataString("市投资促进局")}"), HttpStatusCode.OK);
+        Assert.Single(units["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Commit_OfADocumentNumberAlreadyRegistered_Is409NamingIt()
     {
         var text = await SeedText("lianyungang-2020-measures");

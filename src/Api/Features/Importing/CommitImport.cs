@@ -19,6 +19,9 @@ namespace PolicyApi.Api.Features.Importing;
 /// <summary>Which registered unit a name of the draft means.</summary>
 public sealed record UnitMapping(string? Name, Guid? UnitId);
 
+/// <summary>A name of the draft to register as a new unit of the region, with its kind (guessed from the name when left out).</summary>
+public sealed record UnitToCreate(string? Name, UnitKind? Kind);
+
 /// <summary>
 /// Turns an import's draft into the record: the document, its chapters and measures, task rows as
 /// measures of kind task under their measure, unit assignments with roles, blanket assignments and
@@ -35,6 +38,9 @@ public sealed record CommitImport : ICommand<CommitResponse>
     /// <summary>Names mapped to existing units of the region (any name of the draft, resolved or not).</summary>
     public IReadOnlyList<UnitMapping>? UnitMappings { get; init; }
 
+    /// <summary>Names to register as new units of the region.</summary>
+    public IReadOnlyList<UnitToCreate>? CreateUnits { get; init; }
+
     /// <summary>Register every name that still resolves to no unit as a new unit (kind guessed from the name).</summary>
     public bool CreateMissingUnits { get; init; }
 }
@@ -50,6 +56,11 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
         {
             m.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
             m.RuleFor(x => x.UnitId).NotEmpty();
+        });
+        RuleForEach(x => x.CreateUnits).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
+            c.RuleFor(x => x.Kind).IsInEnum();
         });
         When(x => x.Draft is not null, () =>
         {
@@ -272,13 +283,14 @@ public sealed class CommitImportHandler(PolicyDbContext db, RequestContext conte
                 continue;
             }
 
-            if (!request.CreateMissingUnits)
+            var toCreate = request.CreateUnits?.FirstOrDefault(c => c.Name == name);
+            if (toCreate is null && !request.CreateMissingUnits)
             {
                 unresolved.Add(resolution);
                 continue;
             }
 
-            var unit = ResponsibleUnit.Register(region, new UnitDetails(name, null, GuessKind(name), []));
+            var unit = ResponsibleUnit.Register(region, new UnitDetails(name, null, toCreate?.Kind ?? GuessKind(name), []));
             await Units.UnitRegistry.EnsureNamesFreeAsync(db, unit, cancellationToken);
             db.Units.Add(unit);
             created.Add(unit);
@@ -290,7 +302,7 @@ public sealed class CommitImportHandler(PolicyDbContext db, RequestContext conte
         {
             throw new UnprocessableException(ProblemTypes.ForRule("unresolved-units"), "Unresolved unit names",
                 $"{unresolved.Count} unit name(s) match no unit of {region}: {string.Join("、", unresolved.Select(u => u.Name))}. " +
-                "Map each to a unit in unitMappings, register it, or commit with createMissingUnits: true.")
+                "Map each to a unit in unitMappings, name it in createUnits, or commit with createMissingUnits: true.")
             {
                 Errors = unresolved.ToDictionary(
                     u => "units." + u.Name,
