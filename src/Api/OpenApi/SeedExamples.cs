@@ -1,6 +1,7 @@
 using PolicyApi.Api.Features.Assignments;
 using PolicyApi.Api.Features.Chapters;
 using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Features.Importing;
 using PolicyApi.Api.Features.Measures;
 using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
@@ -19,6 +20,17 @@ internal static class SeedExamples
     private static readonly Guid ReformId = Guid.Parse("0196f3a2-7c1e-7b3a-9d2e-3f4a5b6c7d05");
     private static readonly Guid AssignmentId = Guid.Parse("0196f3a2-7c1e-7b3a-9d2e-3f4a5b6c7d06");
     private static readonly DateTimeOffset Created = new(2026, 11, 2, 8, 30, 0, TimeSpan.Zero);
+
+    /// <summary>An excerpt of the Fangchenggang 2021 work plan (seed document), as text to import.</summary>
+    private const string FangchenggangExcerpt = """
+        2021年防城港市扩大利用外资规模工作方案
+        一、工作目标
+        2021年全市实际利用外资工作目标7000万美元（含投资性公司投资，下同），同比增长20%以上。
+        二、主要任务
+        （一）全面落实外商投资法及其实施条例
+        落实外商投资准入前国民待遇，严格落实“非禁即入”。〔市发展改革委、商务局、财政局、市场监管局、税务局，各县（市、区）人民政府分别按职责分工推进〕
+        （七）完善和优化外资服务体系。健全外资重大项目服务机制。对实际利用外资额1500万美元以上的重大项目实行市领导“一对一”跟踪服务机制。〔市商务局、发展改革委牵头，各县（市、区）人民政府配合〕
+        """;
 
     private const string Title = "市政府关于印发连云港市稳外资促发展若干措施的通知";
     private const string Basis = "《国务院关于进一步做好利用外资工作的意见》（国发〔2019〕23号）";
@@ -94,6 +106,14 @@ internal static class SeedExamples
         [typeof(AssignUnit)] = new AssignUnit { UnitId = CommerceId, Role = UnitRole.Lead },
         [typeof(ChangeAssignmentRole)] = new ChangeAssignmentRole { Role = UnitRole.Cooperating },
         [typeof(AssignmentResponse)] = new AssignmentResponse(AssignmentId, MeasureId, CommerceId, "市商务局", UnitRole.Lead, 1, Created, Created),
+        [typeof(CreateImport)] = new CreateImport { Text = FangchenggangExcerpt, Region = "防城港市" },
+        [typeof(Domain.Importing.ImportDraft)] = Domain.Importing.PolicyTextParser.Parse(FangchenggangExcerpt, "防城港市"),
+        [typeof(CommitImport)] = new CommitImport
+        {
+            UnitMappings = [new UnitMapping("发展改革委", ReformId)],
+            CreateUnits = [new UnitToCreate("市场监管局", UnitKind.Department)],
+            CreateMissingUnits = true,
+        },
         [typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)] = new Dictionary<string, object>
         {
             ["type"] = ProblemTypes.ValidationFailed,

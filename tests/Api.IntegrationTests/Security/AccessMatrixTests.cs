@@ -129,6 +129,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixt
         var document = await openApi.Content.ReadAsStringAsync();
         Assert.Contains("\"bearer\"", document, StringComparison.Ordinal);
         Assert.Contains("Access: roles supervisor.", document, StringComparison.Ordinal);
+        Assert.Contains("工作目标7000万美元", document, StringComparison.Ordinal); // the import examples come from the Fangchenggang seed
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]
