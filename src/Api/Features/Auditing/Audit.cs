@@ -45,7 +45,7 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
 /// transaction (the refused change itself was rolled back or never began). Successful changes are
 /// recorded with the change, by the database interceptor.
 /// </summary>
-public sealed class AuditRefusalsMiddleware(RequestDelegate next)
+public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogger<AuditRefusalsMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http, IServiceScopeFactory scopes, IAuditContext audit)
     {
@@ -58,16 +58,28 @@ public sealed class AuditRefusalsMiddleware(RequestDelegate next)
         {
             var status = http.Response.StatusCode;
             var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
-            if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+            // 429 is not recorded: a client over its limit must not be able to make the log grow at its pace.
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && status != StatusCodes.Status429TooManyRequests
                 && (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || (write && status >= 400)
                     || http.Items.ContainsKey(RequestContext.RefusedItem)))
             {
                 var actor = audit.Current;
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordRefusalAsync(actor, status, CancellationToken.None);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordRefusalAsync(actor, status, CancellationToken.None);
+                }
+                catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
+                {
+                    // The answer has been sent; say loudly that its refusal is missing from the log.
+                    LogNotRecorded(logger, e, http.Request.Method, status);
+                }
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A refused {Method} (status {Status}) could not be written to the audit log.")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string method, int status);
 }
 
 /// <summary>The audit log, newest first, filtered.</summary>
