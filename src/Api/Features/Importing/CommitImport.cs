@@ -256,7 +256,7 @@ public sealed class CommitImportHandler(PolicyDbContext db, RequestContext conte
     {
         var regionUnits = await db.Units.Where(u => u.Region == region).Include(u => u.Names).ToListAsync(cancellationToken);
         var byId = regionUnits.ToDictionary(u => u.Id);
-        var directory = await UnitDirectory.LoadAsync(db, region, cancellationToken);
+        var directory = UnitDirectory.Of(region, regionUnits);
         var resolved = new Dictionary<string, ResponsibleUnit>(StringComparer.Ordinal);
         var mappings = request.UnitMappings ?? [];
         for (var i = 0; i < mappings.Count; i++)

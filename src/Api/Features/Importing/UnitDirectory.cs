@@ -27,10 +27,14 @@ internal sealed class UnitDirectory
 
     public string Region { get; }
 
-    public static async Task<UnitDirectory> LoadAsync(PolicyDbContext db, string region, CancellationToken cancellationToken)
+    public static async Task<UnitDirectory> LoadAsync(PolicyDbContext db, string region, CancellationToken cancellationToken) =>
+        Of(region, await db.Units.AsNoTracking().Where(u => u.Region == region).Include(u => u.Names).ToListAsync(cancellationToken));
+
+    /// <summary>A directory of units already loaded (with their names).</summary>
+    public static UnitDirectory Of(string region, IEnumerable<ResponsibleUnit> units)
     {
+        ArgumentNullException.ThrowIfNull(units);
         var directory = new UnitDirectory(region);
-        var units = await db.Units.AsNoTracking().Where(u => u.Region == region).Include(u => u.Names).ToListAsync(cancellationToken);
         foreach (var unit in units)
         {
             directory.Add(unit);
