@@ -471,6 +471,10 @@ public static partial class PolicyTextParser
 
     private static bool UnitsClosed(ItemBlock item) => FinalUnitBracket(item.Text.Text) is not null;
 
+    /// <summary>The unit list that closes a measure: a final bracket group, or an unbracketed 责任单位：… sentence.</summary>
+    private static (int Open, string Content)? UnitList(string text) =>
+        FinalUnitBracket(text) ?? (UnitListParser.FindTrailingList(text) is { } trailing ? (trailing.Start, trailing.Content) : null);
+
     /// <summary>The start of the bracket group that ends the text and reads as a unit list, if there is one.</summary>
     private static (int Open, string Content)? FinalUnitBracket(string text)
     {
@@ -515,12 +519,7 @@ public static partial class PolicyTextParser
             var units = new List<DraftUnit>();
             string? ownBlanket = null;
             var repairedUnits = false;
-            var bracket = FinalUnitBracket(text);
-            if (bracket is null && UnitListParser.FindTrailingList(text) is { } trailing)
-            {
-                bracket = (trailing.Start, trailing.Content);
-            }
-
+            var bracket = UnitList(text);
             var content = text;
             if (bracket is { } b)
             {
@@ -714,7 +713,7 @@ public static partial class PolicyTextParser
 
         foreach (var item in structure.Items)
         {
-            var bracket = FinalUnitBracket(item.Text.Text) ?? (UnitListParser.FindTrailingList(item.Text.Text) is { } t ? (t.Start, t.Content) : null);
+            var bracket = UnitList(item.Text.Text);
             var text = bracket is { } b ? item.Text.Slice(0, b.Open) : item.Text;
             yield return (text, item, item.Chapter);
         }

@@ -21,8 +21,18 @@ public sealed class CreateDocumentHandler(PolicyDbContext db) : MediatR.IRequest
     }
 }
 
+/// <summary>The document that already holds a 文号.</summary>
+internal sealed record DocumentHolder(Guid Id, string Title);
+
 internal static class DocumentNumbers
 {
+    /// <summary>The document (other than <paramref name="exceptId"/>) that holds the 文号 with this key, if any.</summary>
+    public static Task<DocumentHolder?> HolderAsync(PolicyDbContext db, string key, Guid? exceptId, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking()
+            .Where(d => d.DocNumberKey == key && d.Id != exceptId)
+            .Select(d => new DocumentHolder(d.Id, d.Title))
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Refuses a 文号 another document already has, naming that document.</summary>
     public static async Task EnsureFreeAsync(PolicyDbContext db, PolicyDocument document, CancellationToken cancellationToken)
     {
@@ -31,10 +41,7 @@ internal static class DocumentNumbers
             return;
         }
 
-        var holder = await db.Documents.AsNoTracking()
-            .Where(d => d.DocNumberKey == document.DocNumberKey && d.Id != document.Id)
-            .Select(d => new { d.Id, d.Title })
-            .FirstOrDefaultAsync(cancellationToken);
+        var holder = await HolderAsync(db, document.DocNumberKey, document.Id, cancellationToken);
         if (holder is not null)
         {
             throw new Http.ConflictException(

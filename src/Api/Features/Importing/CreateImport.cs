@@ -96,9 +96,7 @@ public sealed class CreateImportHandler(PolicyDbContext db, RequestContext conte
         };
         if (draft.DocNumber is { Length: > 0 } docNumber)
         {
-            var key = TextKey.For(docNumber);
-            var holder = await db.Documents.AsNoTracking().Where(d => d.DocNumberKey == key).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
-            if (holder is not null)
+            if (await Documents.DocumentNumbers.HolderAsync(db, TextKey.For(docNumber), null, cancellationToken) is { } holder)
             {
                 draft = draft with
                 {

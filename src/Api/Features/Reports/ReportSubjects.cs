@@ -96,7 +96,7 @@ internal static class ReportSubjects
     }
 
     /// <summary>Loads the subject and checks that the unit is responsible for it (409 otherwise).</summary>
-    public static async Task<ReportSubject> ResolveAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
+    private static async Task<ReportSubject> ResolveAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainValidationException("unitId", $"There is no unit {unitId}.");
