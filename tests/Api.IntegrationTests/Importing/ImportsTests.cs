@@ -227,6 +227,40 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Commit_MappingANameToAUnitOfAnotherRegion_Is400_AndAnUnknownImport_Is404OnRead()
+    {
+        var elsewhere = await RegisterUnit(Dalian, "市商务局");
+        var created = await Draft(SmallPlan, Lianyungang);
+        await ExpectProblem(Commit((string)created["id"]!, new
+        {
+            unitMappings = new[] { new { name = "市商务局", unitId = Id(elsewhere) } },
+            createMissingUnits = true,
+        }), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "unitMappings[0].unitId");
+        Assert.Equal(0, await Documents());
+        Assert.Equal(1, await Units());
+        Assert.Equal("draft", (string?)(await Expect(Get($"/api/v1/imports/{(string)created["id"]!}"), HttpStatusCode.OK))["status"]);
+
+        await ExpectProblem(Get($"/api/v1/imports/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
+    }
+
+    [Fact]
+    public async Task Commit_ByTwoWritersAtOnce_CreatesOneDocument_AndTheOtherIsAConflict()
+    {
+        var created = await Draft(SmallPlan, Lianyungang);
+        var id = (string)created["id"]!;
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Commit(id, new { createMissingUnits = true })));
+        var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], statuses);
+        Assert.Equal(1, await Documents());
+        Assert.Equal("committed", (string?)(await Expect(Get($"/api/v1/imports/{id}"), HttpStatusCode.OK))["status"]);
+    }
+
+    [Fact]
     public async Task Commit_OfAnInvalidCorrectedDraft_Is400NamingTheField()
     {
         var created = await Draft(SmallPlan, Lianyungang);

@@ -107,6 +107,27 @@ public sealed class AuditTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Log_FiltersByActorOutcomeAndTime_AndRefusesAnInvalidInstant()
+    {
+        await RegisterUnit(Lianyungang, "市商务局");
+        using (var refused = new HttpRequestMessage(HttpMethod.Post, "/api/v1/units") { Content = JsonBody(new { region = Lianyungang, name = "市财政局", kind = "department" }) })
+        {
+            refused.Headers.Authorization = Tokens.Bearer(Tokens.For(Roles.Reader, subject: "reader-2"));
+            using var answer = await Anonymous.SendAsync(refused);
+            Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+        }
+
+        var byReader = await Expect(Get("/api/v1/audit?actor=reader-2"), HttpStatusCode.OK);
+        Assert.Equal(["refused"], byReader["items"]!.AsArray().Select(e => (string)e!["outcome"]!));
+        var succeeded = await Expect(Get("/api/v1/audit?outcome=succeeded"), HttpStatusCode.OK);
+        Assert.All(succeeded["items"]!.AsArray(), e => Assert.Equal("test-administrator", (string?)e!["subject"]));
+        Assert.NotEmpty(succeeded["items"]!.AsArray());
+        var future = await Expect(Get($"/api/v1/audit?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}"), HttpStatusCode.OK);
+        Assert.Empty(future["items"]!.AsArray());
+        await ExpectProblem(Get("/api/v1/audit?from=yesterday"), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "from");
+    }
+
+    [Fact]
     public async Task AFailedWrite_IsRecordedAsRefused_AndLeavesNoChangeEntries()
     {
         await ExpectProblem(Post("/api/v1/documents", new { region = Lianyungang, kind = "measures" }), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "title");
