@@ -26,7 +26,7 @@ if (args is ["token", .. var tokenArgs])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPolicyInfrastructure(builder.Configuration);
-builder.Services.AddPolicySecurity(builder.Configuration);
+builder.Services.AddPolicySecurity(builder.Configuration, builder.Environment);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSingleton<PolicyApi.Infrastructure.Auditing.IAuditContext, PolicyApi.Api.Features.Auditing.HttpAuditContext>();
 builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
@@ -62,6 +62,7 @@ var app = builder.Build();
 // Outermost, so that it sees the final status of every refused request, errors mapped by the handler included.
 app.UseMiddleware<PolicyApi.Api.Features.Auditing.AuditRefusalsMiddleware>();
 app.UseSecurityHeaders();
+app.UseCurrentETagOnPreconditionFailed();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();

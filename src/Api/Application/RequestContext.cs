@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using PolicyApi.Api.Security;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Infrastructure.Supervision;
 
@@ -7,25 +7,13 @@ namespace PolicyApi.Api.Application;
 /// <summary>Who is calling and what time it is, as the use cases see them.</summary>
 public sealed class RequestContext(IHttpContextAccessor http, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision)
 {
-    public const string UnitClaim = "unit_id";
+    /// <summary>The caller as its access token describes it; null when anonymous.</summary>
+    public Caller? Caller => Caller.Of(http.HttpContext?.User);
 
-    /// <summary>The caller: subject and role from the access token; "anonymous" when there is none.</summary>
-    public Actor Actor
-    {
-        get
-        {
-            var user = http.HttpContext?.User;
-            if (user?.Identity?.IsAuthenticated != true)
-            {
-                return new Actor("anonymous", null, null);
-            }
-
-            var subject = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity.Name ?? "unknown";
-            var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role");
-            var unit = Guid.TryParse(user.FindFirstValue(UnitClaim), out var id) ? id : (Guid?)null;
-            return new Actor(subject, role, unit);
-        }
-    }
+    /// <summary>The caller as changes record it: subject, its first known role, and unit; "anonymous" when there is none.</summary>
+    public Actor Actor => Caller is { } caller
+        ? new Actor(caller.Subject, Roles.All.FirstOrDefault(caller.Holds), caller.UnitId)
+        : new Actor("anonymous", null, null);
 
     /// <summary>Item key marking a request refused by an object-level rule, so that the refusal is audited even when it reads.</summary>
     public const string RefusedItem = "policyapi.refused";
@@ -40,7 +28,7 @@ public sealed class RequestContext(IHttpContextAccessor http, TimeProvider clock
     }
 
     /// <summary>The unit a reporter's token binds it to; null for every other role.</summary>
-    public Guid? ReporterUnit => http.HttpContext?.User is { } user ? PolicyApi.Api.Security.Authentication.ReporterUnit(user) : null;
+    public Guid? ReporterUnit => Caller?.ReporterUnit;
 
     /// <summary>Now, to the microsecond PostgreSQL keeps, so that what is answered equals what is read back.</summary>
     public DateTimeOffset Now

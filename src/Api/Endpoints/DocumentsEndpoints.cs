@@ -42,6 +42,7 @@ public static class DocumentsEndpoints
             .Accepts<UpdateDocument>("application/json")
             .Produces<DocumentResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         documents.MapDelete("/{documentId}", async (Guid documentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
@@ -84,6 +85,7 @@ public static class DocumentsEndpoints
             .Accepts<UpdateChapter>("application/json")
             .Produces<ChapterResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         chapters.MapDelete("/{chapterId}", async (Guid documentId, Guid chapterId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>

@@ -30,6 +30,7 @@ public static class MeasuresEndpoints
             .Accepts<UpdateMeasure>("application/json")
             .Produces<MeasureResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         measures.MapDelete("/{measureId}", async (Guid measureId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
@@ -72,6 +73,7 @@ public static class MeasuresEndpoints
             .Accepts<ChangeAssignmentRole>("application/json")
             .Produces<AssignmentResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         assignments.MapDelete("/{assignmentId}", async (Guid measureId, Guid assignmentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>

@@ -40,6 +40,7 @@ public static class ProgressReportsEndpoints
             .Accepts<EditReport>("application/json")
             .Produces<ReportResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         MapStep(reports, "submit", ReviewStep.Submit, "SubmitReport", "Submit a report for review", "Draft or returned → submitted. Submitting twice is a 409.");

@@ -42,6 +42,7 @@ public static class TargetsEndpoints
             .Accepts<ReviseTarget>("application/json")
             .Produces<TargetResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         targets.MapDelete("/{targetId}", async (Guid targetId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
@@ -66,6 +67,7 @@ public static class TargetsEndpoints
             .Accepts<AllocateTarget>("application/json")
             .Produces<AllocationsResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         targets.MapGet("/{targetId}/attainment", async (Guid targetId, string? asOf, IMediator mediator, CancellationToken ct) =>

@@ -40,6 +40,7 @@ public static class UnitsEndpoints
             .Accepts<UpdateUnit>("application/json")
             .Produces<UnitResponse>()
             .RequireIfMatch()
+            .Idempotent()
             .WithProblems(400, 404, 409, 413, 415);
 
         units.MapDelete("/{unitId}", async (Guid unitId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>

@@ -15,12 +15,16 @@ public abstract class ApiProblemException(int status, string type, string title,
 public sealed class ResourceNotFoundException(string resource, object id)
     : ApiProblemException(404, ProblemTypes.NotFound, "Resource not found", $"{resource} {id} was not found.");
 
-public sealed class PreconditionFailedException()
+/// <summary>A stale If-Match; the answer carries the current ETag, so a client can refetch or decide without a round trip.</summary>
+public sealed class PreconditionFailedException(string? currentETag = null)
     : ApiProblemException(
         412,
         ProblemTypes.PreconditionFailed,
         "Precondition failed",
-        "The resource has changed since it was read: its ETag no longer matches If-Match. Fetch it again and reapply the change.");
+        "The resource has changed since it was read: its ETag no longer matches If-Match. Fetch it again and reapply the change.")
+{
+    public string? CurrentETag { get; } = currentETag;
+}
 
 public sealed class PreconditionRequiredException()
     : ApiProblemException(

@@ -1,29 +1,43 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Idempotency;
+using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;
 
-/// <summary>Endpoint metadata: this POST accepts an <c>Idempotency-Key</c> header.</summary>
+/// <summary>Endpoint metadata: this POST or PUT accepts an <c>Idempotency-Key</c> header.</summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class IdempotentAttribute : Attribute;
 
 /// <summary>
-/// Safe retries of creating POSTs (IETF httpapi Idempotency-Key draft): the same key with the same
-/// request replays the stored response; with a different request → 422; while the first is still
-/// running → 409. Keys are scoped to the caller and kept 24 hours in PostgreSQL.
+/// Safe retries of writes (IETF httpapi Idempotency-Key draft): the same key with the same request replays the
+/// stored response; with a different request → 422; while the first is still running → 409 with Retry-After.
+/// Keys are scoped to the caller's whole identity (<see cref="Caller.IdentityKey"/>) and kept 24 hours.
+/// <para>
+/// The whole request runs in one database transaction that holds the key: the command's change and the stored
+/// response commit together, or neither does. A retry after any crash therefore replays exactly the committed
+/// answer, or runs again when nothing was committed — never twice, never "in flight" for a request that died.
+/// This middleware runs after authorization, so a replay is authorized for the current caller like any request.
+/// </para>
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task InvokeAsync(HttpContext http, IdempotencyStore store, IProblemDetailsService problems)
+    /// <summary>How long a client should wait before retrying a request whose first attempt is still running.</summary>
+    public const int InFlightRetryAfterSeconds = 1;
+
+    public async Task InvokeAsync(HttpContext http, PolicyDbContext db, IdempotencyStore store)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(store);
-        if (!HttpMethods.IsPost(http.Request.Method)
+        if (!(HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method))
             || http.GetEndpoint()?.Metadata.GetMetadata<IdempotentAttribute>() is null
             || !http.Request.Headers.TryGetValue(Header, out var values))
         {
@@ -37,61 +51,76 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             throw new InvalidInputException(Header, $"The {Header} header must be 1 to {IdempotencyStore.MaxKeyLength} visible ASCII characters.");
         }
 
-        var caller = CallerOf(http);
+        var caller = Caller.Of(http.User)?.IdentityKey ?? "anonymous";
         var hash = await FingerprintAsync(http.Request);
-        var claim = await store.ClaimAsync(caller, key, hash, http.RequestAborted);
-        switch (claim.Outcome)
-        {
-            case IdempotencyOutcome.Replay:
-                await ReplayAsync(http, claim.Record!);
-                return;
-            case IdempotencyOutcome.Mismatch:
-                await WriteProblemAsync(http, problems, 422, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused",
-                    $"The {Header} was already used for a different request. Use a new key for a new request.");
-                return;
-            case IdempotencyOutcome.InFlight:
-                await WriteProblemAsync(http, problems, 409, ProblemTypes.IdempotencyKeyInFlight, "Request in progress",
-                    $"A request with this {Header} is still being processed. Retry after it completes.");
-                return;
-        }
 
-        await RunAndStoreAsync(http, store, caller, key);
+        // Runs once inside the execution strategy (so nested commands join this transaction) but never retries:
+        // a transient failure is answered, and the client's retry with the same key is the safe way to try again.
+        ExceptionDispatchInfo? failure = null;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            try
+            {
+                await RunHoldingKeyAsync(http, db, store, caller, key, hash);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        failure?.Throw();
     }
 
-    private async Task RunAndStoreAsync(HttpContext http, IdempotencyStore store, string caller, string key)
+    private async Task RunHoldingKeyAsync(HttpContext http, PolicyDbContext db, IdempotencyStore store, string caller, string key, string hash)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        if (!await store.TryHoldAsync(caller, key, http.RequestAborted))
+        {
+            http.Response.Headers.RetryAfter = InFlightRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteProblemAsync(http, 409, ProblemTypes.IdempotencyKeyInFlight, "Request in progress",
+                $"A request with this {Header} is still being processed. Retry after it completes.");
+            return;
+        }
+
+        if (await store.FindAsync(caller, key, http.RequestAborted) is { } stored)
+        {
+            if (stored.RequestHash != hash)
+            {
+                await WriteProblemAsync(http, 422, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused",
+                    $"The {Header} was already used for a different request. Use a new key for a new request.");
+                return;
+            }
+
+            await ReplayAsync(http, stored);
+            return;
+        }
+
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
-        var completed = false;
         try
         {
             await next(http);
-            buffer.Position = 0;
-            var status = http.Response.StatusCode;
-
-            // Only outcomes a retry would repeat are stored; a server failure leaves the key free to retry.
-            if (status < 500)
-            {
-                await store.CompleteAsync(
-                    caller,
-                    key,
-                    status,
-                    http.Response.ContentType,
-                    http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                    http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                    buffer.ToArray(),
-                    CancellationToken.None);
-                completed = true;
-            }
         }
         finally
         {
             http.Response.Body = original;
-            if (!completed)
-            {
-                await store.ReleaseAsync(caller, key, CancellationToken.None);
-            }
+        }
+
+        // A server failure commits nothing and stores nothing: the key stays free to retry.
+        if (http.Response.StatusCode >= 500)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        else
+        {
+            await store.StoreAsync(caller, key, hash, new StoredResponse(
+                http.Response.StatusCode,
+                http.Response.ContentType,
+                http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                buffer.ToArray()), CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         buffer.Position = 0;
@@ -100,7 +129,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
     private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record)
     {
-        http.Response.StatusCode = record.StatusCode ?? StatusCodes.Status200OK;
+        http.Response.StatusCode = record.StatusCode;
         http.Response.Headers[ReplayedHeader] = "true";
         if (record.ContentType is not null)
         {
@@ -123,11 +152,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
     }
 
+    /// <summary>Method, path and query, the If-Match precondition (a PUT against another version is another request), and the body.</summary>
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {
         request.EnableBuffering();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.Headers.IfMatch.Count > 0)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes($"If-Match: {request.Headers.IfMatch}\n"));
+        }
+
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
@@ -139,13 +174,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>Keys are scoped to the authenticated caller; anonymous callers share one scope.</summary>
-    private static string CallerOf(HttpContext http) =>
-        http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"user:{name}" : "anonymous";
-
-    private static async Task WriteProblemAsync(HttpContext http, IProblemDetailsService problems, int status, string type, string title, string detail)
+    private static async Task WriteProblemAsync(HttpContext http, int status, string type, string title, string detail)
     {
         http.Response.StatusCode = status;
-        await ProblemWriter.WriteAsync(problems, http, new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail });
+        await ProblemWriter.WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http,
+            new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail });
     }
 }

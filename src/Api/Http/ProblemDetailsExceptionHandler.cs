@@ -27,6 +27,11 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is PreconditionFailedException { CurrentETag: { } current })
+        {
+            httpContext.Items[PreconditionETag.Item] = current;
+        }
+
         await ProblemWriter.WriteAsync(problemDetails, httpContext, problem);
         return true;
     }
@@ -203,4 +208,28 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}
+
+/// <summary>
+/// Puts the current ETag on a 412. The exception handler strips cache headers (ETag among them) from every error
+/// response just before it starts; this callback is registered outside it, so it runs after that and restores it.
+/// </summary>
+public static class PreconditionETag
+{
+    public const string Item = "policyapi.current-etag";
+
+    public static IApplicationBuilder UseCurrentETagOnPreconditionFailed(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode == StatusCodes.Status412PreconditionFailed && http.Items[Item] is string etag)
+                {
+                    http.Response.Headers.ETag = etag;
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(http);
+        });
 }

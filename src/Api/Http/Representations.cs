@@ -60,7 +60,7 @@ public sealed class Representations(IOptions<JsonOptions> json)
         if (!EntityTagHeaderValue.TryParseList([ifMatch], out var tags)
             || !tags.Any(t => !t.IsWeak && t.Tag.Equals(etag, StringComparison.Ordinal)))
         {
-            throw new PreconditionFailedException();
+            throw new PreconditionFailedException(etag);
         }
     }
 

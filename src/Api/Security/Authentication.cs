@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PolicyApi.Api.Http;
@@ -36,8 +36,12 @@ public static class Authentication
 {
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(60);
 
-    public static IServiceCollection AddPolicySecurity(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The development signing key documented in README.md and scripts/dev-token.sh: refused outside Development.</summary>
+    public const string DocumentedDevelopmentKey = "cG9saWN5YXBpLWRldmVsb3BtZW50LWtleS1ub3QtYS1zZWNyZXQhIQ==";
+
+    public static IServiceCollection AddPolicySecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         options.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
@@ -45,6 +49,13 @@ public static class Authentication
         if (options.Authority is null && options.SigningKey is null)
         {
             throw new InvalidOperationException("Configure Auth:Authority (the identity provider) or, for local use, Auth:SigningKey.");
+        }
+
+        // The documented key signs anyone's token: it must never guard a real deployment (Testing hosts the test suite).
+        if (options.SigningKey == DocumentedDevelopmentKey && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+        {
+            throw new InvalidOperationException(
+                $"Auth:SigningKey is the documented development key, which is refused in the {environment.EnvironmentName} environment. Configure Auth:Authority (the identity provider's JWKS).");
         }
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
@@ -73,6 +84,7 @@ public static class Authentication
             };
             jwt.Events = new JwtBearerEvents
             {
+                OnTokenValidated = RequireClaimsAsync,
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
@@ -80,8 +92,20 @@ public static class Authentication
                     context.Response.Headers.WWWAuthenticate = error is null
                         ? "Bearer realm=\"policyapi\""
                         : $"Bearer realm=\"policyapi\", error=\"{error}\", error_description=\"{Describe(context.AuthenticateFailure)}\"";
-                    await ProblemWriter.WriteAsync(context.HttpContext, 401, ProblemTypes.Unauthorized, "Authentication required",
-                        error is null ? "Send an access token: Authorization: Bearer <token>." : $"The access token was refused: {Describe(context.AuthenticateFailure)}.");
+                    var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Status = StatusCodes.Status401Unauthorized,
+                        Type = ProblemTypes.Unauthorized,
+                        Title = "Authentication required",
+                        Detail = error is null ? "Send an access token: Authorization: Bearer <token>." : $"The access token was refused: {Describe(context.AuthenticateFailure)}.",
+                    };
+                    if (context.AuthenticateFailure is TokenClaimException missing)
+                    {
+                        problem.Extensions["claim"] = missing.Claim;
+                    }
+
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    await ProblemWriter.WriteAsync(context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>(), context.HttpContext, problem);
                 },
                 OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, 403, ProblemTypes.Forbidden, "Forbidden",
                     "Your role does not allow this operation."),
@@ -91,8 +115,32 @@ public static class Authentication
         return services;
     }
 
+    /// <summary>
+    /// Fails closed: a signed token that lacks a claim its roles need (see <see cref="Caller.FindMissingClaim"/>), or a
+    /// reporter's token naming a unit that is not registered, is refused here, before any endpoint sees it.
+    /// </summary>
+    private static async Task RequireClaimsAsync(TokenValidatedContext context)
+    {
+        var user = context.Principal!;
+        if (Caller.FindMissingClaim(user) is { } missing)
+        {
+            context.Fail(new TokenClaimException(missing.Claim, missing.Reason));
+            return;
+        }
+
+        if (Caller.Of(user)?.ReporterUnit is { } unit)
+        {
+            var db = context.HttpContext.RequestServices.GetRequiredService<PolicyApi.Infrastructure.Persistence.PolicyDbContext>();
+            if (!await db.Units.AsNoTracking().AnyAsync(u => u.Id == unit, context.HttpContext.RequestAborted))
+            {
+                context.Fail(new TokenClaimException(Claims.Unit, $"the '{Claims.Unit}' claim names no registered unit"));
+            }
+        }
+    }
+
     private static string Describe(Exception? failure) => failure switch
     {
+        TokenClaimException e => e.Message,
         SecurityTokenExpiredException => "the token has expired",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
         SecurityTokenInvalidIssuerException => "the token is from another issuer",
@@ -114,7 +162,8 @@ public static class Authentication
 
         var claims = new Dictionary<string, object>
         {
-            [Claims.Subject] = subject ?? (unitId is { } u ? $"{role.Replace(',', '+')}-{u.ToString()[..8]}" : role.Replace(',', '+')),
+            // A reporter's default subject is unique to its unit (the whole id); every other role's is the role itself.
+            [Claims.Subject] = subject ?? (unitId is { } u ? $"{role.Replace(',', '+')}-{u}" : role.Replace(',', '+')),
             // Several roles (comma-separated) become a JSON array, as identity providers send them.
             [Claims.Role] = role.Contains(',', StringComparison.Ordinal) ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : role,
         };
@@ -142,11 +191,10 @@ public static class Authentication
         });
     }
 
-    /// <summary>The caller's unit when it is a reporter; null for every other role.</summary>
-    public static Guid? ReporterUnit(this ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.FindAll(Claims.Role).Any(c => c.Value == Roles.Reporter)
-            && Guid.TryParse(user.FindFirst(Claims.Unit)?.Value, CultureInfo.InvariantCulture, out var unit) ? unit : null;
-    }
+}
+
+/// <summary>A signed token refused because a claim its roles need is missing, malformed, or names nothing known.</summary>
+public sealed class TokenClaimException(string claim, string reason) : SecurityTokenValidationException(reason)
+{
+    public string Claim { get; } = claim;
 }

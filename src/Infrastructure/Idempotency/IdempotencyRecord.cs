@@ -1,34 +1,31 @@
 namespace PolicyApi.Infrastructure.Idempotency;
 
 /// <summary>
-/// A creating request made with an <c>Idempotency-Key</c>: the fingerprint of the request and, once it
-/// has completed, the response to replay. Keys are scoped to the caller and kept for a day.
+/// A request made with an <c>Idempotency-Key</c> whose change committed: the fingerprint of the request and the
+/// response to replay. Written in the same transaction as the change; keys are scoped to the caller's whole
+/// identity and kept for a day.
 /// </summary>
 public sealed class IdempotencyRecord
 {
+    /// <summary>The caller's identity key (a hash of subject, roles, unit, client and scopes).</summary>
     public required string Caller { get; init; }
 
     public required string Key { get; init; }
 
-    /// <summary>SHA-256 of method, path and body: the same key with another request is refused.</summary>
+    /// <summary>SHA-256 of method, path, If-Match and body: the same key with another request is refused.</summary>
     public required string RequestHash { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    /// <summary>While in flight: when the first request's claim lapses (a crashed request must not block the key for a day).</summary>
-    public DateTimeOffset LockedUntil { get; set; }
+    public int StatusCode { get; init; }
 
-    public bool Completed { get; set; }
+    public string? ContentType { get; init; }
 
-    public int? StatusCode { get; set; }
+    public string? Location { get; init; }
 
-    public string? ContentType { get; set; }
+    public string? ETag { get; init; }
 
-    public string? Location { get; set; }
-
-    public string? ETag { get; set; }
-
-    public byte[]? Body { get; set; }
+    public byte[]? Body { get; init; }
 }

@@ -9,7 +9,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("idempotency_keys");
         builder.HasKey(r => new { r.Caller, r.Key });
-        builder.Property(r => r.Caller).HasMaxLength(200);
+        builder.Property(r => r.Caller).HasMaxLength(64);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.ContentType).HasMaxLength(200);

@@ -1,28 +1,17 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Infrastructure.Idempotency;
 
-public enum IdempotencyOutcome
-{
-    /// <summary>The key is new (or its earlier claim lapsed): this request goes ahead and owns the key.</summary>
-    Proceed,
-
-    /// <summary>The same request completed before: replay its response.</summary>
-    Replay,
-
-    /// <summary>The key was used for a different request.</summary>
-    Mismatch,
-
-    /// <summary>The first request with this key is still running.</summary>
-    InFlight,
-}
-
-public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, IdempotencyRecord? Record);
-
 /// <summary>
-/// Stores idempotency keys in PostgreSQL. Claiming a key is one INSERT … ON CONFLICT DO NOTHING, so
-/// two concurrent requests with the same key cannot both proceed.
+/// Stores idempotency keys in PostgreSQL. Every step runs inside the transaction of the request it guards:
+/// the key is held by a transaction-scoped advisory lock while the request runs (a second request with the same
+/// key sees it taken: in flight), and the stored response is inserted in the same transaction as the change. So a
+/// change that committed always has its response stored, and one that did not leaves no trace: a crash of the
+/// API or of PostgreSQL at any moment releases the lock, and the retry either replays or runs afresh.
 /// </summary>
 public sealed class IdempotencyStore(PolicyDbContext db, TimeProvider clock)
 {
@@ -30,81 +19,63 @@ public sealed class IdempotencyStore(PolicyDbContext db, TimeProvider clock)
 
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
-    private static readonly TimeSpan InFlightLease = TimeSpan.FromMinutes(2);
-
-    public async Task<IdempotencyClaim> ClaimAsync(string caller, string key, string requestHash, CancellationToken cancellationToken)
+    /// <summary>The advisory lock that marks a key in flight: 64 bits of SHA-256 over caller and key.</summary>
+    public static long LockId(string caller, string key)
     {
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var now = clock.GetUtcNow();
-            var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                INSERT INTO policy.idempotency_keys (caller, key, request_hash, created_at, expires_at, locked_until, completed)
-                VALUES ({caller}, {key}, {requestHash}, {now}, {now + Retention}, {now + InFlightLease}, false)
-                ON CONFLICT (caller, key) DO NOTHING
-                """,
-                cancellationToken);
-            if (inserted == 1)
-            {
-                return new IdempotencyClaim(IdempotencyOutcome.Proceed, null);
-            }
-
-            var existing = await db.IdempotencyRecords.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, cancellationToken);
-            if (existing is null)
-            {
-                continue; // deleted between our insert and read: try the insert again
-            }
-
-            var lapsed = existing.ExpiresAt <= now || (!existing.Completed && existing.LockedUntil <= now);
-            if (lapsed)
-            {
-                await db.IdempotencyRecords
-                    .Where(r => r.Caller == caller && r.Key == key && r.CreatedAt == existing.CreatedAt)
-                    .ExecuteDeleteAsync(cancellationToken);
-                continue;
-            }
-
-            if (existing.RequestHash != requestHash)
-            {
-                return new IdempotencyClaim(IdempotencyOutcome.Mismatch, existing);
-            }
-
-            return new IdempotencyClaim(existing.Completed ? IdempotencyOutcome.Replay : IdempotencyOutcome.InFlight, existing);
-        }
-
-        return new IdempotencyClaim(IdempotencyOutcome.InFlight, null);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"idempotency\u001f{caller}\u001f{key}"));
+        return BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 
-    public Task CompleteAsync(
-        string caller,
-        string key,
-        int statusCode,
-        string? contentType,
-        string? location,
-        string? etag,
-        byte[] body,
-        CancellationToken cancellationToken) =>
-        db.IdempotencyRecords
-            .Where(r => r.Caller == caller && r.Key == key)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Completed, true)
-                    .SetProperty(r => r.StatusCode, statusCode)
-                    .SetProperty(r => r.ContentType, contentType)
-                    .SetProperty(r => r.Location, location)
-                    .SetProperty(r => r.ETag, etag)
-                    .SetProperty(r => r.Body, body),
-                cancellationToken);
+    /// <summary>Takes the key for this transaction; false when another request holding it is still running.</summary>
+    public async Task<bool> TryHoldAsync(string caller, string key, CancellationToken cancellationToken)
+    {
+        EnsureTransaction();
+        var id = LockId(caller, key);
+        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({id}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
 
-    /// <summary>Gives the key up (the request failed on our side), so that a retry can proceed.</summary>
-    public Task ReleaseAsync(string caller, string key, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords
-            .Where(r => r.Caller == caller && r.Key == key && !r.Completed)
-            .ExecuteDeleteAsync(cancellationToken);
+    /// <summary>The completed request stored under this key, if any and not expired (an expired one is removed).</summary>
+    public async Task<IdempotencyRecord?> FindAsync(string caller, string key, CancellationToken cancellationToken)
+    {
+        EnsureTransaction();
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, cancellationToken);
+        if (record is not null && record.ExpiresAt <= clock.GetUtcNow())
+        {
+            await db.IdempotencyRecords.Where(r => r.Caller == caller && r.Key == key).ExecuteDeleteAsync(cancellationToken);
+            return null;
+        }
+
+        return record;
+    }
+
+    /// <summary>Stores the response, in the transaction of the change it answers.</summary>
+    public async Task StoreAsync(string caller, string key, string requestHash, StoredResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        EnsureTransaction();
+        var now = clock.GetUtcNow();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO policy.idempotency_keys (caller, key, request_hash, created_at, expires_at, status_code, content_type, location, etag, body)
+            VALUES ({caller}, {key}, {requestHash}, {now}, {now + Retention}, {response.StatusCode}, {response.ContentType}, {response.Location}, {response.ETag}, {response.Body})
+            """,
+            cancellationToken);
+    }
 
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
+
+    private void EnsureTransaction()
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Idempotency keys are only read and written inside the transaction of the request they guard.");
+        }
+    }
 }
+
+/// <summary>A response as it is stored for replay.</summary>
+public sealed record StoredResponse(int StatusCode, string? ContentType, string? Location, string? ETag, byte[] Body);

@@ -13,30 +13,31 @@ namespace PolicyApi.Api.IntegrationTests.Security;
 /// here, independently of the application's own rule table: an endpoint added without an entry here fails
 /// this test, and so does any endpoint whose answer to a role differs from what is written.
 /// </summary>
-public sealed partial class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixture)
+public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest(fixture)
 {
     private const string Admin = "administrator";
     private const string Super = "supervisor";
     private const string Reporter = "reporter";
     private const string Reader = "reader";
     private const string SystemAll = "system(all scopes)";
-    private const string SystemNone = "system(no scopes)";
+    private const string SystemCatalog = "system(measures.read)";
 
     private static readonly string[] ReadAll = [Admin, Super, Reporter, Reader, SystemAll];
+    private static readonly string[] Catalog = [.. ReadAll, SystemCatalog];
     private static readonly string[] Registry = [Admin, SystemAll];
     private static readonly string[] Supervision = [Admin, Super, Reader, SystemAll];
 
     /// <summary>Who may call each operation (roles; "system(all scopes)" has every scope).</summary>
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
     {
-        ["ListDocuments"] = ReadAll, ["GetDocument"] = ReadAll, ["CreateDocument"] = Registry, ["UpdateDocument"] = Registry, ["DeleteDocument"] = Registry,
-        ["ListChapters"] = ReadAll, ["GetChapter"] = ReadAll, ["CreateChapter"] = Registry, ["UpdateChapter"] = Registry, ["DeleteChapter"] = Registry,
-        ["ListDocumentMeasures"] = ReadAll, ["CreateMeasure"] = Registry, ["ListMeasures"] = ReadAll, ["GetMeasure"] = ReadAll,
+        ["ListDocuments"] = Catalog, ["GetDocument"] = Catalog, ["CreateDocument"] = Registry, ["UpdateDocument"] = Registry, ["DeleteDocument"] = Registry,
+        ["ListChapters"] = Catalog, ["GetChapter"] = Catalog, ["CreateChapter"] = Registry, ["UpdateChapter"] = Registry, ["DeleteChapter"] = Registry,
+        ["ListDocumentMeasures"] = Catalog, ["CreateMeasure"] = Registry, ["ListMeasures"] = Catalog, ["GetMeasure"] = Catalog,
         ["UpdateMeasure"] = Registry, ["DeleteMeasure"] = Registry,
-        ["ListAssignments"] = ReadAll, ["GetAssignment"] = ReadAll, ["AssignUnit"] = Registry, ["ChangeAssignmentRole"] = Registry, ["RemoveAssignment"] = Registry,
-        ["ListUnits"] = ReadAll, ["GetUnit"] = ReadAll, ["RegisterUnit"] = Registry, ["UpdateUnit"] = Registry, ["DeleteUnit"] = Registry,
-        ["ListTargets"] = ReadAll, ["GetTarget"] = ReadAll, ["SetTarget"] = Registry, ["ReviseTarget"] = Registry, ["RemoveTarget"] = Registry,
-        ["GetAllocations"] = ReadAll, ["AllocateTarget"] = Registry, ["GetTaskTable"] = ReadAll,
+        ["ListAssignments"] = Catalog, ["GetAssignment"] = Catalog, ["AssignUnit"] = Registry, ["ChangeAssignmentRole"] = Registry, ["RemoveAssignment"] = Registry,
+        ["ListUnits"] = Catalog, ["GetUnit"] = Catalog, ["RegisterUnit"] = Registry, ["UpdateUnit"] = Registry, ["DeleteUnit"] = Registry,
+        ["ListTargets"] = Catalog, ["GetTarget"] = Catalog, ["SetTarget"] = Registry, ["ReviseTarget"] = Registry, ["RemoveTarget"] = Registry,
+        ["GetAllocations"] = Catalog, ["AllocateTarget"] = Registry, ["GetTaskTable"] = Catalog,
         ["CreateImport"] = Registry, ["CreateImportFromText"] = Registry, ["GetImport"] = Registry, ["CommitImport"] = Registry,
         ["ListReports"] = ReadAll, ["GetReport"] = ReadAll, ["GetReportHistory"] = ReadAll,
         ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["SubmitReport"] = [Reporter, SystemAll],
@@ -46,16 +47,39 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixt
         ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super],
     };
 
-    private static readonly Guid ReporterUnit = Guid.NewGuid();
-
-    private static readonly Dictionary<string, string?> TokenOf = new(StringComparer.Ordinal)
+    /// <summary>One token per kind of caller; the reporter is bound to a registered unit.</summary>
+    private static Dictionary<string, string?> TokensFor(Guid reporterUnit) => new(StringComparer.Ordinal)
     {
         [Admin] = Tokens.For(Roles.Administrator, subject: "matrix-admin"),
         [Super] = Tokens.For(Roles.Supervisor, subject: "matrix-supervisor"),
-        [Reporter] = Tokens.For(Roles.Reporter, ReporterUnit, subject: "matrix-reporter"),
+        [Reporter] = Tokens.For(Roles.Reporter, reporterUnit, subject: "matrix-reporter"),
         [Reader] = Tokens.For(Roles.Reader, subject: "matrix-reader"),
         [SystemAll] = Tokens.For(Roles.System, subject: "matrix-system", scopes: Scopes.All),
-        [SystemNone] = Tokens.For(Roles.System, subject: "matrix-system-bare", scopes: []),
+        [SystemCatalog] = Tokens.For(Roles.System, subject: "matrix-system-catalog", scopes: [Scopes.MeasuresRead]),
+    };
+
+    /// <summary>
+    /// Validly signed tokens that lack a claim their role needs, or carry it garbled: each must be refused at the
+    /// door (401 naming the claim) by every endpoint, whatever the route would otherwise allow.
+    /// </summary>
+    private static Dictionary<string, (string Token, string Claim)> Incomplete(Guid registeredUnit) => new(StringComparer.Ordinal)
+    {
+        ["reporter without unit_id"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.Reporter }), "unit_id"),
+        ["reporter with unit_id not-a-guid"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.Reporter, ["unit_id"] = "not-a-guid" }), "unit_id"),
+        ["reporter with an empty unit_id"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.Reporter, ["unit_id"] = "" }), "unit_id"),
+        ["reporter with the nil uuid"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.Reporter, ["unit_id"] = Guid.Empty.ToString() }), "unit_id"),
+        ["reporter of an unregistered unit"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.Reporter, ["unit_id"] = Guid.NewGuid().ToString() }), "unit_id"),
+        ["reporter with two unit_id claims"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.Reporter, ["unit_id"] = new[] { registeredUnit.ToString(), Guid.NewGuid().ToString() } }), "unit_id"),
+        ["reporter and supervisor without unit_id"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = new[] { Roles.Supervisor, Roles.Reporter } }), "unit_id"),
+        ["system without scope"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.System }), "scope"),
+        ["system with only unknown scopes"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Roles.System, ["scope"] = "admin root *" }), "scope"),
+        ["administrator without sub"] = (Tokens.WithClaims(new() { ["role"] = Roles.Administrator }), "sub"),
+        ["administrator with an empty sub"] = (Tokens.WithClaims(new() { ["sub"] = " ", ["role"] = Roles.Administrator }), "sub"),
+        ["administrator with a control character in sub"] = (Tokens.WithClaims(new() { ["sub"] = "admin\u0000", ["role"] = Roles.Administrator }), "sub"),
+        ["no role"] = (Tokens.WithClaims(new() { ["sub"] = "x" }), "role"),
+        ["an unknown role"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = "root" }), "role"),
+        ["a role in another case"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = "Administrator" }), "role"),
+        ["an empty role list"] = (Tokens.WithClaims(new() { ["sub"] = "x", ["role"] = Array.Empty<string>() }), "role"),
     };
 
     private sealed record Operation(string Name, string Method, string Route);
@@ -83,11 +107,12 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixt
     public async Task EveryEndpoint_AnswersEachRoleAsTheMatrixSays()
     {
         var failures = new List<string>();
+        var reporterUnit = Guid.Parse(Id(await RegisterUnit(Lianyungang, "市商务局")));
         foreach (var operation in MappedOperations())
         {
             var allowed = Expected[operation.Name];
             var url = RouteParameter().Replace(operation.Route, _ => Guid.NewGuid().ToString());
-            foreach (var (caller, token) in TokenOf.Append(new("anonymous", null)))
+            foreach (var (caller, token) in TokensFor(reporterUnit).Append(new("anonymous", null)))
             {
                 using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url);
                 if (token is not null)
@@ -117,6 +142,41 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixt
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_RefusesEachTokenThatLacksAClaimItsRoleNeeds_With401NamingTheClaim()
+    {
+        var failures = new List<string>();
+        var registered = Guid.Parse(Id(await RegisterUnit(Lianyungang, "市商务局")));
+        var before = await InDatabase(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Units));
+        foreach (var operation in MappedOperations())
+        {
+            var url = RouteParameter().Replace(operation.Route, _ => registered.ToString());
+            foreach (var (why, (token, claim)) in Incomplete(registered))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url);
+                request.Headers.Authorization = Tokens.Bearer(token);
+                if (operation.Method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                using var response = await Anonymous.SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.Unauthorized)
+                {
+                    failures.Add($"{operation.Method} {operation.Route} with {why}: {(int)response.StatusCode}, expected 401");
+                }
+                else if (!text.Contains($"\"claim\":\"{claim}\"", StringComparison.Ordinal) || !response.Headers.WwwAuthenticate.ToString().Contains("invalid_token", StringComparison.Ordinal))
+                {
+                    failures.Add($"{operation.Method} {operation.Route} with {why}: the 401 does not name the claim {claim}: {text}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(40)));
+        Assert.Equal(before, await InDatabase(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Units)));
     }
 
     [Fact]

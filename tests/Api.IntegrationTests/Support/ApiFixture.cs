@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
@@ -115,7 +116,11 @@ public sealed class PolicyApiFactory(string connectionString, TimeProvider clock
         builder.UseSetting("Auth:Issuer", Tokens.Issuer);
         builder.UseSetting("Auth:Audience", Tokens.Audience);
         builder.UseSetting("Limits:PermitsPerMinute", "1000000");
-        builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            services.ConfigureDbContext<PolicyApi.Infrastructure.Persistence.PolicyDbContext>(o => o.AddInterceptors(new FaultInjection()));
+        });
     }
 }
 

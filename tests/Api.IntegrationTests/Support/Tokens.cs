@@ -17,6 +17,23 @@ public static class Tokens
         Authentication.MintDevelopmentToken(Options, role, unitId, subject, scopes, now ?? DateTimeOffset.UtcNow);
 
     public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    /// <summary>A validly signed, unexpired token with exactly these claims (besides issuer, audience and lifetime).</summary>
+    public static string WithClaims(Dictionary<string, object> claims)
+    {
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(SigningKey)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+    }
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -22,13 +21,12 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
                 return new AuditActor("system:startup", null, null, null, null, Activity.Current?.TraceId.ToString(), "-", "-");
             }
 
-            var user = context.User;
-            var authenticated = user.Identity?.IsAuthenticated == true;
+            var caller = Caller.Of(context.User);
             return new AuditActor(
-                authenticated ? user.FindFirstValue(Claims.Subject) ?? "unknown" : "anonymous",
-                authenticated ? string.Join(' ', user.FindAll(Claims.Role).Select(c => c.Value)) : null,
-                Guid.TryParse(user.FindFirstValue(Claims.Unit), out var unit) ? unit : null,
-                user.FindFirstValue(Claims.Client),
+                caller?.Subject ?? "anonymous",
+                caller is null ? null : string.Join(' ', caller.Roles),
+                caller?.UnitId,
+                caller?.ClientId,
                 context.Connection.RemoteIpAddress?.ToString(),
                 Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
                 context.Request.Method,

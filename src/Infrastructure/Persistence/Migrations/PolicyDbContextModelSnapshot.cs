@@ -1000,8 +1000,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("PolicyApi.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("caller");
 
                     b.Property<string>("Key")
@@ -1012,10 +1012,6 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.Property<byte[]>("Body")
                         .HasColumnType("bytea")
                         .HasColumnName("body");
-
-                    b.Property<bool>("Completed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("completed");
 
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
@@ -1040,17 +1036,13 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("location");
 
-                    b.Property<DateTimeOffset>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
-
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("request_hash");
 
-                    b.Property<int?>("StatusCode")
+                    b.Property<int>("StatusCode")
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
 
