@@ -15,6 +15,8 @@ internal static class BenchKey
 {
     // The documented development key: the benchmark host is a throwaway, in-process server.
     public const string SigningKey = "cG9saWN5YXBpLWRldmVsb3BtZW50LWtleS1ub3QtYS1zZWNyZXQhIQ==";
+
+    public const string AuditKey = "cG9saWN5YXBpLWF1ZGl0LWRldmVsb3BtZW50LWtleS1ub3QtYS1zZWNyZXQ=";
 }
 
 internal static class SupervisionBenchmark
@@ -34,11 +36,14 @@ internal static class SupervisionBenchmark
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = Database, CommandTimeout = 600 }.ConnectionString;
+        // A throwaway database: migrated and served by one administrative role (the least-privilege check is off).
+        await PolicyApi.Infrastructure.Startup.DatabaseMigrator.MigrateAsync(connectionString, null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSolutionRelativeContentRoot("src/Api", "PolicyApi.sln");
             b.UseSetting("ConnectionStrings:Policy", connectionString);
-            b.UseSetting("Database:MigrateOnStartup", "true");
+            b.UseSetting("Database:RequireLeastPrivilege", "false");
+            b.UseSetting("Audit:SigningKey", BenchKey.AuditKey);
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Auth:SigningKey", BenchKey.SigningKey);
         });

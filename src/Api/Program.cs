@@ -23,7 +23,14 @@ if (args is ["token", .. var tokenArgs])
     return;
 }
 
+if (args is ["migrate", .. var migrateArgs])
+{
+    Environment.ExitCode = await PolicyApi.Api.Hosting.MigrateCommand.RunAsync(migrateArgs);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
+RefuseDevelopmentKeys(builder.Configuration, builder.Environment);
 
 builder.Services.AddPolicyInfrastructure(builder.Configuration);
 builder.Services.AddPolicySecurity(builder.Configuration, builder.Environment);
@@ -94,4 +101,16 @@ api.MapAudit();
 await app.RunAsync();
 
 /// <summary>The entry point, public so that integration tests can host it.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The documented audit key seals nothing a real deployment could trust: refused outside Development and Testing.</summary>
+    private static void RefuseDevelopmentKeys(ConfigurationManager configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing")
+            && configuration[$"{PolicyApi.Infrastructure.Auditing.AuditOptions.Section}:SigningKey"] == PolicyApi.Infrastructure.Auditing.AuditOptions.DocumentedDevelopmentKey)
+        {
+            throw new InvalidOperationException(
+                $"Audit:SigningKey is the documented development key, which is refused in the {environment.EnvironmentName} environment. Configure a secret key (a KMS or Kubernetes secret).");
+        }
+    }
+}

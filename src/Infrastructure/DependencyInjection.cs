@@ -23,8 +23,12 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
         services.TryAddSingleton<Auditing.IAuditContext, Auditing.ProcessAuditContext>();
+        services.AddOptions<Auditing.AuditOptions>().Bind(configuration.GetSection(Auditing.AuditOptions.Section));
+        services.AddSingleton<Auditing.AuditSeal>();
         services.AddSingleton<Auditing.AuditInterceptor>();
         services.AddScoped<Auditing.AuditLog>();
+        services.AddSingleton<Auditing.AuditCheckpoints>();
+        services.AddHttpClient(Auditing.AuditCheckpoints.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddDbContext<PolicyDbContext>((sp, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", PolicyDbContext.Schema)
@@ -36,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<IdempotencyPurgeService>();
+        services.AddHostedService<Auditing.AuditCheckpointService>();
         return services;
     }
 }

@@ -18,10 +18,25 @@ public static class AuditEndpoints
             .WithProblems(400);
 
         audit.MapGet("/verify", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new VerifyAudit(), ct)))
-            .Describe("VerifyAudit", "Check the audit log's hash chain",
-                "Recomputes each entry's SHA-256 and its link to the entry before; names the first entry that was altered, or that follows a removed one.")
+            .Describe("VerifyAudit", "Check the audit log against its seals and the newest checkpoint",
+                "Recomputes each entry's HMAC (the key is held by the application, not the database) and its link to the entry before, and checks " +
+                "that the log still reaches the newest signed checkpoint kept outside the database (its last entry, hash and count). Names the first " +
+                "entry that was altered, follows a removed one, or is missing. intact=false is an answer, not an error: the status is 200.")
             .Produces<AuditVerification>()
             .WithProblems(400);
+
+        audit.MapPost("/checkpoints", async (IMediator mediator, CancellationToken ct) =>
+            {
+                var checkpoint = await mediator.Send(new TakeAuditCheckpoint(), ct);
+                return TypedResults.Created("/api/v1/audit/verify", checkpoint);
+            })
+            .Describe("TakeAuditCheckpoint", "Take a checkpoint of the audit log now",
+                "Signs the chain's head (entries, last id, last hash) with the audit key and writes it outside the database (the service log, and the " +
+                "configured file or webhook). Checkpoints are also taken at startup and every Audit:CheckpointInterval. Refused with 409 when the log " +
+                "no longer reaches the previous checkpoint: a tampered log is never signed.")
+            .Produces<AuditCheckpoint>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 409);
 
         return app;
     }

@@ -50,6 +50,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             "The change breaks a rule of the domain",
             e.Message,
             e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        PolicyApi.Infrastructure.Auditing.AuditTamperedException e => Problem(409, ProblemTypes.ForRule("audit-log-tampered"), "The audit log does not reach its last checkpoint", e.Message),
         DbUpdateConcurrencyException => http.Request.Headers.IfMatch.Count > 0
             ? Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", "The resource was changed by another request while this one was processed. Fetch it again and reapply the change.")
             : Problem(409, ProblemTypes.ConcurrencyConflict, "Concurrent change", "Another request changed the same data at the same time. Retry the request."),

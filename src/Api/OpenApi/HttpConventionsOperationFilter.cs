@@ -44,7 +44,7 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
                 Name = IdempotencyMiddleware.Header,
                 In = ParameterLocation.Header,
                 Required = false,
-                Description = "A key unique to this create (e.g. a UUID). Retrying with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body → 422; while the first is running → 409. Kept 24 h, per caller.",
+                Description = "A key unique to this write (e.g. a UUID). Retrying with the same key, body (and If-Match) replays the first response (header Idempotent-Replayed: true) — the change and its stored response commit together, so a retry after a lost answer or a crash either replays or runs once. The same key with another request → 422; while the first is running → 409 with Retry-After. Kept 24 h, scoped to the caller's whole identity (subject, roles, unit, client).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
             });
         }

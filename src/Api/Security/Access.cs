@@ -160,6 +160,7 @@ public static class AccessRules
         ["GetBulletin"] = Policies.SupervisionRead,
         ["ListAudit"] = Policies.AuditRead,
         ["VerifyAudit"] = Policies.AuditRead,
+        ["TakeAuditCheckpoint"] = Policies.AuditRead,
     };
 
     /// <summary>Adds each /api/v1 operation's policy; an operation without a rule is a startup error.</summary>

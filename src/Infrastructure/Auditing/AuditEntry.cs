@@ -6,13 +6,17 @@ namespace PolicyApi.Infrastructure.Auditing;
 /// <summary>
 /// One line of the audit log: who (subject, role, unit, client), what (entity, id, action, before and after),
 /// when (UTC), from where (IP, trace id, method and path) and with what outcome. Rows are append-only — a
-/// trigger refuses UPDATE and DELETE for every role — and each carries the SHA-256 of its content chained to
-/// the previous row's hash, both set by the database on insert, so an edit behind the application's back
-/// breaks the chain.
+/// trigger refuses UPDATE and DELETE for every role, and the application's database role may only INSERT and
+/// SELECT — and each is sealed by the application, under the chain's lock, with the next id and an HMAC of its
+/// content chained to the previous row's hash. The HMAC key is not in the database, so nobody with only
+/// database rights can change, remove or re-hash rows without <see cref="AuditLog.VerifyAsync"/> noticing.
 /// </summary>
 public sealed class AuditEntry
 {
-    public long Id { get; init; }
+    /// <summary>The key id of rows written before the log was sealed with HMAC (their hash is the database's SHA-256).</summary>
+    public const string LegacyKeyId = "legacy-sha256";
+
+    public long Id { get; private set; }
 
     public required DateTimeOffset OccurredAt { get; init; }
 
@@ -48,9 +52,27 @@ public sealed class AuditEntry
 
     public string? After { get; init; }
 
-    public string PreviousHash { get; init; } = string.Empty;
+    public string PreviousHash { get; private set; } = string.Empty;
 
-    public string Hash { get; init; } = string.Empty;
+    public string Hash { get; private set; } = string.Empty;
+
+    /// <summary>Which HMAC key sealed the row (keys can be rotated; old ones stay configured for verification).</summary>
+    public string KeyId { get; private set; } = string.Empty;
+
+    /// <summary>Places the entry in the chain: called once, under the chain's lock, just before it is inserted.</summary>
+    public void Seal(long id, string previousHash, string keyId, Func<AuditEntry, string> hash)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        if (KeyId.Length > 0)
+        {
+            throw new InvalidOperationException($"Audit entry {Id} is already sealed.");
+        }
+
+        Id = id;
+        PreviousHash = previousHash;
+        KeyId = keyId;
+        Hash = hash(this);
+    }
 
     /// <summary>An entry by this actor at this instant (truncated to the microsecond PostgreSQL keeps).</summary>
     public static AuditEntry By(AuditActor actor, DateTimeOffset at, string action, string outcome, int status = 0, string? entity = null, string? entityId = null, string? before = null, string? after = null)
@@ -58,23 +80,38 @@ public sealed class AuditEntry
         ArgumentNullException.ThrowIfNull(actor);
         return new AuditEntry
         {
-            OccurredAt = at.AddTicks(-(at.Ticks % 10)),
-            Subject = actor.Subject,
-            Role = actor.Role,
+            OccurredAt = at.AddTicks(-(at.Ticks % 10)).ToUniversalTime(),
+            Subject = Fit(actor.Subject, 200)!,
+            Role = Fit(actor.Role, 100),
             UnitId = actor.UnitId,
-            ClientId = actor.ClientId,
-            Ip = actor.Ip,
-            TraceId = actor.TraceId,
-            Method = actor.Method,
-            Path = actor.Path,
-            Entity = entity,
-            EntityId = entityId,
+            ClientId = Fit(actor.ClientId, 200),
+            Ip = Fit(actor.Ip, 64),
+            TraceId = Fit(actor.TraceId, 64),
+            Method = Fit(actor.Method, 10)!,
+            Path = Fit(actor.Path, 2000)!,
+            Entity = Fit(entity, 100),
+            EntityId = Fit(entityId, 200),
             Action = action,
             Outcome = outcome,
             Status = status,
-            Before = before,
-            After = after,
+            Before = Fit(before, int.MaxValue),
+            After = Fit(after, int.MaxValue),
         };
+    }
+
+    /// <summary>
+    /// What a column can hold: PostgreSQL text cannot carry NUL (shown as ␀ instead), and values longer than the
+    /// column are cut, so that whatever a caller sends, its attempt is still recorded.
+    /// </summary>
+    private static string? Fit(string? value, int max)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var text = value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\u2400') : value;
+        return text.Length <= max ? text : text[..max];
     }
 }
 
@@ -84,8 +121,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("audit_entries");
         builder.HasKey(e => e.Id);
-        // The insert trigger takes the next number under the chain's lock; the default only tells EF the database assigns it.
-        builder.Property(e => e.Id).ValueGeneratedOnAdd().HasDefaultValueSql("nextval('policy.audit_entries_seq')");
+        // The application numbers entries under the chain's lock (AuditChain): gapless, in chain order.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Subject).HasMaxLength(200);
         builder.Property(e => e.Role).HasMaxLength(100);
         builder.Property(e => e.ClientId).HasMaxLength(200);
@@ -97,10 +134,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.EntityId).HasMaxLength(200);
         builder.Property(e => e.Action).HasMaxLength(20);
         builder.Property(e => e.Outcome).HasMaxLength(20);
-        builder.Property(e => e.Before).HasColumnType("jsonb");
-        builder.Property(e => e.After).HasColumnType("jsonb");
-        builder.Property(e => e.PreviousHash).HasMaxLength(64).ValueGeneratedOnAdd().HasDefaultValue(string.Empty);
-        builder.Property(e => e.Hash).HasMaxLength(64).ValueGeneratedOnAdd().HasDefaultValue(string.Empty);
+        // Text, not jsonb: the HMAC covers the exact characters written, which jsonb would normalise.
+        builder.Property(e => e.Before).HasColumnType("text");
+        builder.Property(e => e.After).HasColumnType("text");
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.KeyId).HasMaxLength(40);
         builder.HasIndex(e => new { e.Entity, e.EntityId });
         builder.HasIndex(e => e.Subject);
         builder.HasIndex(e => e.UnitId);

@@ -12,7 +12,7 @@ namespace PolicyApi.Infrastructure.Auditing;
 /// Adds an audit entry for every entity created, changed or deleted, to the same SaveChanges — and so the
 /// same transaction — as the change itself: the change and its record commit or roll back together.
 /// </summary>
-public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock, AuditSeal seal) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -25,44 +25,43 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            AuditChain.Append(context, seal, Record(context));
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Record(DbContext? context)
-    {
-        if (context is null)
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
         {
-            return;
+            await AuditChain.AppendAsync(context, seal, Record(context), cancellationToken);
         }
 
+        return result;
+    }
+
+    /// <summary>An entry for each entity the SaveChanges will create, change or delete.</summary>
+    private List<AuditEntry> Record(DbContext context)
+    {
         context.ChangeTracker.DetectChanges();
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord)
             .ToList();
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
         var actor = audit.Current;
         var now = clock.GetUtcNow();
-        foreach (var change in changes)
-        {
-            var action = change.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" };
-            context.Add(AuditEntry.By(actor, now, action, "succeeded",
-                entity: change.Metadata.ClrType.Name,
-                entityId: KeyOf(change),
-                before: change.State == EntityState.Added ? null : Snapshot(change, original: true),
-                after: change.State == EntityState.Deleted ? null : Snapshot(change, original: false)));
-        }
+        return [.. changes.Select(change => AuditEntry.By(actor, now,
+            change.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
+            "succeeded",
+            entity: change.Metadata.ClrType.Name,
+            entityId: KeyOf(change),
+            before: change.State == EntityState.Added ? null : Snapshot(change, original: true),
+            after: change.State == EntityState.Deleted ? null : Snapshot(change, original: false)))];
     }
 
     private static string KeyOf(EntityEntry entry) =>

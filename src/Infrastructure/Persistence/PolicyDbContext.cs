@@ -44,7 +44,6 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.HasSequence<long>("audit_entries_seq");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);
     }
 

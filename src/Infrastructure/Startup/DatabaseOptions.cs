@@ -5,8 +5,14 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Apply pending EF Core migrations at startup. Off by default; the run script turns it on.</summary>
-    public bool MigrateOnStartup { get; set; }
+    /// <summary>
+    /// Refuse to start when connected as a superuser or as (a member of) the owner of the tables. On everywhere but
+    /// Development (appsettings.Development.json turns it off; the service then only warns).
+    /// </summary>
+    public bool RequireLeastPrivilege { get; set; } = true;
+
+    /// <summary>The login role the service connects as, granted its rights by the <c>migrate</c> command.</summary>
+    public string? ApplicationRole { get; set; }
 
     /// <summary>How many times to retry reaching PostgreSQL at startup before giving up.</summary>
     public int StartupRetries { get; set; } = 8;

@@ -46,7 +46,7 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
                 Assert.True((bool)ifMatch!["required"]!);
             }
 
-            if (method == "post")
+            if (method is "post" or "put")
             {
                 Assert.Contains(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key");
             }

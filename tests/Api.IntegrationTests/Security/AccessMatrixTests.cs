@@ -44,7 +44,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["AcceptReport"] = [Super], ["ReturnReport"] = [Super],
         ["ListDue"] = ReadAll, ["ListOverdue"] = ReadAll,
         ["GetAttainment"] = Supervision, ["GetRankings"] = Supervision, ["GetBulletin"] = Supervision,
-        ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super],
+        ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super], ["TakeAuditCheckpoint"] = [Admin, Super],
     };
 
     /// <summary>One token per kind of caller; the reporter is bound to a registered unit.</summary>

@@ -11,9 +11,15 @@ namespace PolicyApi.Api.IntegrationTests.Security;
 /// <summary>The audit log: what it records, that it cannot be changed, and that a change behind its back is detected.</summary>
 public sealed class AuditTests(ApiFixture fixture) : RegistryTest(fixture)
 {
-    private async Task Sql(string sql)
+    /// <summary>Runs SQL as the role the API connects as.</summary>
+    private Task AsApplication(string sql) => Sql(Fixture.ConnectionString, sql);
+
+    /// <summary>Runs SQL as a database superuser: an administrator who wants to rewrite history.</summary>
+    private Task AsSuperuser(string sql) => Sql(Fixture.SuperuserConnectionString, sql);
+
+    private static async Task Sql(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
@@ -55,55 +61,180 @@ public sealed class AuditTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
-    public async Task Rows_CannotBeUpdatedOrDeleted_ByTheDatabaseRole()
+    public async Task Rows_CannotBeUpdatedDeletedTruncatedOrUnguarded_ByTheApplicationsDatabaseRole()
     {
         await RegisterUnit(Lianyungang, "市商务局");
         var before = await InDatabase(db => db.AuditEntries.CountAsync());
-        var update = await Assert.ThrowsAsync<PostgresException>(() => Sql("UPDATE policy.audit_entries SET subject = 'someone-else'"));
-        Assert.Contains("append-only", update.MessageText, StringComparison.Ordinal);
-        var delete = await Assert.ThrowsAsync<PostgresException>(() => Sql("DELETE FROM policy.audit_entries"));
-        Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
+        foreach (var attempt in new[]
+        {
+            "UPDATE policy.audit_entries SET subject = 'someone-else'",
+            "DELETE FROM policy.audit_entries",
+            "TRUNCATE policy.audit_entries",
+            "ALTER TABLE policy.audit_entries DISABLE TRIGGER audit_entries_append_only",
+            "ALTER TABLE policy.audit_entries DISABLE TRIGGER ALL",
+            "DROP TRIGGER audit_entries_append_only ON policy.audit_entries",
+            "CREATE TABLE policy.audit_shadow (id bigint)",
+            "CREATE OR REPLACE FUNCTION policy.audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$",
+        })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => AsApplication(attempt));
+            Assert.True(refused.SqlState is PostgresErrorCodes.InsufficientPrivilege, $"{attempt}: {refused.SqlState} {refused.MessageText}");
+        }
+
         Assert.Equal(before, await InDatabase(db => db.AuditEntries.CountAsync()));
+        Assert.True((bool)(await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK))["intact"]!);
     }
 
     [Fact]
-    public async Task Verify_DetectsARowAlteredBehindTheApplicationsBack()
+    public async Task Rows_CannotBeUpdatedOrDeleted_EvenByTheOwner_WhileTheGuardIsOn()
     {
         await RegisterUnit(Lianyungang, "市商务局");
-        await RegisterUnit(Lianyungang, "市发展和改革委员会");
-        await RegisterUnit(Lianyungang, "市财政局");
+        var update = await Assert.ThrowsAsync<PostgresException>(() => AsSuperuser("UPDATE policy.audit_entries SET subject = 'someone-else'"));
+        Assert.Contains("append-only", update.MessageText, StringComparison.Ordinal);
+        var delete = await Assert.ThrowsAsync<PostgresException>(() => AsSuperuser("DELETE FROM policy.audit_entries"));
+        Assert.Contains("append-only", delete.MessageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_DetectsARowAlteredBySuperuser()
+    {
+        await ThreeChanges();
         var intact = await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK);
         Assert.True((bool)intact["intact"]!);
         Assert.Equal(await InDatabase(db => db.AuditEntries.LongCountAsync()), (long)intact["entries"]!);
 
-        // Someone with the owner's rights switches the guard off and rewrites who made the second change.
-        var second = await InDatabase(db => db.AuditEntries.OrderBy(e => e.Id).Skip(1).Select(e => e.Id).FirstAsync());
-        await Sql($"""
+        var second = await SecondId();
+        await AsSuperuser($"""
             ALTER TABLE policy.audit_entries DISABLE TRIGGER audit_entries_append_only;
             UPDATE policy.audit_entries SET subject = 'someone-else' WHERE id = {second};
             ALTER TABLE policy.audit_entries ENABLE TRIGGER audit_entries_append_only;
             """);
-        var broken = await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK);
-        Assert.False((bool)broken["intact"]!);
-        Assert.Equal(second, (long)broken["firstBrokenId"]!);
-        Assert.Contains("changed after it was written", (string?)broken["problem"], StringComparison.Ordinal);
+
+        await ExpectBroken(second, "changed after it was written");
+    }
+
+    [Fact]
+    public async Task Verify_DetectsARowAlteredBySuperuser_WhoRecomputesEveryLaterHash()
+    {
+        await ThreeChanges();
+        var second = await SecondId();
+
+        // The database cannot compute the HMAC (it does not hold the key): the best a DBA can do is SHA-256 —
+        // the database's own digest — re-linking every row from the changed one on, or guessing a key.
+        await AsSuperuser($"""
+            ALTER TABLE policy.audit_entries DISABLE TRIGGER audit_entries_append_only;
+            UPDATE policy.audit_entries SET subject = 'someone-else' WHERE id = {second};
+            DO $$ DECLARE r record; prior text; BEGIN
+                SELECT hash INTO prior FROM policy.audit_entries WHERE id < {second} ORDER BY id DESC LIMIT 1;
+                FOR r IN SELECT id FROM policy.audit_entries WHERE id >= {second} ORDER BY id LOOP
+                    UPDATE policy.audit_entries SET previous_hash = coalesce(prior, ''), key_id = 'legacy-sha256' WHERE id = r.id;
+                    UPDATE policy.audit_entries a SET hash = policy.audit_digest(a) WHERE id = r.id;
+                    SELECT hash INTO prior FROM policy.audit_entries WHERE id = r.id;
+                END LOOP;
+            END $$;
+            ALTER TABLE policy.audit_entries ENABLE TRIGGER audit_entries_append_only;
+            """);
+        await ExpectBroken(second, "does not follow");
+
+        // Or keeps the key id and fills in hashes made with a key of its own.
+        await AsSuperuser($"""
+            ALTER TABLE policy.audit_entries DISABLE TRIGGER audit_entries_append_only;
+            UPDATE policy.audit_entries SET key_id = 'k1', hash = encode(sha256(convert_to('a key of my own' || id::text, 'UTF8')), 'hex') WHERE id >= {second};
+            ALTER TABLE policy.audit_entries ENABLE TRIGGER audit_entries_append_only;
+            """);
+        await ExpectBroken(second, "changed after it was written");
     }
 
     [Fact]
     public async Task Verify_DetectsARemovedRow()
     {
-        await RegisterUnit(Lianyungang, "市商务局");
-        await RegisterUnit(Lianyungang, "市发展和改革委员会");
-        await RegisterUnit(Lianyungang, "市财政局");
+        await ThreeChanges();
         var ids = await InDatabase(db => db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync());
-        await Sql($"""
+        await AsSuperuser($"""
             ALTER TABLE policy.audit_entries DISABLE TRIGGER audit_entries_append_only;
             DELETE FROM policy.audit_entries WHERE id = {ids[1]};
             ALTER TABLE policy.audit_entries ENABLE TRIGGER audit_entries_append_only;
             """);
-        var broken = await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK);
-        Assert.False((bool)broken["intact"]!);
-        Assert.Equal(ids[2], (long)broken["firstBrokenId"]!);
+        await ExpectBroken(ids[2], "does not follow");
+    }
+
+    [Fact]
+    public async Task Verify_DetectsTheNewestRowsRemovedBySuperuser_AgainstTheCheckpointKeptOutsideTheDatabase()
+    {
+        await ThreeChanges();
+        var checkpoint = await Expect(Post("/api/v1/audit/checkpoints", new { }), HttpStatusCode.Created);
+        var ids = await InDatabase(db => db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync());
+        Assert.Equal(ids[^1], (long)checkpoint["lastId"]!);
+        Assert.Equal(ids.Count, (long)checkpoint["entries"]!);
+        Assert.Contains((string)checkpoint["signature"]!, await File.ReadAllTextAsync(Fixture.CheckpointFile), StringComparison.Ordinal);
+
+        // The newest two entries go: the rest of the chain is still perfectly linked.
+        await AsSuperuser($"""
+            ALTER TABLE policy.audit_entries DISABLE TRIGGER audit_entries_append_only;
+            DELETE FROM policy.audit_entries WHERE id >= {ids[^2]};
+            ALTER TABLE policy.audit_entries ENABLE TRIGGER audit_entries_append_only;
+            """);
+
+        var broken = await ExpectBroken(ids[^2], "newest entries were removed");
+        Assert.Equal(ids[^1], (long)broken["checkpoint"]!["lastId"]!);
+
+        // A tampered log is never signed: no new checkpoint blesses it.
+        await ExpectProblem(Post("/api/v1/audit/checkpoints", new { }), HttpStatusCode.Conflict, "urn:policyapi:problem:audit-log-tampered");
+    }
+
+    [Fact]
+    public async Task Verify_DetectsATruncatedLog()
+    {
+        await ThreeChanges();
+        await Expect(Post("/api/v1/audit/checkpoints", new { }), HttpStatusCode.Created);
+        await AsSuperuser("TRUNCATE policy.audit_entries");
+
+        var broken = await ExpectBroken(1, "newest entries were removed");
+        Assert.Equal(0, (long)broken["entries"]!);
+    }
+
+    [Fact]
+    public async Task Verify_DetectsAnAlteredCheckpoint()
+    {
+        await ThreeChanges();
+        await Expect(Post("/api/v1/audit/checkpoints", new { }), HttpStatusCode.Created);
+        var line = (await File.ReadAllLinesAsync(Fixture.CheckpointFile))[^1];
+        await File.AppendAllTextAsync(Fixture.CheckpointFile, line.Replace("\"entries\":", "\"entries\":1", StringComparison.Ordinal) + "\n");
+
+        var verdict = await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK);
+        Assert.False((bool)verdict["intact"]!);
+        Assert.Contains("signature does not verify", (string?)verdict["problem"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checkpoint_OfAnIntactLog_IsSignedAndVerifies_AndLaterChangesExtendIt()
+    {
+        await ThreeChanges();
+        await Expect(Post("/api/v1/audit/checkpoints", new { }), HttpStatusCode.Created);
+        await RegisterUnit(Lianyungang, "市工业和信息化局");
+        var verdict = await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK);
+        Assert.True((bool)verdict["intact"]!, verdict.ToJsonString());
+        Assert.NotNull(verdict["checkpoint"]);
+        await Expect(Post("/api/v1/audit/checkpoints", new { }), HttpStatusCode.Created);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(Fixture.CheckpointFile)).Length);
+    }
+
+    private async Task ThreeChanges()
+    {
+        await RegisterUnit(Lianyungang, "市商务局");
+        await RegisterUnit(Lianyungang, "市发展和改革委员会");
+        await RegisterUnit(Lianyungang, "市财政局");
+    }
+
+    private Task<long> SecondId() => InDatabase(db => db.AuditEntries.OrderBy(e => e.Id).Skip(1).Select(e => e.Id).FirstAsync());
+
+    private async Task<System.Text.Json.Nodes.JsonNode> ExpectBroken(long firstBrokenId, string problem)
+    {
+        var verdict = await Expect(Get("/api/v1/audit/verify"), HttpStatusCode.OK);
+        Assert.False((bool)verdict["intact"]!, verdict.ToJsonString());
+        Assert.Equal(firstBrokenId, (long)verdict["firstBrokenId"]!);
+        Assert.Contains(problem, (string?)verdict["problem"], StringComparison.Ordinal);
+        return verdict;
     }
 
     [Fact]

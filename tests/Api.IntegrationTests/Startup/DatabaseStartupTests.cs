@@ -32,6 +32,7 @@ public sealed class DatabaseStartupTests
         {
             ["ConnectionStrings:Policy"] = connectionString,
             ["Database:StartupRetries"] = "3",
+            ["Audit:SigningKey"] = Support.ApiFixture.AuditKey,
             ["Database:StartupBaseDelay"] = "00:00:00.010",
             ["Database:StartupMaxDelay"] = "00:00:00.050",
         }).Build();

@@ -159,7 +159,16 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
 
 public sealed record VerifyAudit : IQuery<AuditVerification>;
 
-public sealed class VerifyAuditHandler(AuditLog log) : MediatR.IRequestHandler<VerifyAudit, AuditVerification>
+public sealed class VerifyAuditHandler(AuditLog log, AuditCheckpoints checkpoints) : MediatR.IRequestHandler<VerifyAudit, AuditVerification>
 {
-    public Task<AuditVerification> Handle(VerifyAudit request, CancellationToken cancellationToken) => log.VerifyAsync(cancellationToken);
+    public async Task<AuditVerification> Handle(VerifyAudit request, CancellationToken cancellationToken) =>
+        await log.VerifyAsync(await checkpoints.NewestAsync(cancellationToken), cancellationToken);
+}
+
+/// <summary>Takes a signed checkpoint of the audit chain's head now (not a change of data: a query in the pipeline's sense).</summary>
+public sealed record TakeAuditCheckpoint : IQuery<AuditCheckpoint>;
+
+public sealed class TakeAuditCheckpointHandler(AuditCheckpoints checkpoints) : MediatR.IRequestHandler<TakeAuditCheckpoint, AuditCheckpoint>
+{
+    public Task<AuditCheckpoint> Handle(TakeAuditCheckpoint request, CancellationToken cancellationToken) => checkpoints.TakeAsync(cancellationToken);
 }

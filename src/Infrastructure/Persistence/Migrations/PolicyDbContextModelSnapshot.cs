@@ -24,8 +24,6 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.HasSequence("audit_entries_seq");
-
             modelBuilder.Entity("PolicyApi.Domain.Documents.Chapter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -878,10 +876,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("PolicyApi.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id")
-                        .HasDefaultValueSql("nextval('policy.audit_entries_seq')");
+                        .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -890,11 +886,11 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasColumnName("action");
 
                     b.Property<string>("After")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("after");
 
                     b.Property<string>("Before")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("before");
 
                     b.Property<string>("ClientId")
@@ -914,16 +910,20 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Hash")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasDefaultValue("")
                         .HasColumnName("hash");
 
                     b.Property<string>("Ip")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("ip");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key_id");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -949,10 +949,8 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasDefaultValue("")
                         .HasColumnName("previous_hash");
 
                     b.Property<string>("Role")
