@@ -18,6 +18,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app ./
+# Where audit checkpoints are written when Audit__CheckpointFile points here (a volume outside the database).
+RUN mkdir -p /var/lib/policyapi/audit && chown app:app /var/lib/policyapi/audit
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_RUNNING_IN_CONTAINER=true
@@ -26,4 +28,5 @@ EXPOSE 8080
 USER app
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health/ready || exit 1
+# The service by default; "migrate" (as the owner role) for the migration step of a deployment.
 ENTRYPOINT ["dotnet", "PolicyApi.Api.dll"]

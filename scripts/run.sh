@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Runs PolicyApi on http://127.0.0.1:8080.
-# With nothing configured it starts its own PostgreSQL cluster in .data/postgres (kept between runs),
-# applies migrations and serves the API; Ctrl-C stops both. With ConnectionStrings__Policy set, it uses
-# that server and starts none.
+# With nothing configured it starts its own PostgreSQL cluster in .data/postgres (kept between runs; as root in a
+# folder the 'postgres' user cannot enter, under /var/lib/policyapi), creates two roles — policyapi_owner, which
+# runs the migrations and owns the tables, and policyapi_app, the service's login with DML rights only — applies
+# the migrations as the owner and serves the API as the application role; Ctrl-C stops both. With
+# ConnectionStrings__Policy set (and ConnectionStrings__PolicyOwner for migrations), it uses that server.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/postgres.sh
 . "$root/scripts/lib/postgres.sh"
 
 urls=${POLICYAPI_URLS:-http://127.0.0.1:8080}
-data="$root/.data/postgres"
+data=$(pg_data_dir "$root/.data/postgres")
 started_cluster=""
 api_pid=""
 
@@ -31,18 +33,23 @@ if [ -z "${ConnectionStrings__Policy:-}" ]; then
   port=$(pg_free_port "${POLICYAPI_PG_PORT:-55432}")
   pg_start "$data" "$port"
   started_cluster=1
-  export ConnectionStrings__Policy="Host=127.0.0.1;Port=$port;Database=policyapi;Username=postgres"
+  pg_provision "$port" policyapi policyapi_owner policyapi_app
+  export ConnectionStrings__PolicyOwner="Host=127.0.0.1;Port=$port;Database=policyapi;Username=policyapi_owner"
+  export ConnectionStrings__Policy="Host=127.0.0.1;Port=$port;Database=policyapi;Username=policyapi_app"
 else
   pg_log "using the PostgreSQL server of ConnectionStrings__Policy"
 fi
 
-export Database__MigrateOnStartup=${Database__MigrateOnStartup:-true}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Checkpoints of the audit log go outside the database: here, a file beside the cluster.
+export Audit__CheckpointFile=${Audit__CheckpointFile-$(dirname "$data")/audit-checkpoints.jsonl}
 # An empty database starts with the four seed documents, read and committed through the importer.
 export DemoData__Directory=${DemoData__Directory-$root/data/seeds}
 
 pg_log "building PolicyApi…"
 dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -o "$root/.data/build"
+pg_log "applying migrations as the owner role…"
+dotnet "$root/.data/build/PolicyApi.Api.dll" migrate --contentRoot "$root/src/Api"
 dotnet "$root/.data/build/PolicyApi.Api.dll" --urls "$urls" --contentRoot "$root/src/Api" &
 api_pid=$!
 
@@ -55,7 +62,7 @@ for _ in $(seq 1 120); do
   if curl -fsS "$first_url/health/ready" >/dev/null 2>&1; then
     pg_log "PolicyApi is ready."
     pg_log "Swagger UI: $first_url/swagger"
-    pg_log "Press Ctrl-C to stop${started_cluster:+ (the PostgreSQL cluster stops with it; data stays in .data/postgres)}."
+    pg_log "Press Ctrl-C to stop${started_cluster:+ (the PostgreSQL cluster stops with it; data stays in $data)}."
     break
   fi
   sleep 1

@@ -75,3 +75,54 @@ pg_stop() {
     pg_as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
   fi
 }
+
+# pg_data_dir PREFERRED: prints where a cluster can live. PREFERRED when the server's user can reach it; as root in
+# a folder 'postgres' cannot enter (a clone in root's 0700 home), a folder of its own under /var/lib/policyapi.
+pg_data_dir() {
+  local preferred=$1 parent
+  if [ "$(id -u)" != 0 ]; then
+    printf '%s\n' "$preferred"
+    return
+  fi
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
+  parent=$(dirname "$preferred")
+  mkdir -p "$parent"
+  if su postgres -s /bin/sh -c "test -x '$parent'" 2>/dev/null; then
+    printf '%s\n' "$preferred"
+  else
+    printf '/var/lib/policyapi/%s/postgres\n' "$(printf '%s' "$preferred" | sha256sum | cut -c1-12)"
+  fi
+}
+
+# pg_provision PORT DATABASE OWNER APP: creates the owner role (runs migrations, owns the tables) and the
+# application role (the service's login: DML only), and the database owned by the owner. Idempotent; also adopts
+# a database from before the split (tables owned by the superuser) by handing its objects to the owner.
+pg_provision() {
+  local port=$1 database=$2 owner=$3 app=$4 bin
+  bin=$(pg_bin_dir) || return 1
+  pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$owner') THEN CREATE ROLE $owner LOGIN; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$app') THEN CREATE ROLE $app LOGIN; END IF;
+END \$\$;
+SELECT 'CREATE DATABASE $database OWNER $owner ENCODING ''UTF8'' TEMPLATE template0'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$database') \gexec
+ALTER DATABASE $database OWNER TO $owner;
+SQL
+  pg_as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$database" -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
+DO \$\$ DECLARE r record; BEGIN
+  IF EXISTS (SELECT FROM pg_namespace WHERE nspname = 'policy') THEN
+    EXECUTE 'ALTER SCHEMA policy OWNER TO $owner';
+    FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'policy' AND c.relkind IN ('r', 'S', 'v', 'm', 'p') AND pg_get_userbyid(c.relowner) <> '$owner' LOOP
+      EXECUTE format(CASE r.relkind WHEN 'S' THEN 'ALTER SEQUENCE policy.%I OWNER TO $owner' WHEN 'v' THEN 'ALTER VIEW policy.%I OWNER TO $owner'
+                     WHEN 'm' THEN 'ALTER MATERIALIZED VIEW policy.%I OWNER TO $owner' ELSE 'ALTER TABLE policy.%I OWNER TO $owner' END, r.relname);
+    END LOOP;
+    FOR r IN SELECT p.oid::regprocedure AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = 'policy' AND pg_get_userbyid(p.proowner) <> '$owner' LOOP
+      EXECUTE format('ALTER FUNCTION %s OWNER TO $owner', r.signature);
+    END LOOP;
+  END IF;
+END \$\$;
+SQL
+}
