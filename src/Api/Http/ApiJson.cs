@@ -16,6 +16,9 @@ public static class ApiJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new CanonicalDecimalConverter());
+        options.Converters.Add(new StorableStringConverter());
+        options.Converters.Add(new BoundedDateConverter());
+        options.Converters.Add(new NoNullElementsConverterFactory());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.NumberHandling = JsonNumberHandling.Strict;
@@ -30,8 +33,13 @@ public static class ApiJson
 /// <summary>Timestamps leave as RFC 3339 in UTC with a Z (2021-06-30T08:00:00.123456Z), whatever offset they carry.</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.GetDateTimeOffset();
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = reader.GetDateTimeOffset();
+        return PolicyApi.Domain.Common.Bounds.Contains(value)
+            ? value.ToUniversalTime()
+            : throw InvalidJsonValue.Because($"The instant must lie {PolicyApi.Domain.Common.Bounds.DateRange}.");
+    }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
@@ -46,7 +54,13 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 /// </summary>
 public sealed class CanonicalDecimalConverter : JsonConverter<decimal>
 {
-    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = reader.GetDecimal();
+        return PolicyApi.Domain.Common.Bounds.Contains(value)
+            ? value
+            : throw InvalidJsonValue.Because($"The number must lie between -{PolicyApi.Domain.Common.Bounds.MaxQuantity:0.######} and {PolicyApi.Domain.Common.Bounds.MaxQuantity:0.######}.");
+    }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
     {
@@ -56,4 +70,146 @@ public sealed class CanonicalDecimalConverter : JsonConverter<decimal>
 
     /// <summary>Drops trailing zeros of the scale: 7000.000000 → 7000, 0.480000 → 0.48.</summary>
     public static decimal Canonical(decimal value) => value / 1.0000000000000000000000000000m;
+}
+
+/// <summary>A JSON value that parses but cannot be accepted; the message names what is allowed.</summary>
+public static class InvalidJsonValue
+{
+    public const string Prefix = "Invalid value: ";
+
+    public static JsonException Because(string reason) => new(Prefix + reason);
+}
+
+/// <summary>
+/// Strings are stored as sent, except what PostgreSQL's text cannot hold or UTF-8 cannot encode: a NUL character,
+/// or half of a surrogate pair. Those are a 400 naming the field, never a failure at the database.
+/// </summary>
+public sealed class StorableStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = reader.GetString();
+        return value is null || IsStorable(value) ? value : throw InvalidJsonValue.Because(Problem);
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value);
+    }
+
+    public const string Problem = "The text contains a NUL character or a lone surrogate (half of a UTF-16 pair), which cannot be stored.";
+
+    public static bool IsStorable(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0')
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>Dates are YYYY-MM-DD within the domain's calendar (<see cref="PolicyApi.Domain.Common.Bounds"/>).</summary>
+public sealed class BoundedDateConverter : JsonConverter<DateOnly>
+{
+    public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            throw InvalidJsonValue.Because("The value is not a date in the form YYYY-MM-DD.");
+        }
+
+        return PolicyApi.Domain.Common.Bounds.Contains(date) ? date : throw InvalidJsonValue.Because($"The date must lie {PolicyApi.Domain.Common.Bounds.DateRange}.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>Lists of objects or strings in a request never hold null: <c>[null]</c> is a 400 naming the list.</summary>
+public sealed class NoNullElementsConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert)
+    {
+        ArgumentNullException.ThrowIfNull(typeToConvert);
+        return ElementOf(typeToConvert) is { IsValueType: false };
+    }
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter?)Activator.CreateInstance(typeof(NoNullElementsConverter<>).MakeGenericType(ElementOf(typeToConvert)!));
+
+    private static Type? ElementOf(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
+
+    private sealed class NoNullElementsConverter<T> : JsonConverter<IReadOnlyList<T>>
+        where T : class
+    {
+        public override IReadOnlyList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw InvalidJsonValue.Because("The value is not an array.");
+            }
+
+            var items = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                T? item;
+                try
+                {
+                    item = reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<T>(ref reader, options);
+                }
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                {
+                    // The path of an error inside a list ends at the list: say which element it was.
+                    var reason = e.Message.StartsWith(InvalidJsonValue.Prefix, StringComparison.Ordinal) ? e.Message[InvalidJsonValue.Prefix.Length..]
+                        : e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException?.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) == true ? StorableStringConverter.Problem
+                        : e.Message.Split(" Path:", 2)[0];
+                    throw InvalidJsonValue.Because($"Element {items.Count}: {reason}");
+                }
+
+                items.Add(item ?? throw InvalidJsonValue.Because($"Element {items.Count} is null; leave it out instead."));
+            }
+
+            return items;
+        }
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            ArgumentNullException.ThrowIfNull(value);
+            writer.WriteStartArray();
+            foreach (var item in value)
+            {
+                JsonSerializer.Serialize(writer, item, options);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
 }

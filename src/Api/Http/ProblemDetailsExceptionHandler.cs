@@ -130,6 +130,17 @@ public sealed partial class ProblemDetailsExceptionHandler(
             return Validation(new Dictionary<string, string[]> { [path] = ["Unknown property: the request does not accept it. Server-owned fields cannot be set."] });
         }
 
+        if (json.Message.StartsWith(InvalidJsonValue.Prefix, StringComparison.Ordinal))
+        {
+            return Validation(new Dictionary<string, string[]> { [field ?? "body"] = [json.Message[InvalidJsonValue.Prefix.Length..]] });
+        }
+
+        // The reader itself refuses some lone surrogates (a low half first) before any converter sees the text.
+        if (field is not null && (json.InnerException?.Message ?? json.Message).Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+        {
+            return Validation(new Dictionary<string, string[]> { [field] = [StorableStringConverter.Problem] });
+        }
+
         var conversion = ConversionFailure().Match(json.Message);
         if (conversion.Success && field is not null)
         {

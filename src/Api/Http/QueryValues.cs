@@ -33,8 +33,13 @@ public static class QueryValues
             return null;
         }
 
-        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            throw new InvalidInputException(field, $"'{value}' is not a date in the form YYYY-MM-DD.");
+        }
+
+        return PolicyApi.Domain.Common.Bounds.Contains(date)
             ? date
-            : throw new InvalidInputException(field, $"'{value}' is not a date in the form YYYY-MM-DD.");
+            : throw new InvalidInputException(field, $"'{value}' is outside the dates this service works with: {PolicyApi.Domain.Common.Bounds.DateRange}.");
     }
 }

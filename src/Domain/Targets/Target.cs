@@ -97,6 +97,19 @@ public sealed class Target : AggregateRoot
             throw new DomainRuleViolationException("target-scope-conflicts-with-allocations", "A target with per-unit allocations must stay region-wide; remove the allocations first.", "scope");
         }
 
+        if (_allocations.Count > 0 && (IsGrowth || Accumulation == Accumulation.Level))
+        {
+            throw new DomainRuleViolationException("target-not-allocatable", "Growth rates and levels do not add up: remove the allocations before making the target one.", "accumulation");
+        }
+
+        if (_allocations.Count > 0 && Value < Allocated)
+        {
+            throw new DomainRuleViolationException(
+                "target-below-allocations",
+                $"The units' shares add up to {Allocated:0.######} {UnitOfMeasure}; the target cannot be revised below that. Reduce the allocations first.",
+                "value");
+        }
+
         Changed();
     }
 
@@ -245,6 +258,11 @@ public sealed class Target : AggregateRoot
             if (i > 0 && milestones[i].By <= milestones[i - 1].By)
             {
                 throw new DomainValidationException($"milestones[{i}].by", "Milestones are listed in date order, one per date.");
+            }
+
+            if (milestones[i].Value < 0 || (Accumulation != Accumulation.Level && milestones[i].Value > Value))
+            {
+                throw new DomainValidationException($"milestones[{i}].value", $"A milestone lies between 0 and the target's value ({Value:0.######} {UnitOfMeasure}).");
             }
         }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using FluentValidation;
+using PolicyApi.Domain.Common;
 using PolicyApi.Api.Http;
 using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Auditing;
@@ -93,6 +95,17 @@ public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogge
 public sealed record ListAudit(string? Entity, string? EntityId, Guid? UnitId, string? Actor, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
     : IQuery<Page<AuditEntryResponse>>;
 
+public sealed class ListAuditValidator : AbstractValidator<ListAudit>
+{
+    public ListAuditValidator()
+    {
+        RuleFor(x => x.From!.Value).Must(v => Bounds.Contains(v)).When(x => x.From is not null).OverridePropertyName("from")
+            .WithMessage($"The instant must lie {Bounds.DateRange}.");
+        RuleFor(x => x.To!.Value).Must(v => Bounds.Contains(v)).When(x => x.To is not null).OverridePropertyName("to")
+            .WithMessage($"The instant must lie {Bounds.DateRange}.");
+    }
+}
+
 public sealed record AuditEntryResponse(
     long Id, DateTimeOffset OccurredAt, string Subject, string? Role, Guid? UnitId, string? ClientId, string? Ip, string? TraceId,
     string Method, string Path, string? Entity, string? EntityId, string Action, string Outcome, int Status,
@@ -132,12 +145,13 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
             query = query.Where(e => e.Outcome == outcome);
         }
 
-        if (request.From is { } from)
+        // Any offset is accepted; PostgreSQL compares instants, written in UTC.
+        if (request.From?.ToUniversalTime() is { } from)
         {
             query = query.Where(e => e.OccurredAt >= from);
         }
 
-        if (request.To is { } to)
+        if (request.To?.ToUniversalTime() is { } to)
         {
             query = query.Where(e => e.OccurredAt < to);
         }

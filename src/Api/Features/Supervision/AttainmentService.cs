@@ -60,7 +60,7 @@ public sealed class AttainmentService(SupervisionQueries queries)
             return new AttainmentGoal(target.Comparator, baseline.Value * (1 + (target.Value / 100m)), target.PeriodStart, target.PeriodEnd, accumulation ?? Accumulation.Cumulative, []);
         }
 
-        return new AttainmentGoal(target.Comparator, value ?? target.Value, target.PeriodStart, target.PeriodEnd, accumulation ?? target.Accumulation, value is null ? milestones : Scale(milestones, value.Value / target.Value));
+        return new AttainmentGoal(target.Comparator, value ?? target.Value, target.PeriodStart, target.PeriodEnd, accumulation ?? target.Accumulation, value is null ? milestones : target.Value == 0 ? [] : Scale(milestones, value.Value / target.Value));
     }
 
     private static List<Milestone> Scale(List<Milestone> milestones, decimal factor) =>

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PolicyApi.Api.Http;
+
+/// <summary>What every request is checked for before any endpoint reads it, and how bare status codes are answered.</summary>
+public static class RequestHygiene
+{
+    /// <summary>
+    /// Query and route values that PostgreSQL's text cannot hold (a NUL, %00) are a 400 naming the parameter,
+    /// whichever endpoint and whichever filter they reach.
+    /// </summary>
+    public static IApplicationBuilder UseStorableParameters(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            foreach (var (name, values) in http.Request.Query)
+            {
+                if (!StorableStringConverter.IsStorable(name) || values.Any(v => v is not null && !StorableStringConverter.IsStorable(v)))
+                {
+                    throw new InvalidInputException(StorableStringConverter.IsStorable(name) ? name : "query", StorableStringConverter.Problem);
+                }
+            }
+
+            foreach (var (name, value) in http.Request.RouteValues)
+            {
+                if (value is string text && !StorableStringConverter.IsStorable(text))
+                {
+                    throw new InvalidInputException(name, StorableStringConverter.Problem);
+                }
+            }
+
+            await next(http);
+        });
+
+    /// <summary>
+    /// A status without a body (404 for no route, 405, 415 decided by routing) is answered with a problem body,
+    /// whatever the client's Accept header names.
+    /// </summary>
+    public static IApplicationBuilder UseProblemStatusCodePages(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            var (title, detail) = status switch
+            {
+                404 => ("Not found", "No resource or operation is at this address."),
+                405 => ("Method not allowed", $"This address does not accept {http.Request.Method}."),
+                406 => ("Not acceptable", "None of the media types in Accept can be produced here."),
+                415 => ("Unsupported media type", "Send the request body in the media type this operation reads (application/json unless it says otherwise)."),
+                _ => (ReasonPhrase(status), "The request could not be processed."),
+            };
+            await ProblemWriter.WriteAsync(
+                http.RequestServices.GetRequiredService<IProblemDetailsService>(),
+                http,
+                new ProblemDetails { Status = status, Type = ProblemTypes.ForStatus(status), Title = title, Detail = detail });
+        });
+
+    private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.IntegrationTests.Support;
+
+namespace PolicyApi.Api.IntegrationTests.Conventions;
+
+/// <summary>Each input that once answered 500: now a 400/409 problem naming the field, and nothing changed.</summary>
+public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
+{
+    private const string Validation = "urn:policyapi:problem:validation-failed";
+
+    [Theory]
+    [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\\u0000\",\"kind\":\"department\"}", "name")]
+    [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\\ud800\",\"kind\":\"department\"}", "name")]
+    [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\",\"aliases\":[\"\\udc00\"],\"kind\":\"department\"}", "aliases")]
+    [InlineData("{\"region\":\"连云港市\",\"name\":\"\\udc00市商务局\",\"kind\":\"department\"}", "name")]
+    public async Task Text_WithANulOrALoneSurrogate_Is400NamingTheField_AndStoresNothing(string json, string field)
+    {
+        await ExpectProblem(Post("/api/v1/units", RawJson(json)), HttpStatusCode.BadRequest, Validation, field);
+        Assert.Equal(0, await InDatabase(db => db.Units.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/units?region=%E8%BF%9E%E4%BA%91%E6%B8%AF%E5%B8%82%00", "region")]
+    [InlineData("/api/v1/documents?q=%00", "q")]
+    [InlineData("/api/v1/audit?actor=admin%00", "actor")]
+    public async Task QueryFilter_WithANul_Is400NamingTheParameter(string url, string parameter) =>
+        await ExpectProblem(Get(url), HttpStatusCode.BadRequest, Validation, parameter);
+
+    [Fact]
+    public async Task AuditFilter_WithAnOffsetOtherThanZ_IsTheSameInstant()
+    {
+        await RegisterUnit(Lianyungang, "市商务局");
+        var shanghai = await Expect(Get("/api/v1/audit?from=2000-01-01T08:00:00%2B08:00"), HttpStatusCode.OK);
+        var utc = await Expect(Get("/api/v1/audit?from=2000-01-01T00:00:00Z"), HttpStatusCode.OK);
+        Assert.Equal(utc["items"]!.AsArray().Count, shanghai["items"]!.AsArray().Count);
+        Assert.NotEmpty(shanghai["items"]!.AsArray());
+        await ExpectProblem(Get("/api/v1/audit?from=9999-12-31T23:59:59%2B14:00"), HttpStatusCode.BadRequest, Validation, "from");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/supervision/due?asOf=9999-12-31")]
+    [InlineData("/api/v1/supervision/overdue?asOf=9000-01-01")]
+    [InlineData("/api/v1/supervision/overdue?asOf=0001-01-01")]
+    public async Task AsOf_FarFromAnyPolicyPeriod_Is400(string url) =>
+        await ExpectProblem(Get(url), HttpStatusCode.BadRequest, Validation, "asOf");
+
+    [Fact]
+    public async Task TargetValue_BeyondWhatAQuantityHolds_Is400()
+    {
+        var document = Id(await CreateDocument());
+        await ExpectProblem(
+            Post($"/api/v1/documents/{document}/targets", RawJson("""{"indicator":"实际利用外资","unitOfMeasure":"万美元","comparator":">=","value":1e14,"period":"2021","accumulation":"cumulative"}""")),
+            HttpStatusCode.BadRequest, Validation, "value");
+        Assert.Equal(0, await InDatabase(db => db.Targets.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Allocations_WithANullShare_Is400()
+    {
+        var (target, _) = await AllocatedTarget();
+        var (_, etag) = await Read($"/api/v1/targets/{target}/allocations");
+        await ExpectProblem(Put($"/api/v1/targets/{target}/allocations", RawJson("""{"allocations":[null]}"""), etag), HttpStatusCode.BadRequest, Validation, "allocations");
+    }
+
+    [Fact]
+    public async Task Target_RevisedBelowItsAllocations_Is409_AndAttainmentRankingsAndBulletinStillAnswer()
+    {
+        var (target, document) = await AllocatedTarget();
+        var (_, etag) = await Read($"/api/v1/targets/{target}");
+        await ExpectProblem(
+            Put($"/api/v1/targets/{target}", new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 0, period = "2021", accumulation = "cumulative" }, etag),
+            HttpStatusCode.Conflict, "urn:policyapi:problem:target-below-allocations");
+
+        await Expect(Get($"/api/v1/targets/{target}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        await Expect(Get($"/api/v1/supervision/rankings?targetId={target}&asOf=2021-06-30"), HttpStatusCode.OK);
+        await Expect(Get($"/api/v1/bulletins?documentId={document}&period=2021-Q2"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Target_OfValueZero_HasAttainmentRankingsAndBulletin()
+    {
+        var document = Id(await CreateDocument());
+        var target = Id(await Expect(Post($"/api/v1/documents/{document}/targets", new { indicator = "安全生产事故", unitOfMeasure = "次", comparator = "<=", value = 0, period = "2021", accumulation = "count", milestones = new[] { new { by = "2021-06-30", value = 0 } } }), HttpStatusCode.Created));
+        await Expect(Get($"/api/v1/targets/{target}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        await Expect(Get($"/api/v1/bulletins?documentId={document}&period=2021-Q2"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Milestone_BeyondTheTarget_Is400NamingIt()
+    {
+        var document = Id(await CreateDocument());
+        await ExpectProblem(
+            Post($"/api/v1/documents/{document}/targets", new { indicator = "新增外资项目", unitOfMeasure = "个", comparator = ">=", value = 100, period = "2021", accumulation = "count", milestones = new[] { new { by = "2021-06-30", value = 500 } } }),
+            HttpStatusCode.BadRequest, Validation, "milestones[0].value");
+    }
+
+    private async Task<(string Target, string Document)> AllocatedTarget()
+    {
+        var county = Id(await RegisterUnit(Lianyungang, "连云区", kind: "districtGovernment"));
+        var document = Id(await CreateDocument());
+        var target = Id(await Expect(Post($"/api/v1/documents/{document}/targets", new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }), HttpStatusCode.Created));
+        var (_, etag) = await Read($"/api/v1/targets/{target}/allocations");
+        await Expect(Put($"/api/v1/targets/{target}/allocations", new { allocations = new[] { new { unitId = county, value = 1000 } } }, etag), HttpStatusCode.OK);
+        return (target, document);
+    }
+}
