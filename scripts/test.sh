@@ -31,6 +31,8 @@ else
   port=$(pg_free_port 56432)
   PG_FSYNC=off pg_start "$cluster" "$port"
   export POLICYAPI_TEST_CONNECTION="Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres"
+  # The outage tests stop this cluster (as a crash would) and start it again with scripts/lib/pg-control.sh.
+  export POLICYAPI_TEST_PG_DATA="$cluster" POLICYAPI_TEST_PG_PORT="$port"
 fi
 
 dotnet test "$root/PolicyApi.sln" -c "$configuration" --no-build -nologo --logger "console;verbosity=normal" "$@"

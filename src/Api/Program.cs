@@ -60,7 +60,8 @@ builder.Services.AddResponseCompression(o =>
 });
 builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+builder.Services.AddBudgets();
+builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
 builder.Services.AddPolicyOpenApi();
 builder.Services.AddPolicyTracing(builder.Configuration);
 
@@ -75,6 +76,7 @@ app.UseProblemStatusCodePages();
 app.UseResponseCompression();
 app.UseRouting();
 app.UseStorableParameters();
+app.UseRequestTimeouts();
 app.UseCors(AbuseLimits.CorsPolicy);
 app.UseBodyLimits();
 app.UseAuthentication();
@@ -89,7 +91,7 @@ app.MapHealthChecks("/health/ready", new()
     Predicate = check => check.Tags.Contains("ready"),
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 }).AllowAnonymous();
-var api = app.MapGroup(string.Empty).WithAccessRules();
+var api = app.MapGroup(string.Empty).WithAccessRules().WithBudgets();
 api.MapDocuments();
 api.MapMeasures();
 api.MapUnits();

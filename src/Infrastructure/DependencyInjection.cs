@@ -20,6 +20,10 @@ public static class DependencyInjection
                 $"No connection string '{ConnectionStringName}'. Set ConnectionStrings__{ConnectionStringName}, or start the service with scripts/run.sh.");
 
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<QueryBudgetOptions>().Bind(configuration.GetSection(QueryBudgetOptions.Section));
+        services.TryAddSingleton<IQueryClassSource, BackgroundQueryClass>();
+        services.AddSingleton<QueryBudget>();
+        services.AddSingleton<QueryBudgetInterceptor>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TimestampInterceptor>();
         services.TryAddSingleton<Auditing.IAuditContext, Auditing.ProcessAuditContext>();
@@ -29,12 +33,17 @@ public static class DependencyInjection
         services.AddScoped<Auditing.AuditLog>();
         services.AddSingleton<Auditing.AuditCheckpoints>();
         services.AddHttpClient(Auditing.AuditCheckpoints.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        var budgets = configuration.GetSection(QueryBudgetOptions.Section).Get<QueryBudgetOptions>() ?? new QueryBudgetOptions();
+        var serviceConnection = ConnectionSettings.Apply(connectionString, budgets);
         services.AddDbContext<PolicyDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql
+            .UseNpgsql(serviceConnection, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", PolicyDbContext.Schema)
-                .EnableRetryOnFailure(3))
+                .ExecutionStrategy(dependencies => new BriefRetryStrategy(dependencies)))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<TimestampInterceptor>(), sp.GetRequiredService<Auditing.AuditInterceptor>()));
+            .AddInterceptors(
+                sp.GetRequiredService<TimestampInterceptor>(),
+                sp.GetRequiredService<Auditing.AuditInterceptor>(),
+                sp.GetRequiredService<QueryBudgetInterceptor>()));
         services.AddScoped<IdempotencyStore>();
         services.AddOptions<Supervision.SupervisionOptions>().Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
         services.AddScoped<Supervision.SupervisionQueries>();

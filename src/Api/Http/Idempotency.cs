@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Idempotency;
+using Microsoft.EntityFrameworkCore.Storage;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;
@@ -114,6 +115,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         else
         {
+            if (transaction.GetDbTransaction().Connection is null)
+            {
+                // The connection died under the request (the transaction went with it): nothing was committed.
+                throw new DatabaseUnavailableException("The database connection was lost before the change could commit.");
+            }
+
             await store.StoreAsync(caller, key, hash, new StoredResponse(
                 http.Response.StatusCode,
                 http.Response.ContentType,

@@ -21,12 +21,21 @@ public sealed partial class ProblemDetailsExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(httpContext, exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, problem.Type, exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = Budgets.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (exception is PreconditionFailedException { CurrentETag: { } current })
         {
             httpContext.Items[PreconditionETag.Item] = current;
@@ -38,6 +47,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     private static ProblemDetails Map(HttpContext http, Exception exception) => exception switch
     {
+        _ when PolicyApi.Infrastructure.Persistence.DatabaseFailure.IsTimeout(exception) => Problem(
+            503, ProblemTypes.QueryTimeout, "The database took too long",
+            "A database query ran past this operation's time budget and was stopped in the database. Retry later, or narrow the request."),
+        _ when PolicyApi.Infrastructure.Persistence.DatabaseFailure.IsUnavailable(exception) => Problem(
+            503, ProblemTypes.DatabaseUnavailable, "The database is unavailable",
+            "PostgreSQL cannot be reached right now. Nothing was changed; retry after the time in Retry-After (with the same Idempotency-Key for a write)."),
         ValidationException e => Validation(
             e.Errors.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
         DomainValidationException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
@@ -217,6 +232,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     [GeneratedRegex("could not be converted to (?<type>[^.][^ ]*?)\\. Path")]
     private static partial Regex ConversionFailure();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503 ({Type}): {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string? type, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -25,6 +25,9 @@ public static class ProblemTypes
     public const string Unauthorized = Prefix + "unauthorized";
     public const string Forbidden = Prefix + "forbidden";
     public const string TooManyRequests = Prefix + "too-many-requests";
+    public const string DatabaseUnavailable = Prefix + "database-unavailable";
+    public const string QueryTimeout = Prefix + "query-timeout";
+    public const string RequestTimeout = Prefix + "request-timeout";
 
     /// <summary>The type of a broken domain rule, e.g. <c>urn:policyapi:problem:document-not-empty</c>.</summary>
     public static string ForRule(string code) => Prefix + code;
@@ -44,6 +47,7 @@ public static class ProblemTypes
         415 => UnsupportedMediaType,
         422 => IdempotencyKeyReused,
         428 => PreconditionRequired,
+        503 => DatabaseUnavailable,
         _ => status >= 500 ? InternalError : Prefix + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -68,7 +68,7 @@ public sealed record ObligationPosition(DateOnly DueOn, Guid UnitId, Guid Subjec
 /// cadences with generate_series and matched to reports there; actuals are aggregated there. Nothing
 /// loads all reports into memory.
 /// </summary>
-public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
+public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options, QueryBudget budget)
 {
     private const string ActualsSql = """
         WITH t AS (
@@ -318,7 +318,7 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
         return new NpgsqlCommand(sql, connection)
         {
             Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction,
-            CommandTimeout = options.Value.QueryTimeoutSeconds,
+            CommandTimeout = budget.CurrentSeconds,
         };
     }
 
@@ -341,5 +341,4 @@ public sealed class SupervisionOptions
     /// <summary>The time zone in which submission times are compared with due dates (dates in the documents are local).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    public int QueryTimeoutSeconds { get; set; } = 120;
 }

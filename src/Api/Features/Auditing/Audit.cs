@@ -64,22 +64,30 @@ public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogge
                     || http.Items.ContainsKey(RequestContext.RefusedItem)))
             {
                 var actor = audit.Current;
-                try
+                if (status == StatusCodes.Status503ServiceUnavailable)
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordRefusalAsync(actor, status, CancellationToken.None);
+                    // The database is out or overloaded: the attempt goes to the service log, not to a database that cannot take it.
+                    LogNotRecorded(logger, null, http.Request.Method, status, actor.Subject, actor.Path);
                 }
-                catch (Exception e) when (e is Npgsql.NpgsqlException or Microsoft.EntityFrameworkCore.DbUpdateException or TimeoutException)
+                else
                 {
-                    // The answer has been sent; say loudly that its refusal is missing from the log.
-                    LogNotRecorded(logger, e, http.Request.Method, status);
+                    try
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordRefusalAsync(actor, status, CancellationToken.None);
+                    }
+                    catch (Exception e)
+                    {
+                        // The answer has been written; whatever failed here must not cut it off. Say loudly that the refusal is missing from the log.
+                        LogNotRecorded(logger, e, http.Request.Method, status, actor.Subject, actor.Path);
+                    }
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A refused {Method} (status {Status}) could not be written to the audit log.")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception, string method, int status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A refused {Method} {Path} by {Subject} (status {Status}) could not be written to the audit log.")]
+    private static partial void LogNotRecorded(ILogger logger, Exception? exception, string method, int status, string subject, string path);
 }
 
 /// <summary>The audit log, newest first, filtered.</summary>

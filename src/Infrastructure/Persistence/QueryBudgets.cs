@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace PolicyApi.Infrastructure.Persistence;
+
+/// <summary>What kind of work a request does, and so how long its database commands may run.</summary>
+public enum QueryClass
+{
+    /// <summary>Reading one resource.</summary>
+    Resource,
+
+    /// <summary>A page of a collection.</summary>
+    List,
+
+    /// <summary>A change (create, update, delete, a review step, an import commit).</summary>
+    Write,
+
+    /// <summary>A supervision question: attainment, rankings, due and overdue, a bulletin.</summary>
+    Supervision,
+
+    /// <summary>A download (CSV, XLSX) or a check over a whole table (the audit log).</summary>
+    Export,
+}
+
+/// <summary>Configuration section <c>Database:Budgets</c>: how long a command of each class may run in PostgreSQL.</summary>
+public sealed class QueryBudgetOptions
+{
+    public const string Section = "Database:Budgets";
+
+    public TimeSpan Resource { get; set; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan List { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan Write { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Supervision { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan Export { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan For(QueryClass kind) => kind switch
+    {
+        QueryClass.Resource => Resource,
+        QueryClass.List => List,
+        QueryClass.Supervision => Supervision,
+        QueryClass.Export => Export,
+        _ => Write,
+    };
+
+    /// <summary>The longest budget: PostgreSQL's own statement_timeout for the service's sessions, a backstop.</summary>
+    public TimeSpan Longest => new[] { Resource, List, Write, Supervision, Export }.Max();
+}
+
+/// <summary>The class of work now under way (the current request's, or <see cref="QueryClass.Write"/> outside one).</summary>
+public interface IQueryClassSource
+{
+    QueryClass Current { get; }
+}
+
+/// <summary>The class of background work: migrations, checkpoints, demo data.</summary>
+public sealed class BackgroundQueryClass : IQueryClassSource
+{
+    public QueryClass Current => QueryClass.Write;
+}
+
+/// <summary>
+/// Gives every command the budget of the work it serves. When it runs past it, Npgsql asks PostgreSQL to cancel
+/// the statement (the work stops in the database, not only in .NET), and the caller gets a 503.
+/// </summary>
+public sealed class QueryBudget(IQueryClassSource source, IOptions<QueryBudgetOptions> options)
+{
+    public TimeSpan Current => options.Value.For(source.Current);
+
+    /// <summary>ADO.NET counts whole seconds; a budget under a second still gets one.</summary>
+    public int CurrentSeconds => Math.Max(1, (int)Math.Ceiling(Current.TotalSeconds));
+
+    public void Apply(DbCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.CommandTimeout = CurrentSeconds;
+    }
+}
+
+/// <summary>Applies <see cref="QueryBudget"/> to every command EF Core sends.</summary>
+public sealed class QueryBudgetInterceptor(QueryBudget budget) : DbCommandInterceptor
+{
+    public override DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result)
+    {
+        budget.Apply(result);
+        return result;
+    }
+}
+
+/// <summary>Connection settings the service always wants, whatever the connection string says.</summary>
+public static class ConnectionSettings
+{
+    /// <summary>
+    /// A short connect timeout (an unreachable server is answered with a 503 within about two seconds, not after
+    /// fifteen) unless the connection string sets its own, and a statement_timeout backstop just above the longest
+    /// budget, so that no statement outlives its request in PostgreSQL.
+    /// </summary>
+    public static string Apply(string connectionString, QueryBudgetOptions budgets)
+    {
+        ArgumentNullException.ThrowIfNull(budgets);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Timeout = 2;
+        }
+
+        var backstop = (int)(budgets.Longest + TimeSpan.FromSeconds(5)).TotalMilliseconds;
+        if (builder.Options?.Contains("statement_timeout", StringComparison.Ordinal) != true)
+        {
+            builder.Options = $"{builder.Options} -c statement_timeout={backstop}".Trim();
+        }
+
+        return builder.ConnectionString;
+    }
+}
