@@ -61,6 +61,22 @@ public static class AttainmentCalculator
     /// <summary>How far a projection may end beyond the target and still count as "behind" rather than "at risk".</summary>
     public const decimal Tolerance = 0.10m;
 
+    /// <summary>
+    /// The date 序时进度 is judged at: the end of the last reporting period of the cadence that has closed by
+    /// <paramref name="asOf"/> (a period ending on asOf has closed), because actuals only move when a period's report
+    /// comes in. With no cadence, the day itself.
+    /// </summary>
+    public static DateOnly ExpectedAt(CadenceFrequency? cadence, DateOnly asOf)
+    {
+        if (cadence is not { } frequency)
+        {
+            return asOf;
+        }
+
+        var current = ReportingPeriod.Containing(asOf, new ReportingCadence(frequency, 0).PeriodKind);
+        return current.End == asOf ? asOf : current.Start.AddDays(-1);
+    }
+
     /// <summary>The elapsed share of the period on the date, counting both ends (1 January is 1/365 of a year).</summary>
     public static decimal ElapsedShare(DateOnly start, DateOnly end, DateOnly asOf)
     {

@@ -9,7 +9,7 @@ public sealed record UnitStanding(Guid UnitId, decimal Allocation, decimal? Actu
 /// <param name="Rank">1 is best; equal completion rates share a rank (1, 2, 2, 4).</param>
 /// <param name="CompletionRate">Actual ÷ own allocation.</param>
 /// <param name="Behind">Worse than its own 序时进度.</param>
-/// <param name="Last">Ranked last (alone or tied).</param>
+/// <param name="Last">Ranked last (alone or tied) behind at least one unit that did better; nobody is last when all stand equal (no one has reported yet, or all tie).</param>
 /// <param name="Summoned">Behind 序时进度 and ranked last: summoned for a talk this quarter (季约谈).</param>
 public sealed record RankedUnit(UnitStanding Standing, int Rank, decimal CompletionRate, bool Behind, bool Last, bool Summoned);
 
@@ -37,11 +37,12 @@ public static class Ranking
         }
 
         var lastRank = ranks[^1];
+        var anyoneAhead = lastRank > 1;
         return [.. rated.Select((r, i) =>
         {
             var actual = r.Standing.Actual ?? 0m;
             var behind = lowerIsBetter ? actual > r.Standing.Expected : actual < r.Standing.Expected;
-            var last = ranks[i] == lastRank && rated.Count > 1;
+            var last = anyoneAhead && ranks[i] == lastRank;
             return new RankedUnit(r.Standing, ranks[i], r.Rate, behind, last, behind && last);
         })];
     }

@@ -70,11 +70,25 @@ public sealed record ObligationPosition(DateOnly DueOn, Guid UnitId, Guid Subjec
 /// </summary>
 public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options, QueryBudget budget)
 {
+    // Reports count as they stood at the end of @known_on (in the supervising time zone): their status and value
+    // then, read from the kept revisions — a report accepted later does not count yet, one returned later still does.
     private const string ActualsSql = """
         WITH t AS (
             SELECT id, coalesce(based_on_target_id, id) AS source_id, period_start
-            FROM policy.targets WHERE id = ANY(@target_ids))
-        SELECT t.id AS target_id, r.unit_id,
+            FROM policy.targets WHERE id = ANY(@target_ids)),
+        known AS (SELECT ((@known_on + 1)::timestamp AT TIME ZONE @time_zone) AS at),
+        r AS (
+            SELECT t.id AS target_id, p.unit_id, p.period_end, p.first_submitted_at, v.status, v.value
+            FROM t
+            JOIN policy.progress_reports p
+              ON p.target_id = t.source_id AND p.period_start >= t.period_start AND p.period_end <= @as_of
+            CROSS JOIN known
+            CROSS JOIN LATERAL (
+                SELECT x.status, x.value FROM policy.progress_report_revisions x
+                WHERE x.report_id = p.id AND x.at < known.at
+                ORDER BY x.number DESC LIMIT 1) v
+            WHERE v.status IN ('Accepted', 'Submitted'))
+        SELECT r.target_id, r.unit_id,
                sum(coalesce(r.value, 1)) FILTER (WHERE r.status = 'Accepted') AS accepted_events,
                sum(coalesce(r.value, 1)) AS reported_events,
                sum(r.value) FILTER (WHERE r.status = 'Accepted') AS accepted_sum,
@@ -83,11 +97,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                (array_agg(r.value ORDER BY r.period_end DESC, r.first_submitted_at DESC))[1] AS reported_latest,
                max(r.period_end) FILTER (WHERE r.status = 'Accepted') AS accepted_latest_end,
                max(r.period_end) AS reported_latest_end
-        FROM t
-        JOIN policy.progress_reports r
-          ON r.target_id = t.source_id AND r.period_start >= t.period_start AND r.period_end <= @as_of
-         AND r.status IN ('Accepted', 'Submitted')
-        GROUP BY t.id, r.unit_id
+        FROM r
+        GROUP BY r.target_id, r.unit_id
         """;
 
     private const string ObligationsCte = """
@@ -163,19 +174,32 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
               AND (@unit_id IS NULL OR p.unit_id = @unit_id)),
         -- The report that answers each (subject, unit, period): submitted or accepted before a draft, the
         -- first submitted first. Taken once per subject kind and hash-joined, not looked up row by row.
+        -- Each report's status as it stood at the end of @as_of: its current one when that is now or later (no
+        -- revision lies in the future), else the last revision made by then (none: the report did not exist yet).
+        known AS (SELECT ((@as_of + 1)::timestamp AT TIME ZONE @time_zone) AS at),
         target_reports AS (
             SELECT DISTINCT ON (r.target_id, r.unit_id, r.period_code)
                    r.target_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at
-            FROM policy.progress_reports r
-            WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target')
-              AND (@unit_id IS NULL OR r.unit_id = @unit_id)
+            FROM (SELECT r.id, r.target_id, r.unit_id, r.period_code, r.first_submitted_at,
+                         CASE WHEN known.at > now() THEN r.status
+                              ELSE (SELECT x.status FROM policy.progress_report_revisions x
+                                    WHERE x.report_id = r.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
+                  FROM policy.progress_reports r CROSS JOIN known
+                  WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target')
+                    AND (@unit_id IS NULL OR r.unit_id = @unit_id)) r
+            WHERE r.status IS NOT NULL
             ORDER BY r.target_id, r.unit_id, r.period_code, (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST),
         measure_reports AS (
             SELECT DISTINCT ON (r.measure_id, r.unit_id, r.period_code)
                    r.measure_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at
-            FROM policy.progress_reports r
-            WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure')
-              AND (@unit_id IS NULL OR r.unit_id = @unit_id)
+            FROM (SELECT r.id, r.measure_id, r.unit_id, r.period_code, r.first_submitted_at,
+                         CASE WHEN known.at > now() THEN r.status
+                              ELSE (SELECT x.status FROM policy.progress_report_revisions x
+                                    WHERE x.report_id = r.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
+                  FROM policy.progress_reports r CROSS JOIN known
+                  WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure')
+                    AND (@unit_id IS NULL OR r.unit_id = @unit_id)) r
+            WHERE r.status IS NOT NULL
             ORDER BY r.measure_id, r.unit_id, r.period_code, (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST),
         matched AS (
             SELECT c.*, u.name AS unit_name,
@@ -197,11 +221,14 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             FROM matched m)
         """;
 
-    public async Task<IReadOnlyList<UnitReportAggregate>> ActualsAsync(IReadOnlyCollection<Guid> targetIds, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>Per target and unit, the reports for periods ending by <paramref name="periodsTo"/>, as they stood at the end of <paramref name="knownOn"/>.</summary>
+    public async Task<IReadOnlyList<UnitReportAggregate>> ActualsAsync(IReadOnlyCollection<Guid> targetIds, DateOnly periodsTo, DateOnly knownOn, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(ActualsSql, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter("target_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = targetIds.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = asOf });
+        command.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = periodsTo });
+        command.Parameters.Add(new NpgsqlParameter("known_on", NpgsqlDbType.Date) { Value = knownOn });
+        command.Parameters.Add(new NpgsqlParameter("time_zone", NpgsqlDbType.Text) { Value = options.Value.TimeZone });
         var rows = new List<UnitReportAggregate>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -166,9 +166,17 @@ public sealed class FangchenggangScenarioTests(ApiFixture fixture) : Supervision
 
     private async Task AssertJune30(string fdi, string growth, string landing, string events, string gangkou, string fangcheng, string dongxing, string shangsi)
     {
-        // 7000 万美元: units' latest totals 1550 + 990 + 720 (resubmitted) + 130 (上思县's May; June missing) = 3390.
-        // 序时进度 = 7000 × 181/365 = 3471.2329; at this pace the year ends at 3390 × 365/181 = 6836.19 ≥ 90% of 7000 → behind.
-        var a = await Expect(Get($"/api/v1/targets/{fdi}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        // As the record stood on 30 June, only May's figures were accepted: 1300 + 800 + 560 + 130 (上思县's, late) = 2790.
+        var asStood = await Expect(Get($"/api/v1/targets/{fdi}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        Assert.Equal((2790m, "2021-06-30"), ((decimal)asStood["actual"]!, (string)asStood["expectedAt"]!));
+
+        // On 10 July, with June's reports in and reviewed: units' latest totals 1550 + 990 + 720 (resubmitted) + 130
+        // (上思县's May; June missing) = 3390. 序时进度 is judged at the close of the last monthly period, 30 June:
+        // 7000 × 181/365 = 3471.2329 (to the day it would be 7000 × 191/365); at this pace the year ends at
+        // 3390 × 365/181 = 6836.19 ≥ 90% of 7000 → behind.
+        var a = await Expect(Get($"/api/v1/targets/{fdi}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
+        Assert.Equal("2021-06-30", (string?)a["expectedAt"]);
+        Assert.Equal(R(7000m * 191m / 365m), (decimal)a["expectedToday"]!);
         Assert.Equal(3390m, (decimal)a["actual"]!);
         Assert.Equal(3390m, (decimal)a["actualIncludingSubmitted"]!);
         Assert.Equal(R(7000m * June30), (decimal)a["expected"]!);
@@ -186,7 +194,7 @@ public sealed class FangchenggangScenarioTests(ApiFixture fixture) : Supervision
         Assert.Equal(("atRisk", 130m, R(500m * June30)), Unit(units[shangsi]));      // pace 262 < 450
 
         // 同比增长20%: against 5800 × 181/365 = 2876.1644 of last year, 3390 is +17.87%; on the amount the goal is 6960.
-        var g = await Expect(Get($"/api/v1/targets/{growth}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        var g = await Expect(Get($"/api/v1/targets/{growth}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
         Assert.Equal(R(((3390m / (5800m * June30)) - 1) * 100), (decimal)g["actual"]!);
         Assert.Equal(20m, (decimal)g["expected"]!);
         Assert.Equal(R(5800m * June30), (decimal)g["growth"]!["baselineToDate"]!);
@@ -194,27 +202,27 @@ public sealed class FangchenggangScenarioTests(ApiFixture fixture) : Supervision
         Assert.Equal("behind", (string?)g["status"]); // 3390 < 6960 × 181/365 = 3451.40; pace 6836 ≥ 6264
 
         // 落地率 20% is a level: the second quarter's 18% is due all along, 18 ≥ 90% of 20 → behind.
-        var l = await Expect(Get($"/api/v1/targets/{landing}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        var l = await Expect(Get($"/api/v1/targets/{landing}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
         Assert.Equal(18m, (decimal)l["actual"]!);
         Assert.Equal(20m, (decimal)l["expected"]!);
         Assert.Equal("behind", (string?)l["status"]);
 
         // 不少于4次 per county: the target stands where the weakest county stands (上思县, 1 event); due 4 × 181/365 = 1.9836.
-        var e = await Expect(Get($"/api/v1/targets/{events}/attainment?asOf=2021-06-30"), HttpStatusCode.OK);
+        var e = await Expect(Get($"/api/v1/targets/{events}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
         Assert.Equal(1m, (decimal)e["actual"]!);
         Assert.Equal(R(4m * June30), (decimal)e["expected"]!);
         Assert.Equal("atRisk", (string?)e["status"]); // pace 2.02 < 3.6
 
         // Ranking by own share: 港口区 1550/3000 = .5167, 防城区 990/2000 = .495, 东兴市 720/1500 = .48, 上思县 130/500 = .26.
         // 上思县 is behind 序时进度 and last: summoned this quarter (季约谈).
-        var ranking = await Expect(Get($"/api/v1/supervision/rankings?targetId={fdi}&asOf=2021-06-30"), HttpStatusCode.OK);
+        var ranking = await Expect(Get($"/api/v1/supervision/rankings?targetId={fdi}&asOf=2021-07-10"), HttpStatusCode.OK);
         Assert.Equal("2021-Q2", (string?)ranking["quarter"]);
         Assert.Equal(
             [(1, gangkou, R(1550m / 3000m), false, false), (2, fangcheng, 0.495m, true, false), (3, dongxing, 0.48m, true, false), (4, shangsi, 0.26m, true, true)],
             ranking["items"]!.AsArray().Select(i => ((int)i!["rank"]!, (string)i["unitId"]!, (decimal)i["completionRate"]!, (bool)i["behind"]!, (bool)i["summoned"]!)));
 
         // Events: 港口区 3 and 东兴市 3 share first place, 防城区 2, 上思县 1 (behind 1.98, last → summoned).
-        var eventRanking = await Expect(Get($"/api/v1/supervision/rankings?targetId={events}&asOf=2021-06-30"), HttpStatusCode.OK);
+        var eventRanking = await Expect(Get($"/api/v1/supervision/rankings?targetId={events}&asOf=2021-07-10"), HttpStatusCode.OK);
         Assert.Equal(
             [(1, 0.75m, false), (1, 0.75m, false), (3, 0.5m, false), (4, 0.25m, true)],
             eventRanking["items"]!.AsArray().Select(i => ((int)i!["rank"]!, (decimal)i["completionRate"]!, (bool)i["summoned"]!)));
@@ -225,7 +233,7 @@ public sealed class FangchenggangScenarioTests(ApiFixture fixture) : Supervision
     {
         // 防城区's September report (1450) is submitted but not reviewed: it shows only in actualIncludingSubmitted.
         // Accepted: 2350 + 1300 + 1100 + 250 = 5000; with it: 5150. 序时进度 = 7000 × 273/365 = 5235.6164; pace 6685 ≥ 6300 → behind.
-        var a = await Expect(Get($"/api/v1/targets/{fdi}/attainment?asOf=2021-09-30"), HttpStatusCode.OK);
+        var a = await Expect(Get($"/api/v1/targets/{fdi}/attainment?asOf=2021-10-10"), HttpStatusCode.OK);
         Assert.Equal(5000m, (decimal)a["actual"]!);
         Assert.Equal(5150m, (decimal)a["actualIncludingSubmitted"]!);
         Assert.Equal(R(7000m * September30), (decimal)a["expected"]!);
@@ -237,20 +245,20 @@ public sealed class FangchenggangScenarioTests(ApiFixture fixture) : Supervision
         Assert.Equal(("behind", 1100m, R(1500m * September30)), Unit(units[dongxing])); // pace 1471 ≥ 1350
         Assert.Equal(("atRisk", 250m, R(500m * September30)), Unit(units[shangsi]));
 
-        var g = await Expect(Get($"/api/v1/targets/{growth}/attainment?asOf=2021-09-30"), HttpStatusCode.OK);
+        var g = await Expect(Get($"/api/v1/targets/{growth}/attainment?asOf=2021-10-10"), HttpStatusCode.OK);
         Assert.Equal(R(((5000m / (5800m * September30)) - 1) * 100), (decimal)g["actual"]!); // +15.26%
         Assert.Equal("behind", (string?)g["status"]);
 
-        var l = await Expect(Get($"/api/v1/targets/{landing}/attainment?asOf=2021-09-30"), HttpStatusCode.OK);
+        var l = await Expect(Get($"/api/v1/targets/{landing}/attainment?asOf=2021-10-10"), HttpStatusCode.OK);
         Assert.Equal(21m, (decimal)l["actual"]!);
         Assert.Equal("achieved", (string?)l["status"]);
 
-        var e = await Expect(Get($"/api/v1/targets/{events}/attainment?asOf=2021-09-30"), HttpStatusCode.OK);
+        var e = await Expect(Get($"/api/v1/targets/{events}/attainment?asOf=2021-10-10"), HttpStatusCode.OK);
         Assert.Equal(1m, (decimal)e["actual"]!);
         Assert.Equal("atRisk", (string?)e["status"]);
 
         // 港口区 2350/3000 = .7833, 东兴市 1100/1500 = .7333, 防城区 1300/2000 = .65, 上思县 250/500 = .5 → summoned again.
-        var ranking = await Expect(Get($"/api/v1/supervision/rankings?targetId={fdi}&asOf=2021-09-30"), HttpStatusCode.OK);
+        var ranking = await Expect(Get($"/api/v1/supervision/rankings?targetId={fdi}&asOf=2021-10-10"), HttpStatusCode.OK);
         Assert.Equal("2021-Q3", (string?)ranking["quarter"]);
         Assert.Equal(
             [(1, gangkou, false), (2, dongxing, false), (3, fangcheng, false), (4, shangsi, true)],

@@ -22,7 +22,9 @@ public sealed record UnitAttainment(Guid UnitId, string UnitName, decimal? Value
 /// A target's attainment on a date. <c>actual</c> counts accepted reports only; <c>actualIncludingSubmitted</c>
 /// also counts reports submitted and not yet reviewed, so a supervisor sees what is pending.
 /// </summary>
-/// <param name="Expected">序时进度: the part of the target due by asOf (time-proportional unless milestones are set; levels and rates are due all along).</param>
+/// <param name="Expected">序时进度: the part of the target due by the end of the last reporting period closed by asOf (time-proportional unless milestones are set; levels and rates are due all along). Actuals move period by period, so this is what they are judged against.</param>
+/// <param name="ExpectedAt">The date <c>expected</c> is computed at: the end of the last closed period of the target's reporting cadence (asOf itself when it closes a period, or when there is no cadence).</param>
+/// <param name="ExpectedToday">序时进度 on asOf itself, to the day.</param>
 public sealed record AttainmentResponse(
     Guid TargetId,
     string Indicator,
@@ -34,6 +36,8 @@ public sealed record AttainmentResponse(
     decimal? Actual,
     decimal? ActualIncludingSubmitted,
     decimal Expected,
+    DateOnly ExpectedAt,
+    decimal ExpectedToday,
     decimal ExpectedShare,
     decimal? RatioToTarget,
     decimal? RatioToExpected,
@@ -61,34 +65,50 @@ public sealed class GetAttainmentHandler(PolicyDbContext db, AttainmentBoard boa
 /// <summary>Evaluates targets on a date: actuals from PostgreSQL, arithmetic from the domain.</summary>
 public sealed class AttainmentBoard(PolicyDbContext db, AttainmentService actuals)
 {
-    public async Task<IReadOnlyList<AttainmentResponse>> EvaluateAsync(IReadOnlyList<Target> targets, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates targets on <paramref name="asOf"/> with the record as it stood at the end of <paramref name="knownOn"/>
+    /// (by default asOf itself): reports for periods ending by asOf, counted in the status they had then.
+    /// </summary>
+    public async Task<IReadOnlyList<AttainmentResponse>> EvaluateAsync(IReadOnlyList<Target> targets, DateOnly asOf, CancellationToken cancellationToken, DateOnly? knownOn = null)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var sourceIds = targets.Where(t => t.BasedOnTargetId is not null).Select(t => t.BasedOnTargetId!.Value).Distinct().ToList();
         var sourceAccumulation = await db.Targets.AsNoTracking().Where(t => sourceIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Accumulation, cancellationToken);
-        var figures = await actuals.ActualsAsync(targets, sourceAccumulation, asOf, cancellationToken);
+        var figures = await actuals.ActualsAsync(targets, sourceAccumulation, asOf, knownOn ?? asOf, cancellationToken);
         var unitIds = targets.SelectMany(t => t.Allocations.Select(a => a.UnitId).Concat(t.ScopeUnits.Select(s => s.UnitId))).Concat(figures.Values.SelectMany(f => f.Units.Keys)).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        return [.. targets.Select(t => Evaluate(t, figures[t.Id], sourceAccumulation, names, asOf))];
+        var cadences = await CadencesAsync([.. targets.Select(t => t.Id)], cancellationToken);
+        return [.. targets.Select(t => Evaluate(t, figures[t.Id], sourceAccumulation, names, asOf, cadences.GetValueOrDefault(t.Id)))];
     }
 
-    private static AttainmentResponse Evaluate(Target target, TargetActuals actual, IReadOnlyDictionary<Guid, Accumulation> sources, IReadOnlyDictionary<Guid, string> names, DateOnly asOf)
+    /// <summary>Each target's reporting cadence: its own, else its measure's, else its document's.</summary>
+    private async Task<Dictionary<Guid, CadenceFrequency?>> CadencesAsync(List<Guid> targetIds, CancellationToken cancellationToken) =>
+        await (from t in db.Targets.AsNoTracking()
+               join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
+               from m in db.Measures.AsNoTracking().Where(m => m.Id == t.MeasureId).DefaultIfEmpty()
+               where targetIds.Contains(t.Id)
+               select new { t.Id, Frequency = t.CadenceFrequency ?? (m == null ? null : m.CadenceFrequency) ?? d.CadenceFrequency })
+            .ToDictionaryAsync(x => x.Id, x => x.Frequency, cancellationToken);
+
+    private static AttainmentResponse Evaluate(Target target, TargetActuals actual, IReadOnlyDictionary<Guid, Accumulation> sources, IReadOnlyDictionary<Guid, string> names, DateOnly asOf, CadenceFrequency? cadence)
     {
         var accumulation = target.BasedOnTargetId is { } s ? sources.GetValueOrDefault(s, Accumulation.Cumulative) : target.Accumulation;
         var goal = AttainmentService.GoalOf(target, accumulation: target.IsGrowth ? accumulation : null);
-        var result = AttainmentCalculator.Evaluate(goal, actual.Accepted, asOf);
+        var expectedAt = AttainmentCalculator.ExpectedAt(cadence, asOf);
+        var result = AttainmentCalculator.Evaluate(goal, actual.Accepted, expectedAt);
+        var expectedToday = Round(goal.Value * AttainmentCalculator.ExpectedShare(goal, asOf));
         var period = TargetPeriod.Format(target.PeriodStart, target.PeriodEnd);
-        var units = UnitsOf(target, actual, names, asOf);
+        var units = UnitsOf(target, actual, names, expectedAt);
 
         if (target.Baseline is { } baseline)
         {
-            var elapsed = AttainmentCalculator.ElapsedShare(target.PeriodStart, target.PeriodEnd, asOf);
+            var elapsed = AttainmentCalculator.ElapsedShare(target.PeriodStart, target.PeriodEnd, expectedAt);
             var baselineToDate = baseline.Value * elapsed;
             decimal? Growth(decimal? underlying) => underlying is { } u && baselineToDate > 0 ? Round(((u / baselineToDate) - 1) * 100) : null;
             var growthActual = Growth(actual.Accepted);
             return new AttainmentResponse(
                 target.Id, target.Indicator, target.UnitOfMeasure, target.Comparator, target.Value, period, asOf,
-                growthActual, Growth(actual.IncludingSubmitted), target.Value, result.ExpectedShare,
+                growthActual, Growth(actual.IncludingSubmitted), target.Value, expectedAt, target.Value, result.ExpectedShare,
                 growthActual is { } g && target.Value != 0 ? Round(g / target.Value) : null,
                 result.RatioToExpected is { } r ? Round(r) : null,
                 result.Projected is { } p ? Growth(p * elapsed) : null,
@@ -99,7 +119,7 @@ public sealed class AttainmentBoard(PolicyDbContext db, AttainmentService actual
 
         return new AttainmentResponse(
             target.Id, target.Indicator, target.UnitOfMeasure, target.Comparator, target.Value, period, asOf,
-            actual.Accepted, actual.IncludingSubmitted, Round(result.Expected), Round(result.ExpectedShare),
+            actual.Accepted, actual.IncludingSubmitted, Round(result.Expected), expectedAt, expectedToday, Round(result.ExpectedShare),
             Round(result.RatioToTarget), Round(result.RatioToExpected), Round(result.Projected),
             result.BehindSchedule, result.Status, null, units);
     }

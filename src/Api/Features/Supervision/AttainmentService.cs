@@ -20,11 +20,12 @@ public sealed class AttainmentService(SupervisionQueries queries)
     public async Task<IReadOnlyDictionary<Guid, TargetActuals>> ActualsAsync(
         IReadOnlyCollection<Target> targets,
         IReadOnlyDictionary<Guid, Accumulation> sourceAccumulation,
-        DateOnly asOf,
+        DateOnly periodsTo,
+        DateOnly knownOn,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        var rows = await queries.ActualsAsync([.. targets.Select(t => t.Id)], asOf, cancellationToken);
+        var rows = await queries.ActualsAsync([.. targets.Select(t => t.Id)], periodsTo, knownOn, cancellationToken);
         return targets.ToDictionary(t => t.Id, t =>
         {
             var accumulation = t.BasedOnTargetId is { } source ? sourceAccumulation.GetValueOrDefault(source, t.Accumulation) : t.Accumulation;

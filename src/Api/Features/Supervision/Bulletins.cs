@@ -59,10 +59,12 @@ public sealed class GetBulletinHandler(PolicyDbContext db, AttainmentBoard board
             throw new InvalidInputException("asOf", $"A bulletin for {period.Code} is judged on or after {period.End:yyyy-MM-dd}.");
         }
 
-        var targets = await db.Targets.AsNoTracking().Where(t => t.DocumentId == document.Id)
+        // Only targets that run during the bulletin's period; their figures at its end, as the record stood on asOf.
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.DocumentId == document.Id && t.PeriodStart <= period.End && t.PeriodEnd >= period.Start)
             .Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones).AsSplitQuery()
             .OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var attainment = await board.EvaluateAsync(targets, period.End, cancellationToken);
+        var attainment = await board.EvaluateAsync(targets, period.End, cancellationToken, knownOn: asOf);
         var rankings = targets.Zip(attainment).Select(pair => GetRankingsHandler.RankingsOf(pair.First, pair.Second, period.End)).OfType<RankingResponse>().ToList();
         var reporting = await queries.ReportingRecordsAsync(new ObligationQuery(asOf, document.Id, PeriodEndFrom: period.Start, PeriodEndTo: period.End), cancellationToken);
         return new BulletinResponse(

@@ -56,7 +56,7 @@ public sealed class GetRankingsHandler(PolicyDbContext db, AttainmentBoard board
             target.Indicator,
             target.UnitOfMeasure,
             asOf,
-            ReportingPeriod.Containing(asOf, PeriodKind.Quarter).Code,
+            ReportingPeriod.Containing(attainment.ExpectedAt, PeriodKind.Quarter).Code,
             [.. ranked.Select(r => new RankingItem(r.Rank, r.Standing.UnitId, names[r.Standing.UnitId], r.Standing.Allocation, r.Standing.Actual, r.Standing.Expected, AttainmentBoard.Round(r.CompletionRate), r.Behind, r.Last, r.Summoned))]);
     }
 }
