@@ -58,6 +58,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
         DomainValidationException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
         InvalidInputException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
         ApiProblemException e => Problem(e.Status, e.Type, e.Title, e.Message, e.Errors),
+        DomainImplausibleValueException e => Problem(
+            422,
+            ProblemTypes.ForRule(e.Code),
+            "The value is not plausible",
+            e.Message,
+            new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
         DomainNotFoundException e => Problem(404, ProblemTypes.NotFound, "Resource not found", e.Message),
         DomainRuleViolationException e => Problem(
             409,

@@ -30,3 +30,14 @@ public sealed class DomainNotFoundException(string entity, Guid id)
 
     public Guid EntityId { get; } = id;
 }
+
+/// <summary>
+/// A well-formed value the domain cannot accept as it stands (a cumulative total that falls, a negative amount),
+/// unless the caller states it is a correction. Answered as 422 naming the field.
+/// </summary>
+public sealed class DomainImplausibleValueException(string code, string field, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public string Field { get; } = field;
+}

@@ -47,6 +47,9 @@ public sealed class ProgressReport : AggregateRoot
 
     public IReadOnlyList<string> EvidenceLinks { get; private set; }
 
+    /// <summary>Why the figure departs from the unit's earlier ones, when it does (see <see cref="PlausibleValues"/>).</summary>
+    public string? Correction { get; private set; }
+
     public ReportStatus Status { get; private set; }
 
     public string? ReturnReason { get; private set; }
@@ -187,6 +190,7 @@ public sealed class ProgressReport : AggregateRoot
         }
 
         EvidenceLinks = [.. content.EvidenceLinks.Select((link, i) => EvidenceLink(link, $"evidenceLinks[{i}]"))];
+        Correction = Check.Optional(content.Correction, "correction", TextLimits.ReturnReason);
     }
 
     private static string EvidenceLink(string link, string field)
@@ -235,6 +239,7 @@ public sealed class ReportRevision
         NextSteps = report.NextSteps;
         SelfAssessment = report.SelfAssessment;
         EvidenceLinks = report.EvidenceLinks;
+        Correction = report.Correction;
         ReturnReason = report.ReturnReason;
         ActorSubject = actor.Subject;
         ActorRole = actor.Role;
@@ -267,6 +272,8 @@ public sealed class ReportRevision
     public IReadOnlyList<string> EvidenceLinks { get; private set; }
 
     public string? ReturnReason { get; private set; }
+
+    public string? Correction { get; private set; }
 
     public string ActorSubject { get; private set; }
 

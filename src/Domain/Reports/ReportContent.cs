@@ -8,6 +8,7 @@ namespace PolicyApi.Domain.Reports;
 /// <param name="NextSteps">下一步工作.</param>
 /// <param name="SelfAssessment">The unit's own judgement.</param>
 /// <param name="EvidenceLinks">Links to evidence (http or https).</param>
+/// <param name="Correction">Why a figure departs from what came before (a cumulative total that falls, a negative amount): the explicit correction of an earlier mistake.</param>
 public sealed record ReportContent(
     decimal? Value,
     string? UnitOfMeasure,
@@ -15,4 +16,5 @@ public sealed record ReportContent(
     string? Problems,
     string? NextSteps,
     SelfAssessment? SelfAssessment,
-    IReadOnlyList<string> EvidenceLinks);
+    IReadOnlyList<string> EvidenceLinks,
+    string? Correction = null);

@@ -45,6 +45,7 @@ public sealed class FileReportHandler(PolicyDbContext db, RequestContext context
         subject.CheckPeriod(period);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
+        await subject.CheckPlausibleAsync(db, request.UnitId.Value, null, period, content, cancellationToken);
 
         var measureId = request.MeasureId ?? subject.Target?.MeasureId;
         var existing = await db.ProgressReports.AsNoTracking()
@@ -83,6 +84,7 @@ public sealed class EditReportHandler(PolicyDbContext db, RequestContext context
         var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
+        await subject.CheckPlausibleAsync(db, report.UnitId, report.Id, report.Period, content, cancellationToken);
         report.Edit(content, context.Actor, context.Now);
         await db.SaveChangesAsync(cancellationToken);
         return ReportResponse.From(report, unitName);
@@ -137,6 +139,8 @@ public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext conte
             case ReviewStep.Submit:
                 var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
                 subject.CheckReadyToSubmit(report);
+                await subject.CheckPlausibleAsync(db, report.UnitId, report.Id, report.Period,
+                    new ReportContent(report.Value, report.UnitOfMeasure, null, null, null, null, [], report.Correction), cancellationToken);
                 report.Submit(context.Actor, context.Now);
                 break;
             case ReviewStep.Accept:

@@ -21,6 +21,7 @@ public sealed record ReportResponse(
     string? NextSteps,
     SelfAssessment? SelfAssessment,
     IReadOnlyList<string> EvidenceLinks,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Correction,
     ReportStatus Status,
     string? ReturnReason,
     int Revision,
@@ -38,7 +39,7 @@ public sealed record ReportResponse(
         ArgumentNullException.ThrowIfNull(r);
         return new(
             r.Id, r.UnitId, unitName, r.MeasureId, r.TargetId, r.PeriodCode, r.PeriodStart, r.PeriodEnd, r.Value, r.UnitOfMeasure,
-            r.Narrative, r.Problems, r.NextSteps, r.SelfAssessment, r.EvidenceLinks, r.Status, r.ReturnReason, r.Revision, r.CreatedBy,
+            r.Narrative, r.Problems, r.NextSteps, r.SelfAssessment, r.EvidenceLinks, r.Correction, r.Status, r.ReturnReason, r.Revision, r.CreatedBy,
             r.FirstSubmittedAt, r.SubmittedAt, r.SubmittedBy, r.ReviewedAt, r.ReviewedBy, r.CreatedAt, r.UpdatedAt);
     }
 }
@@ -55,6 +56,7 @@ public sealed record ReportRevisionResponse(
     string? NextSteps,
     SelfAssessment? SelfAssessment,
     IReadOnlyList<string> EvidenceLinks,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Correction,
     string? ReturnReason,
     string ChangedBy,
     string? ChangedByRole,
@@ -64,7 +66,7 @@ public sealed record ReportRevisionResponse(
     public static ReportRevisionResponse From(ReportRevision v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        return new(v.Number, v.Action, v.Status, v.Value, v.UnitOfMeasure, v.Narrative, v.Problems, v.NextSteps, v.SelfAssessment, v.EvidenceLinks, v.ReturnReason, v.ActorSubject, v.ActorRole, v.ActorUnitId, v.At);
+        return new(v.Number, v.Action, v.Status, v.Value, v.UnitOfMeasure, v.Narrative, v.Problems, v.NextSteps, v.SelfAssessment, v.EvidenceLinks, v.Correction, v.ReturnReason, v.ActorSubject, v.ActorRole, v.ActorUnitId, v.At);
     }
 }
 
@@ -91,8 +93,14 @@ public abstract record ReportFields
     /// <summary>Links to evidence (http or https).</summary>
     public IReadOnlyList<string>? EvidenceLinks { get; init; }
 
+    /// <summary>
+    /// Why the figure departs from the unit's earlier ones — a total to date below an earlier period's, or a negative
+    /// amount — e.g. "3月数据重复统计了一个项目，更正为…". Without it such a figure is refused (422).
+    /// </summary>
+    public string? Correction { get; init; }
+
     public ReportContent ToContent(string? defaultUnitOfMeasure) =>
-        new(Value, UnitOfMeasure ?? defaultUnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks ?? []);
+        new(Value, UnitOfMeasure ?? defaultUnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks ?? [], Correction);
 }
 
 public abstract class ReportFieldsValidator<T> : AbstractValidator<T>
@@ -105,6 +113,7 @@ public abstract class ReportFieldsValidator<T> : AbstractValidator<T>
         RuleFor(x => x.Problems).MaximumLength(TextLimits.Narrative);
         RuleFor(x => x.NextSteps).MaximumLength(TextLimits.Narrative);
         RuleFor(x => x.SelfAssessment).IsInEnum();
+        RuleFor(x => x.Correction).MaximumLength(TextLimits.ReturnReason);
         RuleFor(x => x.EvidenceLinks!.Count).LessThanOrEqualTo(TextLimits.EvidenceLinkCount).When(x => x.EvidenceLinks is not null).OverridePropertyName("evidenceLinks");
         RuleForEach(x => x.EvidenceLinks).NotEmpty().MaximumLength(TextLimits.EvidenceLink)
             .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))

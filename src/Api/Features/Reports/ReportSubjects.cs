@@ -37,6 +37,34 @@ internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? 
         }
     }
 
+    /// <summary>
+    /// The figure against the unit's figures for the neighbouring periods of the same target (submitted or accepted
+    /// ones), by the target's accumulation (see <see cref="PlausibleValues"/>).
+    /// </summary>
+    public async Task CheckPlausibleAsync(PolicyDbContext db, Guid unitId, Guid? reportId, ReportingPeriod period, ReportContent content, CancellationToken cancellationToken)
+    {
+        if (Target is not { } target || content.Value is null)
+        {
+            return;
+        }
+
+        (string, decimal)? earlier = null, later = null;
+        if (target.Accumulation == Accumulation.Cumulative && string.IsNullOrWhiteSpace(content.Correction))
+        {
+            var neighbours = db.ProgressReports.AsNoTracking()
+                .Where(r => r.UnitId == unitId && r.TargetId == target.Id && r.Id != reportId && r.Value != null
+                    && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted));
+            var before = await neighbours.Where(r => r.PeriodEnd < period.Start).OrderByDescending(r => r.PeriodEnd)
+                .Select(r => new { r.PeriodCode, r.Value }).FirstOrDefaultAsync(cancellationToken);
+            var after = await neighbours.Where(r => r.PeriodStart > period.End).OrderBy(r => r.PeriodStart)
+                .Select(r => new { r.PeriodCode, r.Value }).FirstOrDefaultAsync(cancellationToken);
+            earlier = before is null ? null : (before.PeriodCode, before.Value!.Value);
+            later = after is null ? null : (after.PeriodCode, after.Value!.Value);
+        }
+
+        PlausibleValues.Check(target.Accumulation, content.Value, content.Correction, earlier, later);
+    }
+
     public void CheckReadyToSubmit(ProgressReport report)
     {
         if (Target is { Accumulation: not Accumulation.Count } && report.Value is null)

@@ -22,6 +22,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(r => r.Problems).HasMaxLength(TextLimits.Narrative);
         builder.Property(r => r.NextSteps).HasMaxLength(TextLimits.Narrative);
         builder.Property(r => r.ReturnReason).HasMaxLength(TextLimits.ReturnReason);
+        builder.Property(r => r.Correction).HasMaxLength(TextLimits.ReturnReason);
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);
         builder.Property(r => r.ReviewedBy).HasMaxLength(200);
@@ -55,6 +56,7 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
         builder.Property(v => v.Problems).HasMaxLength(TextLimits.Narrative);
         builder.Property(v => v.NextSteps).HasMaxLength(TextLimits.Narrative);
         builder.Property(v => v.ReturnReason).HasMaxLength(TextLimits.ReturnReason);
+        builder.Property(v => v.Correction).HasMaxLength(TextLimits.ReturnReason);
         builder.Property(v => v.ActorSubject).HasMaxLength(200);
         builder.Property(v => v.ActorRole).HasMaxLength(40);
         builder.Property(v => v.EvidenceLinks);
