@@ -172,46 +172,36 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
               AND (@period_end_from IS NULL OR p.period_end >= @period_end_from)
               AND (@period_end_to IS NULL OR p.period_end <= @period_end_to)
               AND (@unit_id IS NULL OR p.unit_id = @unit_id)),
-        -- The report that answers each (subject, unit, period): submitted or accepted before a draft, the
-        -- first submitted first. Taken once per subject kind and hash-joined, not looked up row by row.
-        -- Each report's status as it stood at the end of @as_of: its current one when that is now or later (no
+        -- The report that answers each (subject, unit, period): submitted or accepted before a draft, the first
+        -- submitted first — in the status it had at the end of @as_of: its current one when that is now or later (no
         -- revision lies in the future), else the last revision made by then (none: the report did not exist yet).
+        -- Taken once for all subjects and hash-joined, not looked up row by row.
         known AS (SELECT ((@as_of + 1)::timestamp AT TIME ZONE @time_zone) AS at),
-        target_reports AS (
-            SELECT DISTINCT ON (r.target_id, r.unit_id, r.period_code)
-                   r.target_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at
-            FROM (SELECT r.id, r.target_id, r.unit_id, r.period_code, r.first_submitted_at,
-                         CASE WHEN known.at > now() THEN r.status
+        subject_reports AS (
+            SELECT 'target'::text AS subject_type, r.target_id AS subject_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at
+            FROM policy.progress_reports r
+            WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target') AND (@unit_id IS NULL OR r.unit_id = @unit_id)
+          UNION ALL
+            SELECT 'measure', r.measure_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at
+            FROM policy.progress_reports r
+            WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure') AND (@unit_id IS NULL OR r.unit_id = @unit_id)),
+        reports_then AS (
+            SELECT DISTINCT ON (s.subject_type, s.subject_id, s.unit_id, s.period_code)
+                   s.subject_type, s.subject_id, s.unit_id, s.period_code, s.id, s.status, s.first_submitted_at
+            FROM (SELECT s.subject_type, s.subject_id, s.unit_id, s.period_code, s.id, s.first_submitted_at,
+                         CASE WHEN known.at > now() THEN s.status
                               ELSE (SELECT x.status FROM policy.progress_report_revisions x
-                                    WHERE x.report_id = r.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
-                  FROM policy.progress_reports r CROSS JOIN known
-                  WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target')
-                    AND (@unit_id IS NULL OR r.unit_id = @unit_id)) r
-            WHERE r.status IS NOT NULL
-            ORDER BY r.target_id, r.unit_id, r.period_code, (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST),
-        measure_reports AS (
-            SELECT DISTINCT ON (r.measure_id, r.unit_id, r.period_code)
-                   r.measure_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at
-            FROM (SELECT r.id, r.measure_id, r.unit_id, r.period_code, r.first_submitted_at,
-                         CASE WHEN known.at > now() THEN r.status
-                              ELSE (SELECT x.status FROM policy.progress_report_revisions x
-                                    WHERE x.report_id = r.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
-                  FROM policy.progress_reports r CROSS JOIN known
-                  WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure')
-                    AND (@unit_id IS NULL OR r.unit_id = @unit_id)) r
-            WHERE r.status IS NOT NULL
-            ORDER BY r.measure_id, r.unit_id, r.period_code, (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST),
+                                    WHERE x.report_id = s.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
+                  FROM subject_reports s CROSS JOIN known) s
+            WHERE s.status IS NOT NULL
+            ORDER BY s.subject_type, s.subject_id, s.unit_id, s.period_code, (s.status IN ('Submitted', 'Accepted')) DESC, s.first_submitted_at NULLS LAST),
         matched AS (
-            SELECT c.*, u.name AS unit_name,
-                   coalesce(rt.id, rm.id) AS report_id,
-                   coalesce(rt.status, rm.status) AS report_status,
-                   (coalesce(rt.first_submitted_at, rm.first_submitted_at) AT TIME ZONE @time_zone)::date AS first_submitted_on
+            SELECT c.*, u.name AS unit_name, r.id AS report_id, r.status AS report_status,
+                   (r.first_submitted_at AT TIME ZONE @time_zone)::date AS first_submitted_on
             FROM coded c
             JOIN policy.responsible_units u ON u.id = c.unit_id
-            LEFT JOIN target_reports rt
-              ON c.subject_type = 'target' AND rt.subject_id = c.subject_id AND rt.unit_id = c.unit_id AND rt.period_code = c.period_code
-            LEFT JOIN measure_reports rm
-              ON c.subject_type = 'measure' AND rm.subject_id = c.subject_id AND rm.unit_id = c.unit_id AND rm.period_code = c.period_code),
+            LEFT JOIN reports_then r
+              ON r.subject_type = c.subject_type AND r.subject_id = c.subject_id AND r.unit_id = c.unit_id AND r.period_code = c.period_code),
         classified AS (
             SELECT m.*,
                    CASE WHEN m.report_status IN ('Submitted', 'Accepted') AND m.first_submitted_on <= @as_of
