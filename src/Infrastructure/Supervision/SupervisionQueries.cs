@@ -77,17 +77,20 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             SELECT id, coalesce(based_on_target_id, id) AS source_id, period_start
             FROM policy.targets WHERE id = ANY(@target_ids)),
         known AS (SELECT ((@known_on + 1)::timestamp AT TIME ZONE @time_zone) AS at),
+        -- A report last changed before then stands as it is now; only the others are looked up in their history.
         r AS (
-            SELECT t.id AS target_id, p.unit_id, p.period_end, p.first_submitted_at, v.status, v.value
+            SELECT t.id AS target_id, p.unit_id, p.period_end, p.first_submitted_at,
+                   CASE WHEN p.updated_at < known.at THEN p.status ELSE v.status END AS status,
+                   CASE WHEN p.updated_at < known.at THEN p.value ELSE v.value END AS value
             FROM t
             JOIN policy.progress_reports p
               ON p.target_id = t.source_id AND p.period_start >= t.period_start AND p.period_end <= @as_of
             CROSS JOIN known
-            CROSS JOIN LATERAL (
+            LEFT JOIN LATERAL (
                 SELECT x.status, x.value FROM policy.progress_report_revisions x
-                WHERE x.report_id = p.id AND x.at < known.at
-                ORDER BY x.number DESC LIMIT 1) v
-            WHERE v.status IN ('Accepted', 'Submitted'))
+                WHERE p.updated_at >= known.at AND x.report_id = p.id AND x.at < known.at
+                ORDER BY x.number DESC LIMIT 1) v ON true),
+        counted AS (SELECT * FROM r WHERE r.status IN ('Accepted', 'Submitted'))
         SELECT r.target_id, r.unit_id,
                sum(coalesce(r.value, 1)) FILTER (WHERE r.status = 'Accepted') AS accepted_events,
                sum(coalesce(r.value, 1)) AS reported_events,
@@ -97,7 +100,7 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                (array_agg(r.value ORDER BY r.period_end DESC, r.first_submitted_at DESC))[1] AS reported_latest,
                max(r.period_end) FILTER (WHERE r.status = 'Accepted') AS accepted_latest_end,
                max(r.period_end) AS reported_latest_end
-        FROM r
+        FROM counted r
         GROUP BY r.target_id, r.unit_id
         """;
 
@@ -173,23 +176,25 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
               AND (@period_end_to IS NULL OR p.period_end <= @period_end_to)
               AND (@unit_id IS NULL OR p.unit_id = @unit_id)),
         -- The report that answers each (subject, unit, period): submitted or accepted before a draft, the first
-        -- submitted first — in the status it had at the end of @as_of: its current one when that is now or later (no
-        -- revision lies in the future), else the last revision made by then (none: the report did not exist yet).
+        -- submitted first — in the status it had at the end of @as_of: its current one when it was last changed before
+        -- then, else the last revision made by then (none: the report did not exist yet).
         -- Taken once for all subjects and hash-joined, not looked up row by row.
         known AS (SELECT ((@as_of + 1)::timestamp AT TIME ZONE @time_zone) AS at),
         subject_reports AS (
-            SELECT 'target'::text AS subject_type, r.target_id AS subject_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at
+            SELECT 'target'::text AS subject_type, r.target_id AS subject_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at, r.updated_at
             FROM policy.progress_reports r
-            WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target') AND (@unit_id IS NULL OR r.unit_id = @unit_id)
+            WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target') AND r.period_end <= @as_of
+              AND (@unit_id IS NULL OR r.unit_id = @unit_id)
           UNION ALL
-            SELECT 'measure', r.measure_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at
+            SELECT 'measure', r.measure_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at, r.updated_at
             FROM policy.progress_reports r
-            WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure') AND (@unit_id IS NULL OR r.unit_id = @unit_id)),
+            WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure') AND r.period_end <= @as_of
+              AND (@unit_id IS NULL OR r.unit_id = @unit_id)),
         reports_then AS (
             SELECT DISTINCT ON (s.subject_type, s.subject_id, s.unit_id, s.period_code)
                    s.subject_type, s.subject_id, s.unit_id, s.period_code, s.id, s.status, s.first_submitted_at
             FROM (SELECT s.subject_type, s.subject_id, s.unit_id, s.period_code, s.id, s.first_submitted_at,
-                         CASE WHEN known.at > now() THEN s.status
+                         CASE WHEN s.updated_at < known.at THEN s.status
                               ELSE (SELECT x.status FROM policy.progress_report_revisions x
                                     WHERE x.report_id = s.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
                   FROM subject_reports s CROSS JOIN known) s
