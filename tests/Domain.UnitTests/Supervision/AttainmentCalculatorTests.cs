@@ -85,4 +85,17 @@ public sealed class AttainmentCalculatorTests
         Assert.Equal(18m, result.Projected);
         Assert.Equal(AttainmentStatus.Behind, result.Status);
     }
+
+    [Theory]
+    [InlineData(CadenceFrequency.Monthly, "2021-07-20", "2021-06-30")]
+    [InlineData(CadenceFrequency.Monthly, "2021-07-31", "2021-07-31")]
+    [InlineData(CadenceFrequency.Quarterly, "2021-08-15", "2021-06-30")]
+    [InlineData(CadenceFrequency.Weekly, "2021-07-07", "2021-07-04")]
+    [InlineData(CadenceFrequency.Yearly, "2021-07-07", "2020-12-31")]
+    public void ExpectedAt_MidPeriod_IsTheEndOfTheLastClosedReportingPeriod(CadenceFrequency cadence, string asOf, string expectedAt) =>
+        Assert.Equal(DateOnly.Parse(expectedAt, System.Globalization.CultureInfo.InvariantCulture), AttainmentCalculator.ExpectedAt(cadence, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void ExpectedAt_WithoutACadence_IsTheDayItself() =>
+        Assert.Equal(new DateOnly(2021, 7, 20), AttainmentCalculator.ExpectedAt(null, new DateOnly(2021, 7, 20)));
 }

@@ -59,4 +59,18 @@ public sealed class RankingTests
     [Fact]
     public void Rank_ASingleUnit_IsNeverLast() =>
         Assert.False(Ranking.Rank([new(Gangkou, 10, 1, 5)], Comparator.AtLeast)[0].Last);
+
+    [Fact]
+    public void Rank_WhenNobodyHasReported_AllTieFirst_AndNobodyIsLastOrSummoned()
+    {
+        var ranked = Ranking.Rank([new(Gangkou, 4, null, 2), new(Fangcheng, 4, null, 2), new(Shangsi, 4, null, 2)], Comparator.AtLeast);
+
+        Assert.All(ranked, r =>
+        {
+            Assert.Equal(1, r.Rank);
+            Assert.True(r.Behind);
+            Assert.False(r.Last);
+            Assert.False(r.Summoned);
+        });
+    }
 }
