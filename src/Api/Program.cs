@@ -46,6 +46,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentService>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentBoard>();
+builder.Services.AddScoped<PolicyApi.Api.Features.Importing.ImportUnitResolver>();
 builder.Services.AddOptions<PolicyApi.Api.Features.Importing.ImportOptions>().Bind(builder.Configuration.GetSection("Import"));
 builder.Services.AddOptions<PolicyApi.Api.Features.Importing.DemoDataOptions>().Bind(builder.Configuration.GetSection(PolicyApi.Api.Features.Importing.DemoDataOptions.Section));
 builder.Services.AddHostedService<PolicyApi.Api.Features.Importing.DemoDataLoader>();

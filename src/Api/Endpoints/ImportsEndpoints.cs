@@ -39,7 +39,7 @@ public static class ImportsEndpoints
                     DocNumber = docNumber,
                     Issuer = issuer,
                     IssuedOn = QueryValues.ParseDate(issuedOn, "issuedOn"),
-                    Kind = kind,
+                    Kind = QueryValues.ParseEnum<PolicyApi.Domain.Documents.DocumentKind>(kind, "kind"),
                 };
                 var created = await mediator.Send(command, ct);
                 return representations.Created(http, $"/api/v1/imports/{created.Id}", created);

@@ -13,7 +13,7 @@ public static class ApiJson
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new AcceptedValuesEnumConverterFactory());
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new CanonicalDecimalConverter());
         options.Converters.Add(new StorableStringConverter());
@@ -77,7 +77,26 @@ public static class InvalidJsonValue
 {
     public const string Prefix = "Invalid value: ";
 
+    private const char Separator = '\u001f';
+
     public static JsonException Because(string reason) => new(Prefix + reason);
+
+    /// <summary>An invalid value at a path below the one the serializer reports (inside a list): "[2].role".</summary>
+    public static JsonException At(string pathSuffix, string reason) => new($"{Prefix}@{pathSuffix}{Separator}{reason}");
+
+    /// <summary>The path suffix and the reason of a message from <see cref="At"/> or <see cref="Because"/>; any other message is all reason.</summary>
+    public static (string Suffix, string Reason) Split(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return (string.Empty, message);
+        }
+
+        var rest = message[Prefix.Length..];
+        var separator = rest.IndexOf(Separator, StringComparison.Ordinal);
+        return rest.StartsWith('@') && separator > 0 ? (rest[1..separator], rest[(separator + 1)..]) : (string.Empty, rest);
+    }
 }
 
 /// <summary>
@@ -186,14 +205,16 @@ public sealed class NoNullElementsConverterFactory : JsonConverterFactory
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // The path of an error inside a list ends at the list: say which element it was.
-                    var reason = e.Message.StartsWith(InvalidJsonValue.Prefix, StringComparison.Ordinal) ? e.Message[InvalidJsonValue.Prefix.Length..]
-                        : e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException?.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) == true ? StorableStringConverter.Problem
-                        : e.Message.Split(" Path:", 2)[0];
-                    throw InvalidJsonValue.Because($"Element {items.Count}: {reason}");
+                    // The path of an error inside a list ends at the list: carry the rest (element and inner path) in the message.
+                    var inner = e is JsonException { Path: { Length: > 1 } path } ? path.TrimStart('$') : string.Empty;
+                    var (suffix, reason) = InvalidJsonValue.Split(e.Message);
+                    reason = e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException?.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) == true
+                        ? StorableStringConverter.Problem
+                        : reason.Split(" Path:", 2)[0];
+                    throw InvalidJsonValue.At($"[{items.Count}]{inner}{suffix}", reason);
                 }
 
-                items.Add(item ?? throw InvalidJsonValue.Because($"Element {items.Count} is null; leave it out instead."));
+                items.Add(item ?? throw InvalidJsonValue.At($"[{items.Count}]", "The element is null; leave it out instead."));
             }
 
             return items;
@@ -211,5 +232,57 @@ public sealed class NoNullElementsConverterFactory : JsonConverterFactory
 
             writer.WriteEndArray();
         }
+    }
+}
+
+/// <summary>
+/// Enums as camelCase strings (or the name an enum member declares, such as ">=" for a comparator); an unknown
+/// value is a 400 that lists exactly the spellings accepted.
+/// </summary>
+public sealed class AcceptedValuesEnumConverterFactory : JsonConverterFactory
+{
+    private static readonly JsonStringEnumConverter Strings = new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+
+    public override bool CanConvert(Type typeToConvert)
+    {
+        ArgumentNullException.ThrowIfNull(typeToConvert);
+        return typeToConvert.IsEnum;
+    }
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter?)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert), Strings.CreateConverter(typeToConvert, options));
+
+    /// <summary>The spellings an enum accepts: each member's declared JSON name, else its camelCase name.</summary>
+    public static IReadOnlyList<string> Spellings(Type enumType)
+    {
+        ArgumentNullException.ThrowIfNull(enumType);
+        return [.. enumType.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false).OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name
+                ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name))];
+    }
+
+    private sealed class Converter<TEnum>(JsonConverter inner) : JsonConverter<TEnum>
+        where TEnum : struct, Enum
+    {
+        private readonly JsonConverter<TEnum> _inner = (JsonConverter<TEnum>)inner;
+        private readonly string _accepted = string.Join(", ", Spellings(typeof(TEnum)));
+
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            try
+            {
+                return _inner.Read(ref reader, typeToConvert, options);
+            }
+            catch (JsonException)
+            {
+                throw InvalidJsonValue.Because($"The value is not one of: {_accepted}.");
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
+
+        public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _inner.ReadAsPropertyName(ref reader, typeToConvert, options);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => _inner.WriteAsPropertyName(writer, value, options);
     }
 }

@@ -71,6 +71,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             "The change breaks a rule of the domain",
             e.Message,
             e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
+        DomainGoneException e => Problem(410, ProblemTypes.ForRule(e.Code), "Gone", e.Message),
         PolicyApi.Infrastructure.Auditing.AuditTamperedException e => Problem(409, ProblemTypes.ForRule("audit-log-tampered"), "The audit log does not reach its last checkpoint", e.Message),
         DbUpdateConcurrencyException => http.Request.Headers.IfMatch.Count > 0
             ? Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", "The resource was changed by another request while this one was processed. Fetch it again and reapply the change.")
@@ -153,7 +154,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         if (json.Message.StartsWith(InvalidJsonValue.Prefix, StringComparison.Ordinal))
         {
-            return Validation(new Dictionary<string, string[]> { [field ?? "body"] = [json.Message[InvalidJsonValue.Prefix.Length..]] });
+            var (suffix, reason) = InvalidJsonValue.Split(json.Message);
+            var conversionInside = ConversionInside().Match(reason);
+            return Validation(new Dictionary<string, string[]>
+            {
+                [(field ?? "body") + suffix] = [conversionInside.Success ? $"The value is not {Describe(conversionInside.Groups["type"].Value)}." : reason],
+            });
         }
 
         // The reader itself refuses some lone surrogates (a low half first) before any converter sees the text.
@@ -238,6 +244,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     [GeneratedRegex("could not be converted to (?<type>[^.][^ ]*?)\\. Path")]
     private static partial Regex ConversionFailure();
+
+    [GeneratedRegex("could not be converted to (?<type>[^ ]+?)\\.?$")]
+    private static partial Regex ConversionInside();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503 ({Type}): {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string method, string path, string? type, string reason);

@@ -41,3 +41,9 @@ public sealed class DomainImplausibleValueException(string code, string field, s
 
     public string Field { get; } = field;
 }
+
+/// <summary>Something that existed but is gone for good (an import draft past its lifetime). Answered as 410.</summary>
+public sealed class DomainGoneException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

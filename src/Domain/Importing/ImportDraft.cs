@@ -1,3 +1,6 @@
+using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Targets;
+
 namespace PolicyApi.Domain.Importing;
 
 /// <summary>
@@ -19,7 +22,7 @@ public sealed record ImportDraft(
     string? Issuer,
     DateOnly? IssuedOn,
     string Region,
-    string Kind,
+    DocumentKind Kind,
     int? Year,
     IReadOnlyList<DraftChapter> Chapters,
     IReadOnlyList<DraftMeasure> Measures,
@@ -31,7 +34,7 @@ public sealed record ImportDraft(
 
 public sealed record DraftChapter(string Label, string Title, SourceSpan Span);
 
-public sealed record DraftUnit(string Name, string Role, IReadOnlyList<string>? Components = null)
+public sealed record DraftUnit(string Name, UnitRole Role, IReadOnlyList<string>? Components = null)
 {
     /// <summary>各县区政府、功能板块, 其他市直有关单位: a phrase naming a class of units rather than one unit.</summary>
     public static bool IsCollective(string name) =>
@@ -48,7 +51,7 @@ public sealed record DraftMeasure(
     int? ParentSequence,
     string Title,
     string? Body,
-    string Kind,
+    MeasureKind Kind,
     IReadOnlyList<DraftUnit> ResponsibleUnits,
     bool UnitsRepaired,
     string? BlanketAssignment,
@@ -66,12 +69,14 @@ public sealed record DraftTask(
     int? MeasureSequence,
     SourceSpan Span);
 
+/// <param name="Accumulation">How reports on it add up, read from its unit of measure (amounts accumulate, counts count, rates and time limits are levels).</param>
 public sealed record DraftTarget(
     string Text,
     string Indicator,
-    string Comparator,
+    Comparator Comparator,
     decimal Value,
     string Unit,
+    Accumulation Accumulation,
     string? Period,
     string Scope,
     string? ScopeText,
@@ -93,20 +98,3 @@ public sealed record DraftCadence(
 
 /// <summary>The reporting rhythm the importer proposes for the document (the most frequent tracking phrase).</summary>
 public sealed record DraftReportingCadence(string Frequency, int GraceDays, string Source);
-
-/// <summary>Measure kinds as the drafts and the ground truth name them.</summary>
-public static class DraftMeasureKinds
-{
-    public const string Measure = "measure";
-    public const string Heading = "heading";
-    public const string SubItem = "subItem";
-    public const string Framing = "framing";
-}
-
-/// <summary>Roles as the drafts and the ground truth name them.</summary>
-public static class DraftRoles
-{
-    public const string Lead = "lead";
-    public const string Cooperating = "cooperating";
-    public const string Responsible = "responsible";
-}

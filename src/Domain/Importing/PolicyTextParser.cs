@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Targets;
 
 namespace PolicyApi.Domain.Importing;
 
@@ -55,7 +57,8 @@ public static partial class PolicyTextParser
             var chapterLabel = chapter?.LabelText;
             foreach (var t in TargetExtractor.Find(fragment.Text, meta.Year))
             {
-                targets.Add(new DraftTarget(t.Text, t.Indicator, t.Comparator, t.Value, t.Unit, t.Year?.ToString(CultureInfo.InvariantCulture),
+                var comparator = t.Comparator switch { "<=" => Comparator.AtMost, "=" => Comparator.Exactly, _ => Comparator.AtLeast };
+                targets.Add(new DraftTarget(t.Text, t.Indicator, comparator, t.Value, t.Unit, Accumulations.ForUnitOfMeasure(t.Unit), t.Year?.ToString(CultureInfo.InvariantCulture),
                     t.Scope, t.ScopeText, t.Growth, measure?.Label, measure?.Sequence, chapterLabel, fragment.SpanOf(t.Start, t.Length, index)));
             }
 
@@ -140,7 +143,7 @@ public static partial class PolicyTextParser
 
     // ---- metadata -----------------------------------------------------------------------------------
 
-    private sealed record Metadata(string? Title, string? EnclosedTitle, string? DocNumber, string? Issuer, DateOnly? IssuedOn, string Kind, int? Year, int TitleEndLine);
+    private sealed record Metadata(string? Title, string? EnclosedTitle, string? DocNumber, string? Issuer, DateOnly? IssuedOn, DocumentKind Kind, int? Year, int TitleEndLine);
 
     private static Metadata ReadMetadata(List<SourceLine> all, List<SourceLine> front)
     {
@@ -206,11 +209,11 @@ public static partial class PolicyTextParser
         }
 
         var kindSource = enclosed ?? title ?? string.Empty;
-        var kind = kindSource.Contains("建设方案", StringComparison.Ordinal) ? "constructionPlan"
-            : kindSource.Contains("实施意见", StringComparison.Ordinal) || kindSource.Contains("意见", StringComparison.Ordinal) ? "implementationOpinions"
-            : kindSource.Contains("措施", StringComparison.Ordinal) ? "measures"
-            : kindSource.Contains("方案", StringComparison.Ordinal) || kindSource.Contains("计划", StringComparison.Ordinal) ? "workPlan"
-            : "other";
+        var kind = kindSource.Contains("建设方案", StringComparison.Ordinal) ? DocumentKind.ConstructionPlan
+            : kindSource.Contains("实施意见", StringComparison.Ordinal) || kindSource.Contains("意见", StringComparison.Ordinal) ? DocumentKind.ImplementationOpinions
+            : kindSource.Contains("措施", StringComparison.Ordinal) ? DocumentKind.Measures
+            : kindSource.Contains("方案", StringComparison.Ordinal) || kindSource.Contains("计划", StringComparison.Ordinal) ? DocumentKind.WorkPlan
+            : DocumentKind.Other;
         var yearMatch = TitleYear().Match(title ?? string.Empty);
         if (!yearMatch.Success && enclosed is not null)
         {
@@ -539,27 +542,27 @@ public static partial class PolicyTextParser
             var (title, body) = TitleAndBody(item, content);
             var hasChildren = structure.Items.Any(x => x.Parent == item);
             var framing = item.Chapter is not null && FramingChapterWords.Any(w => item.Chapter.Title.Contains(w, StringComparison.Ordinal)) && units.Count == 0;
-            string kind;
+            MeasureKind kind;
             if (framing)
             {
-                kind = DraftMeasureKinds.Framing;
+                kind = MeasureKind.Framing;
             }
             else if (hasChildren && units.Count == 0 && item.TitleLine is not null && string.IsNullOrWhiteSpace(body))
             {
-                kind = DraftMeasureKinds.Heading;
+                kind = MeasureKind.Heading;
             }
             else if (item.Style == LabelStyle.Ordinal || (item.Parent is not null && item.Parent.Style != LabelStyle.Chapter && !IsHeading(item.Parent, structure)))
             {
-                kind = DraftMeasureKinds.SubItem;
+                kind = MeasureKind.SubItem;
             }
             else
             {
-                kind = DraftMeasureKinds.Measure;
+                kind = MeasureKind.Measure;
             }
 
             var label = item.Label is null ? Labels.Format(item.Style, item.Number) : item.Label.Normalised;
             var asWritten = item.Label is not null && item.Label.AsWritten != label ? item.Label.AsWritten.Trim() : null;
-            var applies = kind is DraftMeasureKinds.Measure or DraftMeasureKinds.SubItem ? blanket ?? preambleBlanket : null;
+            var applies = kind is MeasureKind.Measure or MeasureKind.SubItem ? blanket ?? preambleBlanket : null;
             var span = new SourceSpan(item.FirstLine.Start, item.LastOffset - item.FirstLine.Start, index.LineOf(item.FirstLine.Start));
             var parent = item.Parent is null ? null : measures[item.Parent.Sequence - 1];
             measures.Add(new DraftMeasure(item.Sequence, label, asWritten, item.Repaired, item.Chapter?.LabelText, parent?.Label, parent?.Sequence,
@@ -617,7 +620,7 @@ public static partial class PolicyTextParser
     {
         // Each row belongs to the measure whose text it repeats; rows follow the text's order, so the
         // assignment is the monotone one that matches best overall.
-        var candidates = measures.Where(m => m.Kind is DraftMeasureKinds.Measure or DraftMeasureKinds.SubItem && m.Body is not null).ToList();
+        var candidates = measures.Where(m => m.Kind is MeasureKind.Measure or MeasureKind.SubItem && m.Body is not null).ToList();
         var rows = table.Rows;
         var assigned = new int?[rows.Count];
         if (candidates.Count > 0)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using PolicyApi.Domain.Documents;
+
 namespace PolicyApi.Domain.Importing;
 
 /// <summary>One row of a task decomposition table as printed, before it is linked to the main text.</summary>
@@ -93,22 +95,22 @@ internal static partial class TaskTableParser
         return rows.Count == 0 ? null : new TaskTable(rows, loose);
     }
 
-    private static IEnumerable<DraftUnit> ReadUnits(string cell, string role) =>
-        UnitListParser.Parse(cell).Units.Select(u => role == DraftRoles.Responsible ? u : u with { Role = role });
+    private static IEnumerable<DraftUnit> ReadUnits(string cell, UnitRole role) =>
+        UnitListParser.Parse(cell).Units.Select(u => role == UnitRole.Responsible ? u : u with { Role = role });
 
     private static string Clean(string cell) => Spaces().Replace(cell, m =>
         m.Index > 0 && m.Index + m.Length < cell.Length && IsLatin(cell[m.Index - 1]) && IsLatin(cell[m.Index + m.Length]) ? " " : string.Empty).Trim();
 
     private static bool IsLatin(char c) => c < 128 && char.IsLetterOrDigit(c);
 
-    private sealed record Columns(int Count, int Number, IReadOnlyList<int> KeyWork, IReadOnlyList<int> Text, IReadOnlyList<(int Column, string Role)> Units, IReadOnlyList<int> Other)
+    private sealed record Columns(int Count, int Number, IReadOnlyList<int> KeyWork, IReadOnlyList<int> Text, IReadOnlyList<(int Column, UnitRole Role)> Units, IReadOnlyList<int> Other)
     {
         public static Columns From(List<string> cells)
         {
             var number = -1;
             var keyWork = new List<int>();
             var text = new List<int>();
-            var units = new List<(int, string)>();
+            var units = new List<(int, UnitRole)>();
             var other = new List<int>();
             for (var i = 0; i < cells.Count; i++)
             {
@@ -119,15 +121,15 @@ internal static partial class TaskTableParser
                 }
                 else if (cell.Contains("牵头", StringComparison.Ordinal))
                 {
-                    units.Add((i, DraftRoles.Lead));
+                    units.Add((i, UnitRole.Lead));
                 }
                 else if (cell.Contains("配合", StringComparison.Ordinal) || cell.Contains("协办", StringComparison.Ordinal) || cell.Contains("参与", StringComparison.Ordinal))
                 {
-                    units.Add((i, DraftRoles.Cooperating));
+                    units.Add((i, UnitRole.Cooperating));
                 }
                 else if (cell.Contains("责任", StringComparison.Ordinal) || cell.Contains("负责", StringComparison.Ordinal) || cell.EndsWith("单位", StringComparison.Ordinal) || cell.EndsWith("部门", StringComparison.Ordinal))
                 {
-                    units.Add((i, DraftRoles.Responsible));
+                    units.Add((i, UnitRole.Responsible));
                 }
                 else if (cell.Contains("时限", StringComparison.Ordinal) || cell.Contains("时间", StringComparison.Ordinal) || cell.Contains("备注", StringComparison.Ordinal) || cell.Contains("进度", StringComparison.Ordinal))
                 {

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
+using PolicyApi.Domain.Documents;
+
 namespace PolicyApi.Domain.Importing;
 
 /// <summary>The units named at the end of a measure, with their roles, and the blanket clause if there is one.</summary>
@@ -66,7 +68,7 @@ internal static partial class UnitListParser
 
     private static IEnumerable<string> AllKeywords() => LeadKeywords.Concat(CooperatingKeywords).Concat(ResponsibleKeywords);
 
-    private static IEnumerable<(string Segment, string? Role)> SplitByKeywords(string text)
+    private static IEnumerable<(string Segment, UnitRole? Role)> SplitByKeywords(string text)
     {
         // （牵头单位：A；配合单位：B） and （牵头单位：A，配合单位：B）: each keyword opens a segment, whatever separates them.
         var keywords = KeywordLabel().Matches(text).Where(m => BracketDepthAt(text, m.Index) == 0).ToList();
@@ -81,9 +83,9 @@ internal static partial class UnitListParser
             var start = keywords[i].Index + keywords[i].Length;
             var end = i + 1 < keywords.Count ? keywords[i + 1].Index : text.Length;
             var keyword = keywords[i].Groups["k"].Value;
-            var role = LeadKeywords.Contains(keyword) ? DraftRoles.Lead
-                : CooperatingKeywords.Contains(keyword) ? DraftRoles.Cooperating
-                : DraftRoles.Responsible;
+            var role = LeadKeywords.Contains(keyword) ? UnitRole.Lead
+                : CooperatingKeywords.Contains(keyword) ? UnitRole.Cooperating
+                : UnitRole.Responsible;
             yield return (text[start..end].Trim().TrimEnd('；', ';', '，', ',', '。'), role);
         }
     }
@@ -116,12 +118,12 @@ internal static partial class UnitListParser
         return m.Success ? (m.Groups["list"].Index, m.Groups["list"].Value) : null;
     }
 
-    private static List<DraftUnit> ParseGroups(string text, string? keywordRole)
+    private static List<DraftUnit> ParseGroups(string text, UnitRole? keywordRole)
     {
         // Groups are separated by ，; each may end with its role (牵头, 配合, 分别按职责分工推进); a group without
         // one takes the role of the next group that has one ("A、B，C牵头" → all lead).
         var groups = SplitTopLevel(text, "，,").Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
-        var parsed = new List<(List<string> Names, List<IReadOnlyList<string>?> Components, string? Role)>();
+        var parsed = new List<(List<string> Names, List<IReadOnlyList<string>?> Components, UnitRole? Role)>();
         foreach (var group in groups)
         {
             var (body, role) = StripRole(group);
@@ -134,7 +136,7 @@ internal static partial class UnitListParser
         var units = new List<DraftUnit>();
         for (var i = 0; i < parsed.Count; i++)
         {
-            var role = keywordRole ?? parsed[i].Role ?? parsed.Skip(i + 1).Select(p => p.Role).FirstOrDefault(r => r is not null) ?? DraftRoles.Responsible;
+            var role = keywordRole ?? parsed[i].Role ?? parsed.Skip(i + 1).Select(p => p.Role).FirstOrDefault(r => r is not null) ?? UnitRole.Responsible;
             for (var j = 0; j < parsed[i].Names.Count; j++)
             {
                 var (name, inlineRole) = StripInlineRole(parsed[i].Names[j]);
@@ -148,7 +150,7 @@ internal static partial class UnitListParser
         return units;
     }
 
-    private static (string Body, string? Role) StripRole(string group)
+    private static (string Body, UnitRole? Role) StripRole(string group)
     {
         var m = RoleSuffix().Match(group);
         if (!m.Success)
@@ -157,14 +159,14 @@ internal static partial class UnitListParser
         }
 
         var word = m.Groups["role"].Value;
-        var role = word.Contains("牵头", StringComparison.Ordinal) ? DraftRoles.Lead
+        var role = word.Contains("牵头", StringComparison.Ordinal) ? UnitRole.Lead
             : word.Contains("配合", StringComparison.Ordinal) || word.Contains("协助", StringComparison.Ordinal)
-              || word.Contains("参与", StringComparison.Ordinal) || word.Contains("协同", StringComparison.Ordinal) ? DraftRoles.Cooperating
-            : DraftRoles.Responsible;
+              || word.Contains("参与", StringComparison.Ordinal) || word.Contains("协同", StringComparison.Ordinal) ? UnitRole.Cooperating
+            : UnitRole.Responsible;
         return (group[..m.Index].Trim(), role);
     }
 
-    private static (string Name, string? Role) StripInlineRole(string name)
+    private static (string Name, UnitRole? Role) StripInlineRole(string name)
     {
         var m = InlineRole().Match(name);
         if (!m.Success)
@@ -172,7 +174,7 @@ internal static partial class UnitListParser
             return (name, null);
         }
 
-        var role = m.Groups["role"].Value == "牵头" ? DraftRoles.Lead : DraftRoles.Cooperating;
+        var role = m.Groups["role"].Value == "牵头" ? UnitRole.Lead : UnitRole.Cooperating;
         return (name[..m.Index].Trim(), role);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PolicyApi.Infrastructure.Idempotency;
-using PolicyApi.Infrastructure.Importing;
+using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Infrastructure.Auditing;
 

@@ -4,7 +4,7 @@ using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Targets;
 using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Idempotency;
-using PolicyApi.Infrastructure.Importing;
+using PolicyApi.Domain.Importing;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Infrastructure.Persistence;

@@ -12,7 +12,7 @@ public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
     [Theory]
     [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\\u0000\",\"kind\":\"department\"}", "name")]
     [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\\ud800\",\"kind\":\"department\"}", "name")]
-    [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\",\"aliases\":[\"\\udc00\"],\"kind\":\"department\"}", "aliases")]
+    [InlineData("{\"region\":\"连云港市\",\"name\":\"市商务局\",\"aliases\":[\"\\udc00\"],\"kind\":\"department\"}", "aliases[0]")]
     [InlineData("{\"region\":\"连云港市\",\"name\":\"\\udc00市商务局\",\"kind\":\"department\"}", "name")]
     public async Task Text_WithANulOrALoneSurrogate_Is400NamingTheField_AndStoresNothing(string json, string field)
     {
@@ -60,7 +60,7 @@ public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
     {
         var (target, _) = await AllocatedTarget();
         var (_, etag) = await Read($"/api/v1/targets/{target}/allocations");
-        await ExpectProblem(Put($"/api/v1/targets/{target}/allocations", RawJson("""{"allocations":[null]}"""), etag), HttpStatusCode.BadRequest, Validation, "allocations");
+        await ExpectProblem(Put($"/api/v1/targets/{target}/allocations", RawJson("""{"allocations":[null]}"""), etag), HttpStatusCode.BadRequest, Validation, "allocations[0]");
     }
 
     [Fact]

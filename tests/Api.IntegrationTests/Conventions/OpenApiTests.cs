@@ -65,4 +65,14 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     private static string Normalize(string pattern) => "/" + pattern.Trim('/');
+
+    [Fact]
+    public async Task Enums_AreDocumentedAsTheStringsTheApiAccepts()
+    {
+        var document = await Expect(Client.GetAsync("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        Assert.Equal(["lead", "cooperating", "responsible"], schemas["UnitRole"]!["enum"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal([">=", "<=", "="], schemas["Comparator"]!["enum"]!.AsArray().Select(v => (string)v!));
+        Assert.Contains("districtGovernment", schemas["UnitKind"]!["enum"]!.AsArray().Select(v => (string)v!));
+    }
 }

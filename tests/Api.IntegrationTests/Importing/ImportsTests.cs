@@ -264,13 +264,20 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
     public async Task Commit_OfAnInvalidCorrectedDraft_Is400NamingTheField()
     {
         var created = await Draft(SmallPlan, Lianyungang);
+
+        // A role the draft does not know is refused as it is read, naming the element.
+        var unknownRole = created["draft"]!.DeepClone();
+        unknownRole["measures"]![1]!["responsibleUnits"]![0]!["role"] = "boss";
+        var roleProblem = await ExpectProblem(Commit((string)created["id"]!, new { draft = unknownRole, createMissingUnits = true }), HttpStatusCode.BadRequest,
+            "urn:policyapi:problem:validation-failed", "draft.measures[1].responsibleUnits[0].role");
+        Assert.True(roleProblem.ToJsonString().Contains("lead, cooperating, responsible", StringComparison.Ordinal), roleProblem.ToJsonString());
+
+        // Structural mistakes are all reported together.
         var draft = created["draft"]!.DeepClone();
         draft["measures"]![0]!["parentSequence"] = 2;
-        draft["measures"]![1]!["responsibleUnits"]![0]!["role"] = "boss";
         draft["chapters"]!.AsArray().Add(draft["chapters"]![0]!.DeepClone());
         var problem = await ExpectProblem(Commit((string)created["id"]!, new { draft, createMissingUnits = true }), HttpStatusCode.BadRequest,
             "urn:policyapi:problem:validation-failed", "draft.measures[0].parentSequence");
-        Assert.True(problem["errors"]!.AsObject().ContainsKey("draft.measures[1].responsibleUnits[0].role"), problem.ToJsonString());
         Assert.True(problem["errors"]!.AsObject().ContainsKey("draft.chapters[1].label"), problem.ToJsonString());
         Assert.Equal(0, await Documents());
     }

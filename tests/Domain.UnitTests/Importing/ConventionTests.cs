@@ -1,4 +1,6 @@
+using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
+using PolicyApi.Domain.Targets;
 
 namespace PolicyApi.Domain.UnitTests.Importing;
 
@@ -50,7 +52,7 @@ public sealed class ConventionTests
         Assert.Equal("X政办发〔2022〕7号", draft.DocNumber);
         Assert.Equal("XX市人民政府办公室", draft.Issuer);
         Assert.Equal(new DateOnly(2022, 3, 5), draft.IssuedOn);
-        Assert.Equal("workPlan", draft.Kind);
+        Assert.Equal(DocumentKind.WorkPlan, draft.Kind);
     }
 
     [Fact]
@@ -61,16 +63,16 @@ public sealed class ConventionTests
         Assert.Equal(["1、", null, null, "2、", "3．", null], draft.Measures.Select(m => m.LabelAsWritten));
         Assert.Equal(["加强招商引资", "开展专题招商", "建立项目库", "优化外资服务", "落实财税政策", "强化督查考核"], draft.Measures.Select(m => m.Title));
         var first = draft.Measures[0];
-        Assert.Equal([("市商务局", "lead"), ("市发展改革委", "cooperating"), ("市财政局", "cooperating")], first.ResponsibleUnits.Select(u => (u.Name, u.Role)));
-        Assert.Equal("measure", first.Kind);
-        Assert.Equal(["subItem", "subItem"], draft.Measures.Skip(1).Take(2).Select(m => m.Kind));
+        Assert.Equal([("市商务局", UnitRole.Lead), ("市发展改革委", UnitRole.Cooperating), ("市财政局", UnitRole.Cooperating)], first.ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal(MeasureKind.Measure, first.Kind);
+        Assert.Equal([MeasureKind.SubItem, MeasureKind.SubItem], draft.Measures.Skip(1).Take(2).Select(m => m.Kind));
         Assert.Equal(["1.", "1."], draft.Measures.Skip(1).Take(2).Select(m => m.Parent));
 
         // The unit list broken across a line and the page number "- 3 -" between items.
-        Assert.Equal([("市政务服务管理局", "responsible"), ("各县区人民政府", "responsible")], draft.Measures[3].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市政务服务管理局", UnitRole.Responsible), ("各县区人民政府", UnitRole.Responsible)], draft.Measures[3].ResponsibleUnits.Select(u => (u.Name, u.Role)));
         Assert.Contains("及时协调解决企业诉求", draft.Measures[3].Body, StringComparison.Ordinal);
-        Assert.Equal([("市财政局", "lead"), ("市税务局", "cooperating")], draft.Measures[4].ResponsibleUnits.Select(u => (u.Name, u.Role)));
-        Assert.Equal([("市督查室", "responsible")], draft.Measures[5].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市财政局", UnitRole.Lead), ("市税务局", UnitRole.Cooperating)], draft.Measures[4].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市督查室", UnitRole.Responsible)], draft.Measures[5].ResponsibleUnits.Select(u => (u.Name, u.Role)));
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class ConventionTests
     {
         var draft = Draft;
         Assert.Equal(
-            [(">=", 15m, "亿美元", "2024", "whole"), (">=", 60m, "家", "2024", "whole"), ("<=", 5m, "工作日", "2024", "each"), (">=", 3m, "场", null, "each")],
+            [(Comparator.AtLeast, 15m, "亿美元", "2024", "whole"), (Comparator.AtLeast, 60m, "家", "2024", "whole"), (Comparator.AtMost, 5m, "工作日", "2024", "each"), (Comparator.AtLeast, 3m, "场", null, "each")],
             draft.Targets.Select(t => (t.Comparator, t.Value, t.Unit, t.Period, t.Scope)));
         Assert.DoesNotContain(draft.Targets, t => t.Value == 1000m || t.Unit == "年");
         Assert.Equal("各县区", draft.Targets[3].ScopeText);
@@ -104,7 +106,7 @@ public sealed class ConventionTests
         var draft = Draft;
         Assert.Equal([1, 2], draft.Tasks.Select(t => t.Number));
         Assert.Equal(["建立外资项目库", "编制产业链招商图谱"], draft.Tasks.Select(t => t.Text));
-        Assert.Equal([("市商务局", "lead"), ("市发展改革委", "cooperating"), ("市统计局", "cooperating")], draft.Tasks[0].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市商务局", UnitRole.Lead), ("市发展改革委", UnitRole.Cooperating), ("市统计局", UnitRole.Cooperating)], draft.Tasks[0].ResponsibleUnits.Select(u => (u.Name, u.Role)));
         Assert.DoesNotContain(draft.Tasks, t => t.ResponsibleUnits.Any(u => u.Name.Contains('月', StringComparison.Ordinal)));
     }
 
@@ -139,8 +141,8 @@ public sealed class ConventionTests
             （三）加强统计监测。按月监测外资到位情况。
             """;
         var draft = PolicyTextParser.Parse(text, "XX市");
-        Assert.Equal([("市商务局", "lead"), ("市财政局", "cooperating"), ("市税务局", "cooperating")], draft.Measures[0].ResponsibleUnits.Select(u => (u.Name, u.Role)));
-        Assert.Equal([("市自然资源局", "responsible"), ("市发展改革委", "responsible")], draft.Measures[1].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市商务局", UnitRole.Lead), ("市财政局", UnitRole.Cooperating), ("市税务局", UnitRole.Cooperating)], draft.Measures[0].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市自然资源局", UnitRole.Responsible), ("市发展改革委", UnitRole.Responsible)], draft.Measures[1].ResponsibleUnits.Select(u => (u.Name, u.Role)));
         Assert.Equal("保障重大外资项目用地需求。", draft.Measures[1].Body);
         Assert.Empty(draft.Measures[2].ResponsibleUnits);
     }
@@ -160,9 +162,9 @@ public sealed class ConventionTests
         Assert.Equal(["第一章", "第二章"], draft.Chapters.Select(c => c.Label));
         Assert.Equal(["第一条", "第二条", "第三条"], draft.Measures.Select(m => m.Label));
         Assert.Equal(["第一章", "第一章", "第二章"], draft.Measures.Select(m => m.Chapter));
-        Assert.Equal([("市投诉中心", "responsible")], draft.Measures[2].ResponsibleUnits.Select(u => (u.Name, u.Role)));
+        Assert.Equal([("市投诉中心", UnitRole.Responsible)], draft.Measures[2].ResponsibleUnits.Select(u => (u.Name, u.Role)));
         var target = Assert.Single(draft.Targets);
-        Assert.Equal(("<=", 60m, "工作日", "each"), (target.Comparator, target.Value, target.Unit, target.Scope));
+        Assert.Equal((Comparator.AtMost, 60m, "工作日", "each"), (target.Comparator, target.Value, target.Unit, target.Scope));
     }
 
     [Theory]

@@ -42,10 +42,10 @@ public static class GroundTruth
         var expectedMeasures = Items(expected, "measures").ToList();
         scores.Add(Score("measure labels", expectedMeasures.Select(MeasureKey), draft.Measures.Select(MeasureKey)));
         scores.Add(Score("measure titles", expectedMeasures.Select(m => MeasureKey(m) + " " + Str(m, "title")), draft.Measures.Select(m => MeasureKey(m) + " " + m.Title)));
-        scores.Add(Score("measure kinds", expectedMeasures.Select(m => MeasureKey(m) + " " + Str(m, "kind")), draft.Measures.Select(m => MeasureKey(m) + " " + m.Kind)));
+        scores.Add(Score("measure kinds", expectedMeasures.Select(m => MeasureKey(m) + " " + Str(m, "kind")), draft.Measures.Select(m => MeasureKey(m) + " " + Spelling(m.Kind))));
         scores.Add(Score("units with roles",
             expectedMeasures.SelectMany(m => Items(m, "responsibleUnits").Select(u => MeasureKey(m) + " " + Str(u, "name") + "/" + Str(u, "role"))),
-            draft.Measures.SelectMany(m => m.ResponsibleUnits.Select(u => MeasureKey(m) + " " + u.Name + "/" + u.Role))));
+            draft.Measures.SelectMany(m => m.ResponsibleUnits.Select(u => MeasureKey(m) + " " + u.Name + "/" + Spelling(u.Role)))));
         scores.Add(Score("blanket assignments",
             expectedMeasures.Where(m => Str(m, "blanketAssignment") is not null).Select(m => MeasureKey(m) + " " + Str(m, "blanketAssignment")),
             draft.Measures.Where(m => m.BlanketAssignment is not null).Select(m => MeasureKey(m) + " " + m.BlanketAssignment)));
@@ -56,17 +56,17 @@ public static class GroundTruth
         scores.Add(Score("task measures", expectedTasks.Select(t => Num(t, "number") + " " + Str(t, "measureLabel")), draft.Tasks.Select(t => t.Number + " " + t.MeasureLabel)));
         scores.Add(Score("task units",
             expectedTasks.SelectMany(t => Items(t, "responsibleUnits").Select(u => Num(t, "number") + " " + Str(u, "name") + "/" + Str(u, "role"))),
-            draft.Tasks.SelectMany(t => t.ResponsibleUnits.Select(u => t.Number + " " + u.Name + "/" + u.Role))));
+            draft.Tasks.SelectMany(t => t.ResponsibleUnits.Select(u => t.Number + " " + u.Name + "/" + Spelling(u.Role)))));
 
         var expectedTargets = Items(expected, "targets").ToList();
         scores.Add(Score("target values", expectedTargets.Select(t => TargetKey(Str(t, "comparator"), t.GetProperty("value").GetDecimal(), Str(t, "unit"))),
-            draft.Targets.Select(t => TargetKey(t.Comparator, t.Value, t.Unit))));
+            draft.Targets.Select(t => TargetKey(Spelling(t.Comparator), t.Value, t.Unit))));
         scores.Add(Score("target periods", expectedTargets.Select(t => TargetKey(Str(t, "comparator"), t.GetProperty("value").GetDecimal(), Str(t, "unit")) + " " + Str(t, "period")),
-            draft.Targets.Select(t => TargetKey(t.Comparator, t.Value, t.Unit) + " " + t.Period)));
+            draft.Targets.Select(t => TargetKey(Spelling(t.Comparator), t.Value, t.Unit) + " " + t.Period)));
         scores.Add(Score("target scopes", expectedTargets.Select(t => TargetKey(Str(t, "comparator"), t.GetProperty("value").GetDecimal(), Str(t, "unit")) + " " + (Str(t, "scope")!.StartsWith("each", StringComparison.Ordinal) ? "each" : "whole")),
-            draft.Targets.Select(t => TargetKey(t.Comparator, t.Value, t.Unit) + " " + t.Scope)));
+            draft.Targets.Select(t => TargetKey(Spelling(t.Comparator), t.Value, t.Unit) + " " + t.Scope)));
         scores.Add(Score("target measures", expectedTargets.Select(t => TargetKey(Str(t, "comparator"), t.GetProperty("value").GetDecimal(), Str(t, "unit")) + " " + Str(t, "chapter") + Str(t, "measureParent") + Str(t, "measureLabel")),
-            draft.Targets.Select(t => TargetKey(t.Comparator, t.Value, t.Unit) + " " + t.Chapter + (t.MeasureSequence is { } s ? draft.Measures[s - 1].Parent : null) + t.MeasureLabel)));
+            draft.Targets.Select(t => TargetKey(Spelling(t.Comparator), t.Value, t.Unit) + " " + t.Chapter + (t.MeasureSequence is { } s ? draft.Measures[s - 1].Parent : null) + t.MeasureLabel)));
         scores.Add(ContainmentScore("target texts", expectedTargets.Select(t => Str(t, "text")!).ToList(), draft.Targets.Select(t => t.Text).ToList()));
         scores.Add(ContainmentScore("cadence phrases", Items(expected, "cadence").Select(c => Str(c, "text")!).ToList(), draft.Cadence.Select(c => c.Text).ToList()));
         scores.Add(Score("cadence measures", Items(expected, "cadence").Select(c => Str(c, "frequency") + " " + Str(c, "measureLabel")), draft.Cadence.Select(c => c.Frequency + " " + c.MeasureLabel)));
@@ -103,6 +103,16 @@ public static class GroundTruth
     private static string MeasureKey(JsonElement m) => $"{Str(m, "chapter")}{Str(m, "parent")}{Str(m, "label")}";
 
     private static string MeasureKey(DraftMeasure m) => $"{m.Chapter}{m.Parent}{m.Label}";
+
+    /// <summary>An enum as the drafts' JSON (and the careful readings) spell it: camelCase, or its declared name (">=").</summary>
+    private static string Spelling<TEnum>(TEnum value)
+        where TEnum : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value, SpellingOptions).Trim('"');
+
+    private static readonly System.Text.Json.JsonSerializerOptions SpellingOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
 
     private static string TargetKey(string? comparator, decimal value, string? unit) =>
         comparator + value.ToString("0.######", CultureInfo.InvariantCulture) + unit;

@@ -6,7 +6,7 @@ using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Importing;
-using PolicyApi.Infrastructure.Importing;
+using PolicyApi.Domain.Documents;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Importing;
@@ -42,7 +42,7 @@ public sealed record CreateImport : ICommand<ImportResponse>
     public DateOnly? IssuedOn { get; init; }
 
     /// <summary>measures, implementationOpinions, workPlan, constructionPlan or other.</summary>
-    public string? Kind { get; init; }
+    public DocumentKind? Kind { get; init; }
 }
 
 public sealed class CreateImportValidator : AbstractValidator<CreateImport>
@@ -59,8 +59,7 @@ public sealed class CreateImportValidator : AbstractValidator<CreateImport>
         RuleFor(x => x.Title).MaximumLength(TextLimits.Title);
         RuleFor(x => x.DocNumber).MaximumLength(TextLimits.DocNumber);
         RuleFor(x => x.Issuer).MaximumLength(TextLimits.Issuer);
-        RuleFor(x => x.Kind).Must(k => k is null || ImportDrafts.IsKind(k))
-            .WithMessage("'kind' must be one of measures, implementationOpinions, workPlan, constructionPlan, other.");
+        RuleFor(x => x.Kind).IsInEnum();
     }
 
     private static bool NotBinary(string? text) =>
@@ -105,18 +104,7 @@ public sealed class CreateImportHandler(PolicyDbContext db, RequestContext conte
             }
         }
 
-        var now = context.Now;
-        var record = new DocumentImport
-        {
-            Id = Guid.CreateVersion7(),
-            Region = region,
-            Text = request.Text!,
-            DraftJson = JsonSerializer.Serialize(draft, ImportDrafts.Json),
-            Status = ImportStatus.Draft,
-            CreatedBy = context.Actor.Subject,
-            CreatedAt = now,
-            ExpiresAt = now + options.Value.DraftLifetime,
-        };
+        var record = DocumentImport.Start(region, request.Text!, JsonSerializer.Serialize(draft, ImportDrafts.Json), context.Actor.Subject, context.Now, options.Value.DraftLifetime);
         db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return await ImportResponse.FromAsync(db, record, draft, cancellationToken);
@@ -138,7 +126,7 @@ public sealed class GetImportHandler(PolicyDbContext db) : MediatR.IRequestHandl
 /// <summary>An import: the draft read from the text, how each unit name resolves, and whether it was committed.</summary>
 public sealed record ImportResponse(
     Guid Id,
-    string Status,
+    ImportStatus Status,
     string Region,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
@@ -154,7 +142,7 @@ public sealed record ImportResponse(
     {
         var directory = await UnitDirectory.LoadAsync(db, record.Region, cancellationToken);
         var units = ImportDrafts.UnitNames(draft).Select(n => directory.Resolve(n.Name, n.Occurrences)).ToList();
-        return new ImportResponse(record.Id, JsonNamingPolicy.CamelCase.ConvertName(record.Status.ToString()), record.Region, record.CreatedAt, record.ExpiresAt,
+        return new ImportResponse(record.Id, record.Status, record.Region, record.CreatedAt, record.ExpiresAt,
             record.CommittedAt, record.DocumentId, draft, units);
     }
 }
@@ -162,11 +150,7 @@ public sealed record ImportResponse(
 /// <summary>Helpers shared by the import use cases.</summary>
 internal static class ImportDrafts
 {
-    private static readonly string[] Kinds = ["measures", "implementationOpinions", "workPlan", "constructionPlan", "other"];
-
     public static readonly JsonSerializerOptions Json = CreateJson();
-
-    public static bool IsKind(string kind) => Kinds.Contains(kind, StringComparer.Ordinal);
 
     public static ImportDraft Read(DocumentImport record) =>
         JsonSerializer.Deserialize<ImportDraft>(record.DraftJson, Json) ?? throw new InvalidOperationException($"Import {record.Id} has no draft.");

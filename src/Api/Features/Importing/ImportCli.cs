@@ -75,13 +75,25 @@ public static class ImportCli
             issuedOn = parsed;
         }
 
+        PolicyApi.Domain.Documents.DocumentKind? kind = null;
+        if (options.TryGetValue("kind", out var kindText))
+        {
+            if (!Enum.TryParse<PolicyApi.Domain.Documents.DocumentKind>(kindText, ignoreCase: true, out var parsedKind) || kindText.Any(char.IsDigit))
+            {
+                error.WriteLine("--kind takes measures, implementationOpinions, workPlan, constructionPlan or other.");
+                return 2;
+            }
+
+            kind = parsedKind;
+        }
+
         draft = draft with
         {
             Title = options.GetValueOrDefault("title") ?? draft.Title,
             DocNumber = options.GetValueOrDefault("doc-number") ?? draft.DocNumber,
             Issuer = options.GetValueOrDefault("issuer") ?? draft.Issuer,
             IssuedOn = issuedOn ?? draft.IssuedOn,
-            Kind = options.GetValueOrDefault("kind") ?? draft.Kind,
+            Kind = kind ?? draft.Kind,
         };
         output.WriteLine(JsonSerializer.Serialize(draft, Indented));
         if (draft.Measures.Count == 0)

@@ -1,0 +1,89 @@
+using PolicyApi.Domain.Common;
+
+namespace PolicyApi.Domain.Importing;
+
+public enum ImportStatus
+{
+    /// <summary>Read and waiting to be checked; can be committed until it expires.</summary>
+    Draft,
+
+    /// <summary>Turned into a document; cannot be committed again.</summary>
+    Committed,
+}
+
+/// <summary>
+/// A document text submitted for import and the draft read from it, kept until it is committed or expires. The
+/// draft is kept as the JSON it was answered with, so what the caller checked is what is committed. A draft is
+/// committed once, before it expires.
+/// </summary>
+public sealed class DocumentImport
+{
+    private DocumentImport()
+    {
+        Region = null!;
+        Text = null!;
+        DraftJson = null!;
+        CreatedBy = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Region { get; private set; }
+
+    public string Text { get; private set; }
+
+    public string DraftJson { get; private set; }
+
+    public ImportStatus Status { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? CommittedAt { get; private set; }
+
+    public string? CommittedBy { get; private set; }
+
+    public Guid? DocumentId { get; private set; }
+
+    /// <summary>Bumped on commit; two commits racing for the same draft cannot both succeed.</summary>
+    public int Version { get; private set; }
+
+    public static DocumentImport Start(string region, string text, string draftJson, string createdBy, DateTimeOffset now, TimeSpan lifetime) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Region = region,
+        Text = text,
+        DraftJson = draftJson,
+        Status = ImportStatus.Draft,
+        CreatedBy = createdBy,
+        CreatedAt = now,
+        ExpiresAt = now + lifetime,
+    };
+
+    /// <summary>Refuses a draft already committed (409) or expired (410).</summary>
+    public void EnsureCommittable(DateTimeOffset now)
+    {
+        if (Status == ImportStatus.Committed)
+        {
+            throw new DomainRuleViolationException("import-already-committed", $"Import {Id} was already committed as document {DocumentId}.");
+        }
+
+        if (ExpiresAt <= now)
+        {
+            throw new DomainGoneException("import-expired", $"Import {Id} expired at {ExpiresAt:u}; submit the text again for a fresh draft.");
+        }
+    }
+
+    public void Commit(Guid documentId, string by, DateTimeOffset now)
+    {
+        EnsureCommittable(now);
+        Status = ImportStatus.Committed;
+        CommittedAt = now;
+        CommittedBy = by;
+        DocumentId = documentId;
+        Version++;
+    }
+}
