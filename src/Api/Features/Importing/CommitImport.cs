@@ -81,79 +81,9 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
             });
             RuleFor(x => x.Draft!).Custom((draft, ctx) =>
             {
-                for (var i = 0; i < draft.Chapters.Count; i++)
+                foreach (var (field, message) in DraftChecks.Problems(draft))
                 {
-                    var chapter = draft.Chapters[i];
-                    if (string.IsNullOrWhiteSpace(chapter.Label) || chapter.Label.Length > TextLimits.Label || string.IsNullOrWhiteSpace(chapter.Title) || chapter.Title.Length > TextLimits.Title)
-                    {
-                        ctx.AddFailure($"draft.chapters[{i}]", $"A chapter has a label (at most {TextLimits.Label} characters) and a title (at most {TextLimits.Title}).");
-                    }
-                    else if (draft.Chapters.Take(i).Any(c => c.Label == chapter.Label))
-                    {
-                        ctx.AddFailure($"draft.chapters[{i}].label", $"Chapter {chapter.Label} appears twice; measures name their chapter by label, so labels must differ.");
-                    }
-                }
-
-                for (var i = 0; i < draft.Measures.Count; i++)
-                {
-                    var m = draft.Measures[i];
-                    if (m.Sequence != i + 1)
-                    {
-                        ctx.AddFailure($"draft.measures[{i}].sequence", $"Measures are numbered 1, 2, 3… in order; expected {i + 1}.");
-                    }
-
-                    if (m.ParentSequence is { } p && (p < 1 || p >= m.Sequence))
-                    {
-                        ctx.AddFailure($"draft.measures[{i}].parentSequence", "A parent is an earlier measure of the draft.");
-                    }
-
-                    if (m.Chapter is not null && draft.Chapters.All(c => c.Label != m.Chapter))
-                    {
-                        ctx.AddFailure($"draft.measures[{i}].chapter", $"No chapter {m.Chapter} in the draft.");
-                    }
-                }
-
-                for (var i = 0; i < draft.Tasks.Count; i++)
-                {
-                    var t = draft.Tasks[i];
-                    if (t.MeasureSequence is { } s && (s < 1 || s > draft.Measures.Count))
-                    {
-                        ctx.AddFailure($"draft.tasks[{i}].measureSequence", "No such measure in the draft.");
-                    }
-
-                    if (string.IsNullOrWhiteSpace(t.Text) || t.Text.Length > TextLimits.Body)
-                    {
-                        ctx.AddFailure($"draft.tasks[{i}].text", $"A task's text is required and at most {TextLimits.Body} characters.");
-                    }
-                }
-
-                for (var i = 0; i < draft.Targets.Count; i++)
-                {
-                    var t = draft.Targets[i];
-                    if (!Enum.IsDefined(t.Comparator))
-                    {
-                        ctx.AddFailure($"draft.targets[{i}].comparator", "'comparator' must be >=, <= or =.");
-                    }
-
-                    if (!Enum.IsDefined(t.Accumulation))
-                    {
-                        ctx.AddFailure($"draft.targets[{i}].accumulation", "'accumulation' must be cumulative, increments, count or level.");
-                    }
-
-                    if (string.IsNullOrWhiteSpace(t.Unit) || t.Unit.Length > TextLimits.UnitOfMeasure)
-                    {
-                        ctx.AddFailure($"draft.targets[{i}].unit", $"'unit' is required and at most {TextLimits.UnitOfMeasure} characters.");
-                    }
-
-                    if (t.Period is not null && !int.TryParse(t.Period, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                    {
-                        ctx.AddFailure($"draft.targets[{i}].period", "'period' is a year such as 2021.");
-                    }
-
-                    if (t.MeasureSequence is { } s && (s < 1 || s > draft.Measures.Count))
-                    {
-                        ctx.AddFailure($"draft.targets[{i}].measureSequence", "No such measure in the draft.");
-                    }
+                    ctx.AddFailure(field, message);
                 }
             });
         });
