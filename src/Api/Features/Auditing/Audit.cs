@@ -101,7 +101,7 @@ public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogge
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
 public sealed record ListAudit(string? Entity, string? EntityId, Guid? UnitId, string? Actor, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
-    : IQuery<Page<AuditEntryResponse>>;
+    : IQuery<Page<AuditEntryResponse>>, IPagedQuery;
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>
 {
@@ -126,7 +126,7 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
     public async Task<Page<AuditEntryResponse>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.AuditEntries.AsNoTracking();
         if (request.Entity is { } entity)
         {
@@ -170,7 +170,7 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
         }
 
         var rows = await query.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, e => new AuditEntryResponse(
+        return Paging.Build(request, rows, limit, e => new AuditEntryResponse(
             e.Id, e.OccurredAt, e.Subject, e.Role, e.UnitId, e.ClientId, e.Ip, e.TraceId, e.Method, e.Path, e.Entity, e.EntityId,
             e.Action, e.Outcome, e.Status,
             e.Before is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.Before),

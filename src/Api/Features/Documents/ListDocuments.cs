@@ -23,7 +23,7 @@ public sealed record ListDocuments(
     string? Kind,
     string? Status,
     int? Limit,
-    string? Cursor) : IQuery<Page<DocumentResponse>>;
+    string? Cursor) : IQuery<Page<DocumentResponse>>, IPagedQuery;
 
 public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>
 {
@@ -32,7 +32,7 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
     public async Task<Page<DocumentResponse>> Handle(ListDocuments request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         if (request.Year is < 1900 or > 2200)
         {
             throw new InvalidInputException("year", "'year' must be between 1900 and 2200.");
@@ -83,6 +83,6 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             .Take(limit + 1)
             .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
             .ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
+        return Paging.Build(request, rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
     }
 }

@@ -38,7 +38,7 @@ public sealed record ListMeasures(
     string? Role,
     string? Kind,
     int? Limit,
-    string? Cursor) : IQuery<Page<MeasureResponse>>;
+    string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
 
 public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
 {
@@ -47,7 +47,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
     public async Task<Page<MeasureResponse>> Handle(ListMeasures request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.Measures.AsNoTracking();
         if (request.DocumentId is { } documentId)
         {
@@ -105,7 +105,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var names = await DocumentLoader.UnitNamesAsync(db, rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
-        return Paging.Build(rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
+        return Paging.Build(request, rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
     }
 
     private static MeasureResponse WithInvolvement(MeasureResponse response, Measure measure, Guid? unitId)

@@ -28,7 +28,7 @@ public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page.</param>
 public sealed record ListUnits(string? Region, string? Name, string? Q, string? Kind, Guid? ParentId, int? Limit, string? Cursor)
-    : IQuery<Page<UnitResponse>>;
+    : IQuery<Page<UnitResponse>>, IPagedQuery;
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {
@@ -37,7 +37,7 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
     public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.Units.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
@@ -72,6 +72,6 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
         }
 
         var rows = await query.Include(u => u.Names).OrderBy(u => u.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, UnitResponse.From, u => new Position(u.Id));
+        return Paging.Build(request, rows, limit, UnitResponse.From, u => new Position(u.Id));
     }
 }
