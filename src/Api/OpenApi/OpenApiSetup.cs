@@ -40,6 +40,7 @@ public static class OpenApiSetup
             o.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + string.Concat(t.GetGenericArguments().Select(a => a.Name)));
             o.SchemaFilter<SeedExamplesSchemaFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
+            o.OperationFilter<ParameterDescriptionsOperationFilter>();
             o.OperationFilter<SecurityOperationFilter>();
             o.AddSecurityDefinition(SecurityOperationFilter.Scheme, new OpenApiSecurityScheme
             {

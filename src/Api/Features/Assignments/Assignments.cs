@@ -131,7 +131,7 @@ public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestH
 /// <summary>A measure's responsible units in the order the document lists them.</summary>
 /// <param name="MeasureId">The measure.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListAssignments(Guid MeasureId, int? Limit, string? Cursor) : IQuery<Page<AssignmentResponse>>, IPagedQuery;
 
 public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAssignments, Page<AssignmentResponse>>

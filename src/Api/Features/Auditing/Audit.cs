@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using FluentValidation;
@@ -99,8 +100,17 @@ public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogge
 /// <param name="From">Only entries at or after this instant (RFC 3339).</param>
 /// <param name="To">Only entries before this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListAudit(string? Entity, string? EntityId, Guid? UnitId, string? Actor, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListAudit(
+    [FromQuery(Name = "entity")] string? Entity,
+    [FromQuery(Name = "entityId")] string? EntityId,
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "actor")] string? Actor,
+    [FromQuery(Name = "outcome")] string? Outcome,
+    [FromQuery(Name = "from")] DateTimeOffset? From,
+    [FromQuery(Name = "to")] DateTimeOffset? To,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
     : IQuery<Page<AuditEntryResponse>>, IPagedQuery;
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>

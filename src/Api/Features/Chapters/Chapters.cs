@@ -135,7 +135,7 @@ public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHand
 /// <summary>A document's chapters in document order.</summary>
 /// <param name="DocumentId">The document.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListChapters(Guid DocumentId, int? Limit, string? Cursor) : IQuery<Page<ChapterResponse>>, IPagedQuery;
 
 public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListChapters, Page<ChapterResponse>>

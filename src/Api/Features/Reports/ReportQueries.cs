@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -30,8 +31,15 @@ public sealed class GetReportHandler(PolicyDbContext db, RequestContext context)
 /// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
 /// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, string? Status, int? Limit, string? Cursor)
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListReports(
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "targetId")] Guid? TargetId,
+    [FromQuery(Name = "period")] string? Period,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
     : IQuery<Page<ReportResponse>>, IPagedQuery;
 
 public sealed class ListReportsHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
@@ -94,7 +102,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, RequestContext contex
 /// <summary>Every kept version of a report, oldest first.</summary>
 /// <param name="Id">The report.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>, IPagedQuery;
 
 public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>

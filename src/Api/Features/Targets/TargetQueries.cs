@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -17,8 +18,12 @@ public sealed class GetTargetHandler(PolicyDbContext db) : MediatR.IRequestHandl
 /// <param name="DocumentId">Only this document's targets.</param>
 /// <param name="MeasureId">Only this measure's targets.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListTargets(Guid? DocumentId, Guid? MeasureId, int? Limit, string? Cursor) : IQuery<Page<TargetResponse>>, IPagedQuery;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListTargets(
+    [FromQuery(Name = "documentId")] Guid? DocumentId,
+    [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<TargetResponse>>, IPagedQuery;
 
 public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListTargets, Page<TargetResponse>>
 {
