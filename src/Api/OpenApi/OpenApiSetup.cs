@@ -37,6 +37,9 @@ public static class OpenApiSetup
             }
 
             o.SupportNonNullableReferenceTypes();
+
+            // Audit snapshots (before, after) are whatever JSON the entity held: any value, not JsonNode's own members.
+            o.MapType<System.Text.Json.Nodes.JsonNode>(() => new OpenApiSchema { Description = "Any JSON value." });
             o.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + string.Concat(t.GetGenericArguments().Select(a => a.Name)));
             o.SchemaFilter<SeedExamplesSchemaFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();

@@ -125,6 +125,35 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task EverySchema_HasAnExample()
+    {
+        var document = await Expect(Client.GetAsync("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+        var schemas = document["components"]!["schemas"]!.AsObject();
+
+        var missing = schemas.Where(s => s.Value!["example"] is null && s.Value["examples"] is not JsonArray { Count: > 0 }).Select(s => s.Key).ToList();
+
+        Assert.True(schemas.Count > 90, $"only {schemas.Count} schemas");
+        Assert.True(missing.Count == 0, "Schemas without an example: " + string.Join(", ", missing));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/bulletins", "BulletinResponse", "目标完成情况 Targets")]
+    [InlineData("/api/v1/documents/{documentId}/task-table", "TaskTableResponse", "任务分解表 Tasks")]
+    public async Task Tables_DeclareJsonCsvAndXlsx_EachWithASchema(string path, string schema, string firstTable)
+    {
+        var document = await Expect(Client.GetAsync("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+
+        var content = document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+
+        Assert.Equal(["application/json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"], content.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal($"#/components/schemas/{schema}", (string?)content["application/json"]!["schema"]!["$ref"]);
+        Assert.Equal("string", (string?)content["text/csv"]!["schema"]!["type"]);
+        Assert.StartsWith(firstTable + "\r\n", (string?)content["text/csv"]!["example"], StringComparison.Ordinal);
+        var xlsx = content["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]!["schema"]!;
+        Assert.Equal(("string", "binary"), ((string?)xlsx["type"], (string?)xlsx["format"]));
+    }
+
+    [Fact]
     public async Task Examples_AreTakenFromTheSeedDocumentsInChinese()
     {
         using var response = await Client.GetAsync("/swagger/v1/swagger.json");
@@ -133,6 +162,10 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains("连政发〔2020〕62号", text, StringComparison.Ordinal);
         Assert.Contains("市发展和改革委员会", text, StringComparison.Ordinal);
         Assert.Contains("拓宽利用外资领域", text, StringComparison.Ordinal);
+        Assert.Contains("2021年防城港市扩大利用外资规模工作方案", text, StringComparison.Ordinal);
+        Assert.Contains("\"value\": 7000", text, StringComparison.Ordinal);
+        Assert.Contains("同比增长20%以上", text, StringComparison.Ordinal);
+        Assert.Contains("市商务局", text, StringComparison.Ordinal);
     }
 
     private static IEnumerable<(string Method, string Path, JsonNode Operation)> Operations(JsonNode document) =>
