@@ -6,6 +6,14 @@
 #   scripts/dev-token.sh system --scopes "measures.read reports.write"
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/.data/token-build"
-dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -o "$out" >/dev/null
-ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} dotnet "$out/PolicyApi.Api.dll" token "$@"
+project="$root/src/Api/PolicyApi.Api.csproj"
+configuration=${CONFIGURATION:-Release}
+
+# The project's own output (run.sh serves from .data/build, which this never touches), built only when a source is
+# newer than it: after scripts/test.sh or any build of the solution a token costs a second or two, not a build.
+dll=$(dotnet msbuild "$project" -nologo -p:Configuration="$configuration" -getProperty:TargetPath)
+if [ ! -f "$dll" ] || [ -n "$(find "$root/src" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    \( -name bin -o -name obj \) -prune -o -type f -newer "$dll" -print -quit)" ]; then
+  dotnet build "$project" -c "$configuration" -nologo -v quiet >/dev/null
+fi
+ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} dotnet "$dll" token "$@"

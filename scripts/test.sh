@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project against real PostgreSQL:
+# Builds the solution, runs every test project against real PostgreSQL, then lints the OpenAPI document (Spectral):
 #  - POLICYAPI_TEST_CONNECTION set: that server (a fresh database is created and dropped per run);
 #  - else a Docker engine answers: Testcontainers starts postgres:15;
 #  - else: a throwaway cluster is started here and removed afterwards.
@@ -35,4 +35,17 @@ else
   export POLICYAPI_TEST_PG_DATA="$cluster" POLICYAPI_TEST_PG_PORT="$port"
 fi
 
+# The OpenAPI tests write the document here; Spectral lints it after the tests.
+export POLICYAPI_OPENAPI_FILE="$root/.data/openapi/swagger.json"
+rm -f "$POLICYAPI_OPENAPI_FILE"
+
 dotnet test "$root/PolicyApi.sln" -c "$configuration" --no-build -nologo --logger "console;verbosity=normal" "$@"
+
+if [ -s "$POLICYAPI_OPENAPI_FILE" ]; then
+  "$root/scripts/lint-openapi.sh" "$POLICYAPI_OPENAPI_FILE"
+elif [ $# -eq 0 ]; then
+  pg_log "the tests wrote no OpenAPI document to lint ($POLICYAPI_OPENAPI_FILE)"
+  exit 1
+else
+  pg_log "OpenAPI lint skipped: the filtered run wrote no OpenAPI document"
+fi

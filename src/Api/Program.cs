@@ -59,8 +59,11 @@ builder.Services.AddResponseCompression(o =>
     o.Providers.Add<GzipCompressionProvider>();
     o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "text/csv"]);
 });
-builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+// Brotli's fastest level (quality 1) compresses the serializer's flushed chunks worse than gzip (a page of 100 measures:
+// 36.7 KB against gzip's 27.4 KB); at Optimal (brotli quality 4, gzip level 6) brotli stays the smaller (16.9 KB against
+// 20.3 KB of 96 KB) for about 0.7 ms more CPU per such page. HttpConventionsTests holds brotli to no larger than gzip.
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 builder.Services.AddBudgets();
 builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
 builder.Services.AddPolicyOpenApi();

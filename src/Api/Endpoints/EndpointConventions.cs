@@ -17,6 +17,16 @@ public sealed class ConditionalGetAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class PlainTextBodyAttribute : Attribute;
 
+/// <summary>
+/// Endpoint metadata: the 200 response is a table served as JSON (<see cref="Response"/>), or as CSV or XLSX when
+/// the Accept header or <c>format=</c> asks for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class TabularExportAttribute(Type response) : Attribute
+{
+    public Type Response { get; } = response;
+}
+
 /// <summary>The conventions every endpoint declares, so that OpenAPI documents each response it can give.</summary>
 internal static class EndpointConventions
 {
@@ -34,6 +44,10 @@ internal static class EndpointConventions
 
         return builder.ProducesProblem(StatusCodes.Status500InternalServerError);
     }
+
+    /// <summary>A table: JSON by default, CSV or XLSX by Accept or <c>format=</c>; 406 for a media type it cannot serve.</summary>
+    public static RouteHandlerBuilder ProducesTable<TResponse>(this RouteHandlerBuilder builder) =>
+        builder.Produces<TResponse>().WithMetadata(new TabularExportAttribute(typeof(TResponse)));
 
     /// <summary>A single-resource GET: ETag on the response, 304 for a matching <c>If-None-Match</c>.</summary>
     public static RouteHandlerBuilder ConditionalGet(this RouteHandlerBuilder builder) =>

@@ -36,9 +36,7 @@ public static class SupervisionEndpoints
             })
             .WithTags("Bulletins")
             .Describe("GetBulletin", "The bulletin (通报) of a document for a period", "Every target with actual, 序时进度 and status at the end of the period; every unit's reporting record (due, submitted, accepted, late, overdue, returned) as of asOf; rankings with 约谈 flags. JSON, or a CSV/XLSX download: Accept text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, or format=csv|xlsx.")
-            .Produces<BulletinResponse>()
-            .Produces(StatusCodes.Status200OK, contentType: TabularExport.CsvMediaType)
-            .Produces(StatusCodes.Status200OK, contentType: TabularExport.XlsxMediaType)
+            .ProducesTable<BulletinResponse>()
             .WithProblems(400, 404, 406);
 
         app.MapGet("/api/v1/documents/{documentId}/task-table", async (Guid documentId, string? format, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -51,9 +49,7 @@ public static class SupervisionEndpoints
             })
             .WithTags("Documents")
             .Describe("GetTaskTable", "A document's task decomposition table (任务分解表)", "Measures, sub-items and task rows in document order with their lead, cooperating and responsible units. JSON, CSV or XLSX as for bulletins.")
-            .Produces<TaskTableResponse>()
-            .Produces(StatusCodes.Status200OK, contentType: TabularExport.CsvMediaType)
-            .Produces(StatusCodes.Status200OK, contentType: TabularExport.XlsxMediaType)
+            .ProducesTable<TaskTableResponse>()
             .WithProblems(400, 404, 406);
 
         return app;

@@ -1,4 +1,6 @@
 using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,13 +10,31 @@ namespace PolicyApi.Api.Http;
 public sealed record Page<T>(IReadOnlyList<T> Items, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextCursor);
 
 /// <summary>
+/// A query that answers one page of a list. Its type names the list and its other public values (and any member
+/// marked <see cref="JsonIncludeAttribute"/>) are the filters a cursor is bound to; limit may change from page to page.
+/// </summary>
+public interface IPagedQuery
+{
+    int? Limit { get; }
+
+    string? Cursor { get; }
+}
+
+/// <summary>
 /// Cursor (keyset) paging: the cursor is an opaque, URL-safe encoding of the last item's sort key,
-/// so pages stay stable while records are added, and no page costs an OFFSET scan.
+/// so pages stay stable while records are added, and no page costs an OFFSET scan. Each cursor carries a short
+/// hash of the list it came from (the query and its filters), so that it cannot continue another list, or the
+/// same list under other filters, where its sort key would silently skip or repeat items.
 /// </summary>
 public static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+
+    public const string ForeignCursor = "This cursor belongs to another list or other filters; start again without it.";
+    public const string UnknownCursor = "The cursor is not one this API issued.";
+
+    private static readonly JsonSerializerOptions BindingJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static int Limit(int? limit)
     {
@@ -31,35 +51,77 @@ public static class Paging
         return limit.Value;
     }
 
-    public static string Encode<TKey>(TKey key) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
+    /// <summary>The cursor continuing <paramref name="query"/>'s list after <paramref name="key"/>.</summary>
+    public static string Encode<TKey>(IPagedQuery query, TKey key) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Envelope(BindingOf(query), JsonSerializer.SerializeToElement(key))));
 
-    public static TKey? Decode<TKey>(string? cursor)
+    /// <summary>The sort key <paramref name="query"/>'s cursor continues after, or null for the first page.</summary>
+    public static TKey? Decode<TKey>(IPagedQuery query)
         where TKey : class
     {
-        if (string.IsNullOrEmpty(cursor))
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrEmpty(query.Cursor))
         {
             return null;
         }
 
+        Envelope? envelope;
         try
         {
-            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor))
-                ?? throw new InvalidInputException("cursor", "The cursor is not one this API issued.");
+            envelope = JsonSerializer.Deserialize<Envelope>(Base64Url.DecodeFromChars(query.Cursor));
         }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {
-            throw new InvalidInputException("cursor", "The cursor is not one this API issued.");
+            throw new InvalidInputException("cursor", UnknownCursor);
+        }
+
+        if (envelope is not { List: { Length: > 0 } list, After.ValueKind: JsonValueKind.Object })
+        {
+            throw new InvalidInputException("cursor", UnknownCursor);
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(list), Encoding.ASCII.GetBytes(BindingOf(query))))
+        {
+            throw new InvalidInputException("cursor", ForeignCursor);
+        }
+
+        try
+        {
+            return envelope.After.Deserialize<TKey>() ?? throw new InvalidInputException("cursor", UnknownCursor);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidInputException("cursor", UnknownCursor);
         }
     }
 
     /// <summary>Builds the page from up to <paramref name="limit"/> + 1 rows read, the extra one telling whether more follow.</summary>
-    public static Page<TItem> Build<TRow, TItem, TKey>(IReadOnlyList<TRow> rows, int limit, Func<TRow, TItem> map, Func<TRow, TKey> keyOf)
+    public static Page<TItem> Build<TRow, TItem, TKey>(IPagedQuery query, IReadOnlyList<TRow> rows, int limit, Func<TRow, TItem> map, Func<TRow, TKey> keyOf)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(keyOf);
         var items = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? Encode(keyOf(items[^1])) : null;
+        var next = rows.Count > limit ? Encode(query, keyOf(items[^1])) : null;
         return new Page<TItem>(items.Select(map).ToList(), next);
     }
+
+    /// <summary>
+    /// 16 URL-safe characters naming the list: a SHA-256 of the query's type and its values other than limit and
+    /// cursor. Not a secret: a client that forges one only reaches a page it could have asked for anyway.
+    /// </summary>
+    internal static string BindingOf(IPagedQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = JsonSerializer.SerializeToNode(query, query.GetType(), BindingJson)!.AsObject();
+        filters.Remove(nameof(IPagedQuery.Limit));
+        filters.Remove(nameof(IPagedQuery.Cursor));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(query.GetType().FullName + "\n" + filters.ToJsonString(BindingJson)));
+        return Base64Url.EncodeToString(hash.AsSpan(0, 12));
+    }
+
+    private sealed record Envelope(
+        [property: JsonPropertyName("list")] string? List,
+        [property: JsonPropertyName("after")] JsonElement After);
 }

@@ -217,9 +217,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         var type = new[] { typeof(AggregateRoot).Assembly, typeof(ProblemTypes).Assembly }
             .SelectMany(a => a.GetExportedTypes())
             .FirstOrDefault(t => t.IsEnum && (t.FullName == typeName || t.Name == typeName));
-        return type is { IsEnum: true }
-            ? string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))
-            : null;
+        return type is { IsEnum: true } ? EnumSpellings.List(type) : null;
     }
 
     private static ProblemDetails Validation(IDictionary<string, string[]> errors) =>

@@ -1,10 +1,12 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PolicyApi.Api.Http;
 
 /// <summary>
-/// Reads an enum query parameter spelled as the JSON spells it (camelCase), case-insensitively;
-/// an unknown value is a 400 that lists the accepted ones.
+/// Reads an enum query parameter spelled as the JSON spells it (camelCase, or the member's own JSON name such as
+/// <c>&gt;=</c>), case-insensitively; an unknown value is a 400 that lists the accepted ones.
 /// </summary>
 public static class QueryValues
 {
@@ -16,13 +18,15 @@ public static class QueryValues
             return null;
         }
 
-        if (!value.Any(char.IsDigit) && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        foreach (var (member, spelling) in EnumSpellings.Of(typeof(TEnum)))
         {
-            return parsed;
+            if (spelling.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return (TEnum)member;
+            }
         }
 
-        var accepted = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-        throw new InvalidInputException(field, $"'{value}' is not one of: {accepted}.");
+        throw new InvalidInputException(field, $"'{value}' is not one of: {EnumSpellings.List(typeof(TEnum))}.");
     }
 
     /// <summary>Reads a date written as the API writes dates, YYYY-MM-DD, and nothing looser.</summary>
@@ -42,4 +46,21 @@ public static class QueryValues
             ? date
             : throw new InvalidInputException(field, $"'{value}' is outside the dates this service works with: {PolicyApi.Domain.Common.Bounds.DateRange}.");
     }
+}
+
+/// <summary>
+/// How the API spells an enum's members on the wire: the member's <see cref="JsonStringEnumMemberNameAttribute"/>
+/// (a comparator is <c>&gt;=</c>, <c>&lt;=</c>, <c>=</c>), otherwise its name in camelCase — the spellings the JSON
+/// converter writes and accepts, and so the only ones an error message may offer.
+/// </summary>
+public static class EnumSpellings
+{
+    public static IReadOnlyList<(object Member, string Spelling)> Of(Type enumType)
+    {
+        ArgumentNullException.ThrowIfNull(enumType);
+        return [.. enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
+            (f.GetValue(null)!, f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name)))];
+    }
+
+    public static string List(Type enumType) => string.Join(", ", Of(enumType).Select(m => m.Spelling));
 }

@@ -64,6 +64,11 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
             return;
         }
 
+        if (metadata.OfType<TabularExportAttribute>().FirstOrDefault() is { } table && operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse okResponse)
+        {
+            DescribeTable(okResponse, table.Response);
+        }
+
         foreach (var (status, response) in operation.Responses)
         {
             if (status is "200" or "201" && response is OpenApiResponse concrete && (metadata.OfType<ConditionalGetAttribute>().Any() || metadata.OfType<RequiresIfMatchAttribute>().Any() || status == "201"))
@@ -76,5 +81,29 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
                 };
             }
         }
+    }
+
+    /// <summary>A table's 200: its JSON schema, and the same tables as CSV text or an XLSX workbook (a download).</summary>
+    private static void DescribeTable(OpenApiResponse response, Type table)
+    {
+        response.Description = "The table as JSON; as CSV (UTF-8 with a byte-order mark, the tables one after another, each under its name) " +
+            "or as an XLSX workbook (a sheet per table) when Accept or format asks for it.";
+        response.Content ??= new Dictionary<string, OpenApiMediaType>();
+        var csv = SeedExamples.CsvOf(table);
+        response.Content[TabularExport.CsvMediaType] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV, UTF-8." },
+            Example = csv is null ? null : System.Text.Json.Nodes.JsonValue.Create(csv),
+        };
+        response.Content[TabularExport.XlsxMediaType] = new OpenApiMediaType
+        {
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "An Office Open XML workbook." },
+        };
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers["Content-Disposition"] = new OpenApiHeader
+        {
+            Description = "For CSV and XLSX: attachment with the file name, e.g. attachment; filename=bulletin-2021-Q2.csv.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
     }
 }

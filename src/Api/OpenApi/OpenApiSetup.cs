@@ -37,10 +37,18 @@ public static class OpenApiSetup
             }
 
             o.SupportNonNullableReferenceTypes();
+
+            // Properties that hold another schema keep their own description and nullability (see NullableReferencesDocumentFilter).
+            o.UseAllOfToExtendReferenceSchemas();
+
+            // Audit snapshots (before, after) are whatever JSON the entity held: any value, not JsonNode's own members.
+            o.MapType<System.Text.Json.Nodes.JsonNode>(() => new OpenApiSchema { Description = "Any JSON value." });
             o.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + string.Concat(t.GetGenericArguments().Select(a => a.Name)));
             o.SchemaFilter<SeedExamplesSchemaFilter>();
             o.OperationFilter<HttpConventionsOperationFilter>();
+            o.OperationFilter<ParameterDescriptionsOperationFilter>();
             o.OperationFilter<SecurityOperationFilter>();
+            o.DocumentFilter<NullableReferencesDocumentFilter>();
             o.AddSecurityDefinition(SecurityOperationFilter.Scheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -70,7 +78,14 @@ public static class OpenApiSetup
             });
         }
 
-        app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+        app.UseSwagger(o =>
+        {
+            o.RouteTemplate = "swagger/{documentName}/swagger.json";
+
+            // The server is the one that served the document, so generated clients and Swagger UI call it by default.
+            o.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}", Description = "This PolicyApi" }]);
+        });
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";

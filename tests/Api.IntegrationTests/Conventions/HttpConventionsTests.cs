@@ -33,6 +33,44 @@ public sealed class HttpConventionsTests(ApiFixture fixture) : RegistryTest(fixt
     }
 
     [Fact]
+    public async Task Brotli_OfALargeList_IsNoLargerThanGzip()
+    {
+        // The Lianyungang ETDZ plan (15 tasks, a 63-row task table) and the Lianyungang measures (26), each measure with its units.
+        await ImportSeed("lianyungang-etdz-2021-plan", "连云港经济技术开发区");
+        await ImportSeed("lianyungang-2020-measures", Lianyungang);
+
+        var (gzip, gzipJson) = await Compressed("gzip");
+        var (brotli, brotliJson) = await Compressed("br");
+
+        Assert.Equal(100, JsonNode.Parse(gzipJson)!["items"]!.AsArray().Count);
+        Assert.Equal(gzipJson, brotliJson);
+        Assert.True(gzip < Encoding.UTF8.GetByteCount(gzipJson) / 2, $"gzip: {gzip} bytes of {Encoding.UTF8.GetByteCount(gzipJson)}");
+        Assert.True(brotli <= gzip, $"brotli {brotli} bytes > gzip {gzip} bytes for {Encoding.UTF8.GetByteCount(gzipJson)} bytes of JSON");
+    }
+
+    private async Task ImportSeed(string seed, string region)
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Seeds", seed + ".txt"), Encoding.UTF8);
+        var draft = await Expect(Post("/api/v1/imports", new { text, region }), HttpStatusCode.Created);
+        await Expect(Post($"/api/v1/imports/{(string)draft["id"]!}/commit", new { createMissingUnits = true }), HttpStatusCode.Created);
+    }
+
+    private async Task<(long Bytes, string Json)> Compressed(string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures?limit=100");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        await using Stream decompressed = encoding == "gzip"
+            ? new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress)
+            : new BrotliStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var reader = new StreamReader(decompressed, Encoding.UTF8);
+        return (bytes.Length, await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Responses_CarryChineseAsUtf8CharactersNotEscapes()
     {
         await CreateDocument();

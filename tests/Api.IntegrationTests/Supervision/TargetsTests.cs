@@ -48,6 +48,23 @@ public sealed class TargetsTests(ApiFixture fixture) : SupervisionTest(fixture)
         Assert.Equal(0, await InDatabase(db => db.Targets.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("≥")]
+    [InlineData("atLeast")]
+    [InlineData("以上")]
+    public async Task Set_WithAnUnknownComparator_Returns400ListingExactlyTheAcceptedSpellings(string comparator)
+    {
+        var document = await CreateDocument();
+
+        var problem = await ExpectProblem(
+            Post($"/api/v1/documents/{Id(document)}/targets", new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator, value = 7000, period = "2021", accumulation = "cumulative" }),
+            HttpStatusCode.BadRequest,
+            Validation,
+            "comparator");
+
+        Assert.Equal("The value is not one of: >=, <=, =.", (string?)problem["errors"]!["comparator"]![0]);
+    }
+
     [Fact]
     public async Task Cadence_WithANegativeGracePeriodOnADocument_Returns400AndChangesNothing()
     {

@@ -131,8 +131,8 @@ public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestH
 /// <summary>A measure's responsible units in the order the document lists them.</summary>
 /// <param name="MeasureId">The measure.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListAssignments(Guid MeasureId, int? Limit, string? Cursor) : IQuery<Page<AssignmentResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListAssignments(Guid MeasureId, int? Limit, string? Cursor) : IQuery<Page<AssignmentResponse>>, IPagedQuery;
 
 public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAssignments, Page<AssignmentResponse>>
 {
@@ -141,7 +141,7 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
     public async Task<Page<AssignmentResponse>> Handle(ListAssignments request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor)?.Sequence ?? 0;
+        var after = Paging.Decode<Position>(request)?.Sequence ?? 0;
         if (!await db.Measures.AnyAsync(m => m.Id == request.MeasureId, cancellationToken))
         {
             throw new ResourceNotFoundException("Measure", request.MeasureId);
@@ -153,6 +153,6 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
             .Take(limit + 1)
             .Select(a => new { Assignment = a, Name = db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).First() })
             .ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, r => AssignmentResponse.From(r.Assignment, r.Name), r => new Position(r.Assignment.Sequence));
+        return Paging.Build(request, rows, limit, r => AssignmentResponse.From(r.Assignment, r.Name), r => new Position(r.Assignment.Sequence));
     }
 }

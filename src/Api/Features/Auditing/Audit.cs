@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using FluentValidation;
@@ -99,9 +100,18 @@ public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogge
 /// <param name="From">Only entries at or after this instant (RFC 3339).</param>
 /// <param name="To">Only entries before this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListAudit(string? Entity, string? EntityId, Guid? UnitId, string? Actor, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
-    : IQuery<Page<AuditEntryResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListAudit(
+    [FromQuery(Name = "entity")] string? Entity,
+    [FromQuery(Name = "entityId")] string? EntityId,
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "actor")] string? Actor,
+    [FromQuery(Name = "outcome")] string? Outcome,
+    [FromQuery(Name = "from")] DateTimeOffset? From,
+    [FromQuery(Name = "to")] DateTimeOffset? To,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
+    : IQuery<Page<AuditEntryResponse>>, IPagedQuery;
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>
 {
@@ -126,7 +136,7 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
     public async Task<Page<AuditEntryResponse>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.AuditEntries.AsNoTracking();
         if (request.Entity is { } entity)
         {
@@ -170,7 +180,7 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
         }
 
         var rows = await query.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, e => new AuditEntryResponse(
+        return Paging.Build(request, rows, limit, e => new AuditEntryResponse(
             e.Id, e.OccurredAt, e.Subject, e.Role, e.UnitId, e.ClientId, e.Ip, e.TraceId, e.Method, e.Path, e.Entity, e.EntityId,
             e.Action, e.Outcome, e.Status,
             e.Before is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.Before),

@@ -135,8 +135,8 @@ public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHand
 /// <summary>A document's chapters in document order.</summary>
 /// <param name="DocumentId">The document.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListChapters(Guid DocumentId, int? Limit, string? Cursor) : IQuery<Page<ChapterResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListChapters(Guid DocumentId, int? Limit, string? Cursor) : IQuery<Page<ChapterResponse>>, IPagedQuery;
 
 public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListChapters, Page<ChapterResponse>>
 {
@@ -145,7 +145,7 @@ public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHa
     public async Task<Page<ChapterResponse>> Handle(ListChapters request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor)?.Sequence ?? 0;
+        var after = Paging.Decode<Position>(request)?.Sequence ?? 0;
         if (!await db.Documents.AnyAsync(d => d.Id == request.DocumentId, cancellationToken))
         {
             throw new ResourceNotFoundException("Document", request.DocumentId);
@@ -157,6 +157,6 @@ public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHa
             .Take(limit + 1)
             .Select(c => new { Chapter = c, Measures = db.Measures.Count(m => m.ChapterId == c.Id) })
             .ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, r => ChapterResponse.From(r.Chapter, r.Measures), r => new Position(r.Chapter.Sequence));
+        return Paging.Build(request, rows, limit, r => ChapterResponse.From(r.Chapter, r.Measures), r => new Position(r.Chapter.Sequence));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -14,16 +15,16 @@ namespace PolicyApi.Api.Features.Documents;
 /// <param name="Kind">Kind of document: measures, implementationOpinions, workPlan, constructionPlan or other.</param>
 /// <param name="Status">Status of the document: draft, active or archived.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListDocuments(
-    string? Region,
-    string? Issuer,
-    int? Year,
-    string? Q,
-    string? Kind,
-    string? Status,
-    int? Limit,
-    string? Cursor) : IQuery<Page<DocumentResponse>>;
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "issuer")] string? Issuer,
+    [FromQuery(Name = "year")] int? Year,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<DocumentResponse>>, IPagedQuery;
 
 public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>
 {
@@ -32,7 +33,7 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
     public async Task<Page<DocumentResponse>> Handle(ListDocuments request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         if (request.Year is < 1900 or > 2200)
         {
             throw new InvalidInputException("year", "'year' must be between 1900 and 2200.");
@@ -83,6 +84,6 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             .Take(limit + 1)
             .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
             .ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
+        return Paging.Build(request, rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
     }
 }

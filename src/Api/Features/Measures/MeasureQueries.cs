@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Documents;
@@ -29,16 +30,16 @@ public sealed class GetMeasureHandler(PolicyDbContext db) : MediatR.IRequestHand
 /// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
 /// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListMeasures(
-    Guid? DocumentId,
-    Guid? ChapterId,
-    Guid? ParentId,
-    Guid? UnitId,
-    string? Role,
-    string? Kind,
-    int? Limit,
-    string? Cursor) : IQuery<Page<MeasureResponse>>;
+    [FromQuery(Name = "documentId")] Guid? DocumentId,
+    [FromQuery(Name = "chapterId")] Guid? ChapterId,
+    [FromQuery(Name = "parentId")] Guid? ParentId,
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "role")] string? Role,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
 
 public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
 {
@@ -47,7 +48,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
     public async Task<Page<MeasureResponse>> Handle(ListMeasures request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.Measures.AsNoTracking();
         if (request.DocumentId is { } documentId)
         {
@@ -105,7 +106,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var names = await DocumentLoader.UnitNamesAsync(db, rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
-        return Paging.Build(rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
+        return Paging.Build(request, rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
     }
 
     private static MeasureResponse WithInvolvement(MeasureResponse response, Measure measure, Guid? unitId)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -30,9 +31,16 @@ public sealed class GetReportHandler(PolicyDbContext db, RequestContext context)
 /// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
 /// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, string? Status, int? Limit, string? Cursor)
-    : IQuery<Page<ReportResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListReports(
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "targetId")] Guid? TargetId,
+    [FromQuery(Name = "period")] string? Period,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
+    : IQuery<Page<ReportResponse>>, IPagedQuery;
 
 public sealed class ListReportsHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {
@@ -41,7 +49,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, RequestContext contex
     public async Task<Page<ReportResponse>> Handle(ListReports request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.ProgressReports.AsNoTracking();
         if (context.ReporterUnit is { } own)
         {
@@ -87,15 +95,15 @@ public sealed class ListReportsHandler(PolicyDbContext db, RequestContext contex
         var rows = await query.OrderBy(r => r.Id).Take(limit + 1)
             .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
             .ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, r => ReportResponse.From(r.Report, r.Unit), r => new Position(r.Report.Id));
+        return Paging.Build(request, rows, limit, r => ReportResponse.From(r.Report, r.Unit), r => new Position(r.Report.Id));
     }
 }
 
 /// <summary>Every kept version of a report, oldest first.</summary>
 /// <param name="Id">The report.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>, IPagedQuery;
 
 public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
 {
@@ -104,7 +112,7 @@ public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext c
     public async Task<Page<ReportRevisionResponse>> Handle(GetReportHistory request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor)?.Number ?? 0;
+        var after = Paging.Decode<Position>(request)?.Number ?? 0;
         var unitId = await db.ProgressReports.Where(r => r.Id == request.Id).Select(r => (Guid?)r.UnitId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", request.Id);
         ReportSubjects.EnsureVisible(unitId, request.Id, context);
@@ -114,6 +122,6 @@ public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext c
             .OrderBy(v => v.Number)
             .Take(limit + 1)
             .ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, ReportRevisionResponse.From, v => new Position(v.Number));
+        return Paging.Build(request, rows, limit, ReportRevisionResponse.From, v => new Position(v.Number));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Supervision;
@@ -52,9 +53,16 @@ public sealed record ObligationResponse(
 /// <param name="UnitId">Only this unit's obligations.</param>
 /// <param name="DocumentId">Only this document's obligations.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListObligations(string? AsOf, Guid? UnitId, Guid? DocumentId, int? Limit, string? Cursor) : IQuery<Page<ObligationResponse>>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListObligations(
+    [FromQuery(Name = "asOf")] string? AsOf,
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "documentId")] Guid? DocumentId,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<ObligationResponse>>, IPagedQuery
 {
+    /// <summary>Set by GET /supervision/overdue; not a query parameter, but part of the list a cursor is bound to.</summary>
+    [System.Text.Json.Serialization.JsonInclude]
     internal bool OnlyOverdue { get; init; }
 }
 
@@ -77,9 +85,9 @@ public sealed class ListObligationsHandler(SupervisionQueries queries, RequestCo
                 request.UnitId,
                 OnlyUnsatisfied: true,
                 OnlyOverdue: request.OnlyOverdue,
-                After: Paging.Decode<ObligationPosition>(request.Cursor),
+                After: Paging.Decode<ObligationPosition>(request),
                 Limit: limit + 1),
             cancellationToken);
-        return Paging.Build(rows, limit, o => ObligationResponse.From(o, asOf), o => new ObligationPosition(o.DueOn, o.UnitId, o.SubjectId, o.PeriodCode));
+        return Paging.Build(request, rows, limit, o => ObligationResponse.From(o, asOf), o => new ObligationPosition(o.DueOn, o.UnitId, o.SubjectId, o.PeriodCode));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -17,8 +18,12 @@ public sealed class GetTargetHandler(PolicyDbContext db) : MediatR.IRequestHandl
 /// <param name="DocumentId">Only this document's targets.</param>
 /// <param name="MeasureId">Only this measure's targets.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListTargets(Guid? DocumentId, Guid? MeasureId, int? Limit, string? Cursor) : IQuery<Page<TargetResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListTargets(
+    [FromQuery(Name = "documentId")] Guid? DocumentId,
+    [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<TargetResponse>>, IPagedQuery;
 
 public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListTargets, Page<TargetResponse>>
 {
@@ -27,7 +32,7 @@ public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHan
     public async Task<Page<TargetResponse>> Handle(ListTargets request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.Targets.AsNoTracking();
         if (request.DocumentId is { } documentId)
         {
@@ -51,6 +56,6 @@ public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHan
 
         var rows = await query.Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones)
             .OrderBy(t => t.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, TargetResponse.From, t => new Position(t.Id));
+        return Paging.Build(request, rows, limit, TargetResponse.From, t => new Position(t.Id));
     }
 }

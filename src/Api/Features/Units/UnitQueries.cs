@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -26,9 +27,16 @@ public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler
 /// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
 /// <param name="ParentId">Only the sub-units of this unit.</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page.</param>
-public sealed record ListUnits(string? Region, string? Name, string? Q, string? Kind, Guid? ParentId, int? Limit, string? Cursor)
-    : IQuery<Page<UnitResponse>>;
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListUnits(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "name")] string? Name,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "parentId")] Guid? ParentId,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
+    : IQuery<Page<UnitResponse>>, IPagedQuery;
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {
@@ -37,7 +45,7 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
     public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request.Cursor);
+        var after = Paging.Decode<Position>(request);
         var query = db.Units.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
@@ -72,6 +80,6 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
         }
 
         var rows = await query.Include(u => u.Names).OrderBy(u => u.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
-        return Paging.Build(rows, limit, UnitResponse.From, u => new Position(u.Id));
+        return Paging.Build(request, rows, limit, UnitResponse.From, u => new Position(u.Id));
     }
 }

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using PolicyApi.Api.Http;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace PolicyApi.Api.OpenApi;
+
+/// <summary>
+/// Describes the parameters that no XML comment reaches: route ids, and the query values endpoints take directly
+/// (limit, cursor, format, asOf …). Filters of [AsParameters] records are described by their records' &lt;param&gt; docs.
+/// </summary>
+public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> PathIds = new(StringComparer.Ordinal)
+    {
+        ["documentId"] = "The policy document's id (UUID).",
+        ["chapterId"] = "The chapter's id (UUID), within the document.",
+        ["measureId"] = "The measure's id (UUID).",
+        ["assignmentId"] = "The assignment's id (UUID), within the measure.",
+        ["unitId"] = "The responsible unit's id (UUID).",
+        ["targetId"] = "The target's id (UUID).",
+        ["reportId"] = "The progress report's id (UUID).",
+        ["importId"] = "The import's id (UUID), as answered by POST /imports.",
+    };
+
+    private static readonly Dictionary<string, string> Query = new(StringComparer.Ordinal)
+    {
+        ["limit"] = $"Page size, 1–{Paging.MaxLimit} (default {Paging.DefaultLimit}).",
+        ["cursor"] = "The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).",
+        ["format"] = "json, csv or xlsx; overrides the Accept header (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
+        ["asOf"] = "The date (YYYY-MM-DD) to evaluate on, e.g. 2021-06-30; today in the supervising time zone when omitted.",
+        ["chapterId"] = "Only measures in this chapter.",
+        ["parentId"] = "Only the sub-items of this measure.",
+        ["region"] = "The region whose registry resolves the unit names, e.g. 防城港市.",
+        ["title"] = "The title, when the text does not state it as wanted (overrides what is read).",
+        ["docNumber"] = "The 文号, e.g. 连政发〔2020〕62号 (overrides what is read).",
+        ["issuer"] = "The issuing authority, e.g. 连云港市人民政府 (overrides what is read).",
+        ["issuedOn"] = "The issue date, YYYY-MM-DD (overrides what is read).",
+        ["kind"] = "measures, implementationOpinions, workPlan, constructionPlan or other (overrides what is read).",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In == ParameterLocation.Query && parameter.Name == "format" && parameter.Schema is OpenApiSchema format)
+            {
+                format.Enum = [JsonValue.Create("json"), JsonValue.Create("csv"), JsonValue.Create("xlsx")];
+            }
+
+            if (!string.IsNullOrWhiteSpace(parameter.Description))
+            {
+                continue;
+            }
+
+            parameter.Description = parameter.In switch
+            {
+                ParameterLocation.Path => PathIds.GetValueOrDefault(parameter.Name ?? string.Empty),
+                ParameterLocation.Query => Query.GetValueOrDefault(parameter.Name ?? string.Empty),
+                ParameterLocation.Header when parameter.Name == "If-Match" =>
+                    "Optional: the ETag of the report as last read; when it is stale the step is refused with 412 (the current ETag comes with it).",
+                _ => null,
+            };
+        }
+    }
+}
