@@ -252,20 +252,11 @@ public sealed class AcceptedValuesEnumConverterFactory : JsonConverterFactory
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter?)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert), Strings.CreateConverter(typeToConvert, options));
 
-    /// <summary>The spellings an enum accepts: each member's declared JSON name, else its camelCase name.</summary>
-    public static IReadOnlyList<string> Spellings(Type enumType)
-    {
-        ArgumentNullException.ThrowIfNull(enumType);
-        return [.. enumType.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Select(f => f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false).OfType<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name
-                ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name))];
-    }
-
     private sealed class Converter<TEnum>(JsonConverter inner) : JsonConverter<TEnum>
         where TEnum : struct, Enum
     {
         private readonly JsonConverter<TEnum> _inner = (JsonConverter<TEnum>)inner;
-        private readonly string _accepted = string.Join(", ", Spellings(typeof(TEnum)));
+        private readonly string _accepted = EnumSpellings.List(typeof(TEnum));
 
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

@@ -1,4 +1,5 @@
 using PolicyApi.Api.Features.Importing;
+using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Units;
 
@@ -26,12 +27,12 @@ internal static partial class SeedExamples
             [typeof(DraftReportingCadence)] = new DraftReportingCadence("monthly", 0, "月通报"),
             [typeof(DraftTask)] = new DraftTask(
                 1, "全面做好自贸区试验区改革试点经验复制推广工作", false, null, "除国家有明确实施界限的政策措施外，积极推广各自贸试验区相关改革试点经验和最佳实践案例。",
-                [new DraftUnit("区自贸办", DraftRoles.Responsible)], "1.", 6, new SourceSpan(5267, 73, 112)),
+                [new DraftUnit("区自贸办", UnitRole.Responsible)], "1.", 6, new SourceSpan(5267, 73, 112)),
 
             [typeof(UnitSuggestion)] = new UnitSuggestion(PlanReformId, "市发展改革委", 0.75),
             [typeof(UnitResolution)] = new UnitResolution("商务局", 2, "inferred", PlanCommerceId, "市商务局", []),
             [typeof(ImportResponse)] = new ImportResponse(
-                ImportId, "draft", "防城港市", imported, imported.AddDays(7), null, null, Draft,
+                ImportId, ImportStatus.Draft, "防城港市", imported, imported.AddDays(7), null, null, Draft,
                 [
                     new UnitResolution("市发展改革委", 1, "name", PlanReformId, "市发展改革委", []),
                     new UnitResolution("商务局", 2, "inferred", PlanCommerceId, "市商务局", []),

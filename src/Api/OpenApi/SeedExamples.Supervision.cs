@@ -90,10 +90,10 @@ internal static partial class SeedExamples
             [typeof(ReviewReport)] = new ReviewReport { Reason = ReturnReason },
             [typeof(ReportResponse)] = new ReportResponse(
                 ReportId, DongxingId, "东兴市", null, FdiTargetId, "2021-M06", new DateOnly(2021, 6, 1), new DateOnly(2021, 6, 30), 720, "万美元",
-                "上半年到位外资720万美元（含投资性公司投资）", null, "开展“深化港澳台、扩大RCEP、拓展欧洲”外资专题招商活动", SelfAssessment.Behind, [],
+                "上半年到位外资720万美元（含投资性公司投资）", null, "开展“深化港澳台、扩大RCEP、拓展欧洲”外资专题招商活动", SelfAssessment.Behind, [], null,
                 ReportStatus.Accepted, null, 6, reporter, China(7, 1, 9), China(7, 4, 9), reporter, China(7, 6, 9), "supervisor", China(7, 1, 9), China(7, 6, 9)),
             [typeof(ReportRevisionResponse)] = new ReportRevisionResponse(
-                3, ReportAction.Returned, ReportStatus.Returned, 700, "万美元", "上半年到位外资700万美元", null, null, SelfAssessment.Behind, [],
+                3, ReportAction.Returned, ReportStatus.Returned, 700, "万美元", "上半年到位外资700万美元", null, null, SelfAssessment.Behind, [], null,
                 ReturnReason, "supervisor", "supervisor", null, China(7, 3, 9)),
         };
     }
@@ -109,9 +109,10 @@ internal static partial class SeedExamples
             new UnitAttainment(ShangsiId, "上思县", 500, 130, 130, 247.9452m, true, AttainmentStatus.AtRisk),
         };
 
-        // 3390 of 7000 against 序时进度 7000 × 181/365 = 3471.2329; at this pace 3390 × 365/181 = 6836.1878 → behind.
+        // On 10 July, with June's reports accepted: 3390 of 7000 against 序时进度 at the close of June, 7000 × 181/365 =
+        // 3471.2329 (to the day, 7000 × 191/365 = 3663.0137); at this pace 3390 × 365/181 = 6836.1878 → behind.
         var attainment = new AttainmentResponse(
-            FdiTargetId, Fdi, "万美元", Comparator.AtLeast, 7000, "2021", asOf, 3390, 3390, 3471.2329m, 0.4959m, 0.4843m, 0.9766m, 6836.1878m,
+            FdiTargetId, Fdi, "万美元", Comparator.AtLeast, 7000, "2021", new DateOnly(2021, 7, 10), 3390, 3390, 3471.2329m, asOf, 3663.0137m, 0.4959m, 0.4843m, 0.9766m, 6836.1878m,
             true, AttainmentStatus.Behind, null, units);
         var ranking = new RankingResponse(FdiTargetId, Fdi, "万美元", asOf, "2021-Q2",
         [
@@ -196,6 +197,7 @@ internal static partial class SeedExamples
         [typeof(DocumentKind)] = DocumentKind.WorkPlan,
         [typeof(DocumentStatus)] = DocumentStatus.Active,
         [typeof(MeasureKind)] = MeasureKind.Measure,
+        [typeof(PolicyApi.Domain.Importing.ImportStatus)] = PolicyApi.Domain.Importing.ImportStatus.Draft,
         [typeof(ReportAction)] = ReportAction.Returned,
         [typeof(ReportStatus)] = ReportStatus.Submitted,
         [typeof(SelfAssessment)] = SelfAssessment.Behind,
