@@ -121,7 +121,7 @@ internal static partial class SeedExamples
             new RankingItem(3, DongxingId, "东兴市", 1500, 720, 743.8356m, 0.48m, true, false, false),
             new RankingItem(4, ShangsiId, "上思县", 500, 130, 247.9452m, 0.26m, true, true, true),
         ]);
-        var subject = new ObligationSubject("target", FdiTargetId, null, Fdi);
+        var subject = new ObligationSubject(PolicyApi.Infrastructure.Supervision.ObligationSubjectType.Target, FdiTargetId, null, Fdi);
         var reporting = new[]
         {
             new BulletinReportingRecord(GangkouId, "港口区", 4, 4, 4, 0, 0, 0),
@@ -145,7 +145,7 @@ internal static partial class SeedExamples
             [typeof(RankingResponse)] = ranking,
             [typeof(ObligationSubject)] = subject,
             [typeof(ObligationResponse)] = new ObligationResponse(
-                ShangsiId, "上思县", PlanId, subject, "2021-M06", new DateOnly(2021, 6, 1), asOf, new DateOnly(2021, 7, 5), "overdue", null, null, 5),
+                ShangsiId, "上思县", PlanId, subject, "2021-M06", new DateOnly(2021, 6, 1), asOf, new DateOnly(2021, 7, 5), PolicyApi.Infrastructure.Supervision.ObligationState.Overdue, null, null, 5),
             [typeof(BulletinDocument)] = new BulletinDocument(PlanId, PlanTitle, null),
             [typeof(BulletinReportingRecord)] = reporting[^1],
             [typeof(BulletinResponse)] = new BulletinResponse(
@@ -197,6 +197,8 @@ internal static partial class SeedExamples
         [typeof(DocumentKind)] = DocumentKind.WorkPlan,
         [typeof(DocumentStatus)] = DocumentStatus.Active,
         [typeof(MeasureKind)] = MeasureKind.Measure,
+        [typeof(PolicyApi.Infrastructure.Supervision.ObligationState)] = PolicyApi.Infrastructure.Supervision.ObligationState.Overdue,
+        [typeof(PolicyApi.Infrastructure.Supervision.ObligationSubjectType)] = PolicyApi.Infrastructure.Supervision.ObligationSubjectType.Target,
         [typeof(PolicyApi.Domain.Importing.ImportStatus)] = PolicyApi.Domain.Importing.ImportStatus.Draft,
         [typeof(ReportAction)] = ReportAction.Returned,
         [typeof(ReportStatus)] = ReportStatus.Submitted,

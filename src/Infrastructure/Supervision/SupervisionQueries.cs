@@ -23,12 +23,35 @@ public sealed record UnitReportAggregate(
     DateOnly? AcceptedLatestEnd,
     DateOnly? ReportedLatestEnd);
 
+/// <summary>What a report is about.</summary>
+public enum ObligationSubjectType
+{
+    Measure,
+    Target,
+}
+
+/// <summary>Where an obligation stands on a date.</summary>
+public enum ObligationState
+{
+    /// <summary>The period is over and the report is not in, but its due date has not passed.</summary>
+    Due,
+
+    /// <summary>Past its due date and still not submitted.</summary>
+    Overdue,
+
+    /// <summary>Submitted by then, not (yet) accepted.</summary>
+    Submitted,
+
+    /// <summary>Accepted by then.</summary>
+    Accepted,
+}
+
 /// <summary>What one unit owes for one subject (measure or target) and period, and what it has done about it.</summary>
 public sealed record Obligation(
     Guid UnitId,
     string UnitName,
     Guid DocumentId,
-    string SubjectType,
+    ObligationSubjectType SubjectType,
     Guid SubjectId,
     string? SubjectLabel,
     string SubjectTitle,
@@ -37,9 +60,9 @@ public sealed record Obligation(
     DateOnly PeriodEnd,
     DateOnly DueOn,
     Guid? ReportId,
-    string? ReportStatus,
+    PolicyApi.Domain.Reports.ReportStatus? ReportStatus,
     DateOnly? FirstSubmittedOn,
-    string State);
+    ObligationState State);
 
 /// <summary>One unit's reporting record over a set of obligations.</summary>
 public sealed record ReportingRecord(Guid UnitId, string UnitName, int Due, int Submitted, int Accepted, int Late, int Overdue, int Returned);
@@ -104,116 +127,31 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
         GROUP BY r.target_id, r.unit_id
         """;
 
+    // The obligations a query selects (periods ended by @as_of), each in the state it was in at the end of @as_of: its
+    // answering report's status then — the current one when the report was last changed before then, else the last
+    // revision made by then (none: the report did not exist yet).
     private const string ObligationsCte = """
-        WITH subjects AS (
-            SELECT 'target'::text AS subject_type, t.id AS subject_id, t.document_id, t.measure_id,
-                   coalesce(t.cadence_frequency, m.cadence_frequency, d.cadence_frequency) AS frequency,
-                   coalesce(CASE WHEN t.cadence_frequency IS NOT NULL THEN t.cadence_grace_days END,
-                            CASE WHEN m.cadence_frequency IS NOT NULL THEN m.cadence_grace_days END,
-                            d.cadence_grace_days, 0) AS grace_days,
-                   t.period_start AS window_start, t.period_end AS window_end,
-                   NULL::text AS subject_label, t.indicator AS subject_title
-            FROM policy.targets t
-            JOIN policy.documents d ON d.id = t.document_id AND d.status = 'Active'
-            LEFT JOIN policy.measures m ON m.id = t.measure_id
-            WHERE (@document_id IS NULL OR t.document_id = @document_id)
-          UNION ALL
-            SELECT 'measure', m.id, m.document_id, m.id,
-                   coalesce(m.cadence_frequency, d.cadence_frequency),
-                   coalesce(CASE WHEN m.cadence_frequency IS NOT NULL THEN m.cadence_grace_days END, d.cadence_grace_days, 0),
-                   coalesce(d.period_from, d.issued_on), d.period_to,
-                   m.label, m.title
-            FROM policy.measures m
-            JOIN policy.documents d ON d.id = m.document_id AND d.status = 'Active'
-            WHERE m.kind IN ('Measure', 'SubItem', 'Task')
-              AND (@document_id IS NULL OR m.document_id = @document_id)),
-        cadenced AS (
-            SELECT * FROM subjects WHERE frequency IS NOT NULL AND window_start IS NOT NULL),
-        obligated AS (
-            SELECT s.*, a.unit_id FROM cadenced s
-            JOIN policy.target_allocations a ON s.subject_type = 'target' AND a.target_id = s.subject_id
-          UNION ALL
-            SELECT s.*, su.unit_id FROM cadenced s
-            JOIN policy.target_scope_units su ON s.subject_type = 'target' AND su.target_id = s.subject_id
-          UNION ALL
-            SELECT s.*, a.unit_id FROM cadenced s
-            JOIN policy.measure_assignments a ON a.measure_id = s.measure_id AND a.role IN ('Lead', 'Responsible')
-            WHERE s.subject_type = 'measure'
-               OR (NOT EXISTS (SELECT 1 FROM policy.target_allocations x WHERE x.target_id = s.subject_id)
-                   AND NOT EXISTS (SELECT 1 FROM policy.target_scope_units y WHERE y.target_id = s.subject_id))
-          UNION ALL
-            SELECT s.*, u.id FROM cadenced s
-            JOIN policy.measures m ON s.subject_type = 'measure' AND m.id = s.subject_id
-            JOIN policy.documents d ON d.id = s.document_id
-            JOIN policy.responsible_units u ON u.region = d.region AND u.kind = ANY (m.blanket_unit_kinds)
-            WHERE NOT EXISTS (SELECT 1 FROM policy.measure_assignments a WHERE a.measure_id = m.id AND a.unit_id = u.id)),
-        periods AS (
-            SELECT o.unit_id, o.document_id, o.subject_type, o.subject_id, o.subject_label, o.subject_title, o.frequency, o.grace_days, o.window_start,
-                   g.start::date AS period_start, (g.start + f.step - interval '1 day')::date AS period_end
-            FROM obligated o
-            CROSS JOIN LATERAL (SELECT
-                CASE o.frequency WHEN 'Weekly' THEN interval '1 week' WHEN 'Monthly' THEN interval '1 month'
-                                 WHEN 'Quarterly' THEN interval '3 months' WHEN 'HalfYearly' THEN interval '6 months'
-                                 ELSE interval '1 year' END AS step,
-                CASE o.frequency WHEN 'Weekly' THEN 'week' WHEN 'Monthly' THEN 'month' WHEN 'Quarterly' THEN 'quarter'
-                                 ELSE 'year' END AS unit) f
-            CROSS JOIN LATERAL generate_series(
-                date_trunc(f.unit, o.window_start::timestamp),
-                least(coalesce(o.window_end, @as_of), @as_of, coalesce(@period_end_to, @as_of))::timestamp,
-                f.step) g(start)),
-        coded AS (
-            SELECT p.*,
-                   CASE p.frequency
-                       WHEN 'Weekly' THEN to_char(p.period_start, 'IYYY-"W"IW')
-                       WHEN 'Monthly' THEN to_char(p.period_start, 'YYYY-"M"MM')
-                       WHEN 'Quarterly' THEN to_char(p.period_start, 'YYYY-"Q"Q')
-                       WHEN 'HalfYearly' THEN to_char(p.period_start, 'YYYY') || '-H' || CASE WHEN extract(month FROM p.period_start) <= 6 THEN '1' ELSE '2' END
-                       ELSE to_char(p.period_start, 'YYYY') END AS period_code,
-                   p.period_end + p.grace_days AS due_on
-            FROM periods p
-            WHERE p.period_end <= @as_of AND p.period_end >= p.window_start
-              AND (@period_end_from IS NULL OR p.period_end >= @period_end_from)
-              AND (@period_end_to IS NULL OR p.period_end <= @period_end_to)
-              AND (@unit_id IS NULL OR p.unit_id = @unit_id)),
-        -- The report that answers each (subject, unit, period): submitted or accepted before a draft, the first
-        -- submitted first — in the status it had at the end of @as_of: its current one when it was last changed before
-        -- then, else the last revision made by then (none: the report did not exist yet).
-        -- Taken once for all subjects and hash-joined, not looked up row by row.
-        known AS (SELECT ((@as_of + 1)::timestamp AT TIME ZONE @time_zone) AS at),
-        subject_reports AS (
-            SELECT 'target'::text AS subject_type, r.target_id AS subject_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at, r.updated_at
-            FROM policy.progress_reports r
-            WHERE r.target_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'target') AND r.period_end <= @as_of
-              AND (@unit_id IS NULL OR r.unit_id = @unit_id)
-          UNION ALL
-            SELECT 'measure', r.measure_id, r.id, r.unit_id, r.period_code, r.status, r.first_submitted_at, r.updated_at
-            FROM policy.progress_reports r
-            WHERE r.measure_id IN (SELECT subject_id FROM cadenced WHERE subject_type = 'measure') AND r.period_end <= @as_of
-              AND (@unit_id IS NULL OR r.unit_id = @unit_id)),
-        reports_then AS (
-            SELECT DISTINCT ON (s.subject_type, s.subject_id, s.unit_id, s.period_code)
-                   s.subject_type, s.subject_id, s.unit_id, s.period_code, s.id, s.status, s.first_submitted_at
-            FROM (SELECT s.subject_type, s.subject_id, s.unit_id, s.period_code, s.id, s.first_submitted_at,
-                         CASE WHEN s.updated_at < known.at THEN s.status
-                              ELSE (SELECT x.status FROM policy.progress_report_revisions x
-                                    WHERE x.report_id = s.id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status
-                  FROM subject_reports s CROSS JOIN known) s
-            WHERE s.status IS NOT NULL
-            ORDER BY s.subject_type, s.subject_id, s.unit_id, s.period_code, (s.status IN ('Submitted', 'Accepted')) DESC, s.first_submitted_at NULLS LAST),
-        matched AS (
-            SELECT c.*, u.name AS unit_name, r.id AS report_id, r.status AS report_status,
-                   (r.first_submitted_at AT TIME ZONE @time_zone)::date AS first_submitted_on
-            FROM coded c
-            JOIN policy.responsible_units u ON u.id = c.unit_id
-            LEFT JOIN reports_then r
-              ON r.subject_type = c.subject_type AND r.subject_id = c.subject_id AND r.unit_id = c.unit_id AND r.period_code = c.period_code),
+        WITH known AS (SELECT ((@as_of + 1)::timestamp AT TIME ZONE @time_zone) AS at),
+        selected AS (
+            SELECT o.*, u.name AS unit_name,
+                   CASE WHEN o.report_updated_at IS NULL OR o.report_updated_at < known.at THEN o.report_status
+                        ELSE (SELECT x.status FROM policy.progress_report_revisions x
+                              WHERE x.report_id = o.report_id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status_then
+            FROM policy.reporting_obligations o
+            CROSS JOIN known
+            JOIN policy.responsible_units u ON u.id = o.unit_id
+            WHERE o.period_end <= @as_of
+              AND (@document_id IS NULL OR o.document_id = @document_id)
+              AND (@unit_id IS NULL OR o.unit_id = @unit_id)
+              AND (@period_end_from IS NULL OR o.period_end >= @period_end_from)
+              AND (@period_end_to IS NULL OR o.period_end <= @period_end_to)),
         classified AS (
-            SELECT m.*,
-                   CASE WHEN m.report_status IN ('Submitted', 'Accepted') AND m.first_submitted_on <= @as_of
-                            THEN lower(m.report_status)
-                        WHEN @as_of > m.due_on THEN 'overdue'
-                        ELSE 'due' END AS state
-            FROM matched m)
+            SELECT s.*, (s.first_submitted_at AT TIME ZONE @time_zone)::date AS first_submitted_on,
+                   CASE WHEN s.status_then IN ('Submitted', 'Accepted') AND (s.first_submitted_at AT TIME ZONE @time_zone)::date <= @as_of
+                            THEN s.status_then
+                        WHEN @as_of > s.due_on THEN 'Overdue'
+                        ELSE 'Due' END AS state
+            FROM selected s)
         """;
 
     /// <summary>Per target and unit, the reports for periods ending by <paramref name="periodsTo"/>, as they stood at the end of <paramref name="knownOn"/>.</summary>
@@ -248,14 +186,17 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
     {
         ArgumentNullException.ThrowIfNull(query);
         var sql = ObligationsCte + """
-            SELECT unit_id, unit_name, document_id, subject_type, subject_id, subject_label, subject_title,
-                   period_code, period_start, period_end, due_on, report_id, report_status, first_submitted_on, state
-            FROM classified
-            WHERE (NOT @only_unsatisfied OR state IN ('due', 'overdue'))
-              AND (NOT @only_overdue OR state = 'overdue')
-              AND (@after_due_on IS NULL OR (due_on, unit_id, subject_id, period_code) > (@after_due_on, @after_unit_id, @after_subject_id, @after_period_code))
-            ORDER BY due_on, unit_id, subject_id, period_code
-            LIMIT @limit
+            SELECT c.unit_id, c.unit_name, c.document_id, c.subject_type, c.subject_id, m.label, coalesce(m.title, t.indicator),
+                   c.period_code, c.period_start, c.period_end, c.due_on, c.report_id, c.status_then, c.first_submitted_on, c.state
+            FROM (SELECT * FROM classified
+                  WHERE (NOT @only_unsatisfied OR state IN ('Due', 'Overdue'))
+                    AND (NOT @only_overdue OR state = 'Overdue')
+                    AND (@after_due_on IS NULL OR (due_on, unit_id, subject_id, period_code) > (@after_due_on, @after_unit_id, @after_subject_id, @after_period_code))
+                  ORDER BY due_on, unit_id, subject_id, period_code
+                  LIMIT @limit) c
+            LEFT JOIN policy.measures m ON c.subject_type = 'Measure' AND m.id = c.subject_id
+            LEFT JOIN policy.targets t ON c.subject_type = 'Target' AND t.id = c.subject_id
+            ORDER BY c.due_on, c.unit_id, c.subject_id, c.period_code
             """;
         await using var command = await ObligationCommandAsync(sql, query, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter("only_unsatisfied", NpgsqlDbType.Boolean) { Value = query.OnlyUnsatisfied });
@@ -273,7 +214,7 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                 reader.GetGuid(0),
                 reader.GetString(1),
                 reader.GetGuid(2),
-                reader.GetString(3),
+                Enum.Parse<ObligationSubjectType>(reader.GetString(3)),
                 reader.GetGuid(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.GetString(6),
@@ -282,9 +223,9 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                 reader.GetFieldValue<DateOnly>(9),
                 reader.GetFieldValue<DateOnly>(10),
                 reader.IsDBNull(11) ? null : reader.GetGuid(11),
-                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(12) ? null : Enum.Parse<PolicyApi.Domain.Reports.ReportStatus>(reader.GetString(12)),
                 NullableDate(reader, 13),
-                reader.GetString(14)));
+                Enum.Parse<ObligationState>(reader.GetString(14))));
         }
 
         return rows;
@@ -297,11 +238,11 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
         var sql = ObligationsCte + """
             SELECT unit_id, unit_name,
                    count(*)::int AS due,
-                   count(*) FILTER (WHERE state IN ('submitted', 'accepted'))::int AS submitted,
-                   count(*) FILTER (WHERE state = 'accepted')::int AS accepted,
-                   count(*) FILTER (WHERE state IN ('submitted', 'accepted') AND first_submitted_on > due_on)::int AS late,
-                   count(*) FILTER (WHERE state = 'overdue')::int AS overdue,
-                   count(*) FILTER (WHERE report_status = 'Returned')::int AS returned
+                   count(*) FILTER (WHERE state IN ('Submitted', 'Accepted'))::int AS submitted,
+                   count(*) FILTER (WHERE state = 'Accepted')::int AS accepted,
+                   count(*) FILTER (WHERE state IN ('Submitted', 'Accepted') AND first_submitted_on > due_on)::int AS late,
+                   count(*) FILTER (WHERE state = 'Overdue')::int AS overdue,
+                   count(*) FILTER (WHERE status_then = 'Returned')::int AS returned
             FROM classified
             GROUP BY unit_id, unit_name
             ORDER BY unit_name, unit_id

@@ -9,7 +9,7 @@ namespace PolicyApi.Api.Features.Supervision;
 /// <param name="Type">measure or target.</param>
 /// <param name="Label">The measure's label as written; none for a target.</param>
 /// <param name="Title">The measure's title or the target's indicator.</param>
-public sealed record ObligationSubject(string Type, Guid Id, string? Label, string Title);
+public sealed record ObligationSubject(ObligationSubjectType Type, Guid Id, string? Label, string Title);
 
 /// <summary>One report a unit owes.</summary>
 /// <param name="State">due (period over, still within grace), overdue (past its due date, no report submitted), submitted or accepted.</param>
@@ -24,9 +24,9 @@ public sealed record ObligationResponse(
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     DateOnly DueOn,
-    string State,
+    ObligationState State,
     Guid? ReportId,
-    string? ReportStatus,
+    PolicyApi.Domain.Reports.ReportStatus? ReportStatus,
     int? DaysOverdue)
 {
     public static ObligationResponse From(Obligation o, DateOnly asOf)
@@ -43,8 +43,8 @@ public sealed record ObligationResponse(
             o.DueOn,
             o.State,
             o.ReportId,
-            o.ReportStatus is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(o.ReportStatus),
-            o.State == "overdue" ? asOf.DayNumber - o.DueOn.DayNumber : null);
+            o.ReportStatus,
+            o.State == ObligationState.Overdue ? asOf.DayNumber - o.DueOn.DayNumber : null);
     }
 }
 
