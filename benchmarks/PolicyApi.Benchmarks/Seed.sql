@@ -4,6 +4,9 @@
 -- three years (2019–2021) of weekly reports on measures and monthly reports on targets (≈3% never
 -- filed, ≈1% returned, ≈2% submitted and unreviewed), each with its revisions.
 SET search_path = policy;
+-- Bulk loading: the triggers that keep reporting obligations (and foreign keys) are off while the data goes in;
+-- the obligations are then laid out once, by the same command that rebuilds them after any repair.
+SET session_replication_role = replica;
 
 INSERT INTO responsible_units (id, region, name, kind, version, created_at, updated_at)
 SELECT gen_random_uuid(), '基准市', CASE WHEN n <= 20 THEN '第' || n || '区' ELSE '市第' || n || '局' END,
@@ -79,5 +82,8 @@ SELECT r.id, v.number, v.action, v.status, r.period_code, r.value, r.unit_of_mea
 FROM progress_reports r
 CROSS JOIN LATERAL (VALUES (1, 'Created', 'Draft'), (2, 'Submitted', 'Submitted'), (3, CASE r.status WHEN 'Returned' THEN 'Returned' ELSE 'Accepted' END, r.status)) v(number, action, status)
 WHERE v.number <= r.revision;
+
+SET session_replication_role = DEFAULT;
+SELECT policy.refresh_obligations(NULL, NULL);
 
 ANALYZE;

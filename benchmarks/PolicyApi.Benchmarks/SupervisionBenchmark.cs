@@ -61,7 +61,7 @@ internal static class SupervisionBenchmark
             await new NpgsqlCommand(await reader.ReadToEndAsync(), connection) { CommandTimeout = 1200 }.ExecuteNonQueryAsync();
             Console.WriteLine($"Seeded in {seedTimer.Elapsed.TotalSeconds:F1} s. Rows:");
             long total = 0;
-            foreach (var table in new[] { "responsible_units", "documents", "measures", "measure_assignments", "targets", "target_allocations", "progress_reports", "progress_report_revisions" })
+            foreach (var table in new[] { "responsible_units", "documents", "measures", "measure_assignments", "targets", "target_allocations", "progress_reports", "progress_report_revisions", "reporting_duties", "reporting_obligations" })
             {
                 var count = (long)(await new NpgsqlCommand($"SELECT count(*) FROM policy.{table}", connection).ExecuteScalarAsync())!;
                 total += count;

@@ -13,7 +13,8 @@ public static class TextKey
     public static string For(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        // Normalisation refuses code points that are not characters (U+FFFE, lone surrogates): they never match anything.
+        var folded = Normalized(text);
         var key = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -31,5 +32,30 @@ public static class TextKey
         }
 
         return key.ToString();
+    }
+
+    private static string Normalized(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            var valid = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsSurrogatePair(text, i))
+                {
+                    valid.Append(text, i++, 2);
+                }
+                else if (!char.IsSurrogate(text[i]) && text[i] is not ('\uFFFE' or '\uFFFF'))
+                {
+                    valid.Append(text[i]);
+                }
+            }
+
+            return valid.ToString().Normalize(NormalizationForm.FormKC);
+        }
     }
 }

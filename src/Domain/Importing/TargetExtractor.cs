@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using PolicyApi.Domain.Common;
+
 namespace PolicyApi.Domain.Importing;
 
 /// <summary>A quantitative commitment found in a clause, before it is placed in the document.</summary>
@@ -87,7 +89,13 @@ internal static partial class TargetExtractor
                 continue;
             }
 
-            var value = decimal.Parse(Labels.ToAsciiDigits(m.Groups["num"].Value), NumberStyles.Number, CultureInfo.InvariantCulture);
+            // A figure no quantity can hold (a run of digits, not a target) is not read as one.
+            if (!decimal.TryParse(Labels.ToAsciiDigits(m.Groups["num"].Value), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+                || !Bounds.Contains(value))
+            {
+                continue;
+            }
+
             var text = TrimTrailingParenthetical(clause).Trim();
             var growth = unit is "%" && GrowthWord().IsMatch(before);
             var scopeMatch = EachSubject().Match(clause);

@@ -20,9 +20,11 @@ public static class Ranking
     {
         ArgumentNullException.ThrowIfNull(standings);
         var lowerIsBetter = comparator == Comparator.AtMost;
+        // A unit that has reported nothing stands behind every unit that has, whichever way the target points.
         var rated = standings
             .Select(s => (Standing: s, Rate: s.Allocation == 0 ? 0m : Math.Round((s.Actual ?? 0m) / s.Allocation, 6)))
-            .OrderBy(r => lowerIsBetter ? r.Rate : -r.Rate)
+            .OrderBy(r => r.Standing.Actual is null ? 1 : 0)
+            .ThenBy(r => lowerIsBetter ? r.Rate : -r.Rate)
             .ThenBy(r => r.Standing.UnitId)
             .ToList();
         if (rated.Count == 0)
@@ -33,7 +35,7 @@ public static class Ranking
         var ranks = new int[rated.Count];
         for (var i = 0; i < rated.Count; i++)
         {
-            ranks[i] = i > 0 && rated[i].Rate == rated[i - 1].Rate ? ranks[i - 1] : i + 1;
+            ranks[i] = i > 0 && rated[i].Rate == rated[i - 1].Rate && (rated[i].Standing.Actual is null) == (rated[i - 1].Standing.Actual is null) ? ranks[i - 1] : i + 1;
         }
 
         var lastRank = ranks[^1];
@@ -41,7 +43,8 @@ public static class Ranking
         return [.. rated.Select((r, i) =>
         {
             var actual = r.Standing.Actual ?? 0m;
-            var behind = lowerIsBetter ? actual > r.Standing.Expected : actual < r.Standing.Expected;
+            // Nothing reported is behind on any target that is due (for a ≤ target, no figure is no compliance shown).
+            var behind = r.Standing.Actual is null ? r.Standing.Expected > 0 || lowerIsBetter : lowerIsBetter ? actual > r.Standing.Expected : actual < r.Standing.Expected;
             var last = anyoneAhead && ranks[i] == lastRank;
             return new RankedUnit(r.Standing, ranks[i], r.Rate, behind, last, behind && last);
         })];

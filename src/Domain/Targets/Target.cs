@@ -260,6 +260,11 @@ public sealed class Target : AggregateRoot
                 throw new DomainValidationException($"milestones[{i}].by", "Milestones are listed in date order, one per date.");
             }
 
+            if (i > 0 && Accumulation is Accumulation.Cumulative or Accumulation.Count && milestones[i].Value < milestones[i - 1].Value)
+            {
+                throw new DomainValidationException($"milestones[{i}].value", "A total to date does not fall: each milestone is at least the one before.");
+            }
+
             if (milestones[i].Value < 0 || (Accumulation != Accumulation.Level && milestones[i].Value > Value))
             {
                 throw new DomainValidationException($"milestones[{i}].value", $"A milestone lies between 0 and the target's value ({Value:0.######} {UnitOfMeasure}).");

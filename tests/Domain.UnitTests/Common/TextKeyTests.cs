@@ -43,4 +43,8 @@ public sealed class TextKeyTests
 
         Assert.Equal("docNumber", error.Field);
     }
+
+    [Fact]
+    public void For_TextWithCodePointsThatAreNotCharacters_DropsThemInsteadOfFailing() =>
+        Assert.Equal(TextKey.For("市商务局"), TextKey.For("市商\ufffe务局"));
 }

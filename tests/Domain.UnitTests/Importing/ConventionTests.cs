@@ -189,4 +189,14 @@ public sealed class ConventionTests
     [InlineData("2021年全市实际利用外资")]
     [InlineData("各县区要落实")]
     public void Numbers_that_are_not_labels_are_not_read_as_labels(string line) => Assert.Null(Labels.Find(line));
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(30)]
+    public void Figures_NoQuantityCanHold_AreNotReadAsTargets(int digits)
+    {
+        var draft = PolicyTextParser.Parse($"2021年防城港市方案\n一、工作目标\n2021年全市实际利用外资工作目标{new string('7', digits)}万美元。\n二、主要任务\n（一）探针措施\n落实。〔市商务局牵头〕", "防城港市");
+        Assert.Empty(draft.Targets);
+        Assert.Single(draft.Measures);
+    }
 }

@@ -73,4 +73,15 @@ public sealed class RankingTests
             Assert.False(r.Summoned);
         });
     }
+
+    [Fact]
+    public void Rank_OfALowerIsBetterTarget_PutsUnitsThatReportedNothingLast_NotFirst()
+    {
+        var ranked = Ranking.Rank([new(Gangkou, 10, null, 10), new(Fangcheng, 10, null, 10), new(Shangsi, 10, 9, 10)], Comparator.AtMost);
+
+        Assert.Equal([Shangsi, Gangkou, Fangcheng], ranked.Select(r => r.Standing.UnitId));
+        Assert.Equal([1, 2, 2], ranked.Select(r => r.Rank));
+        Assert.Equal([false, true, true], ranked.Select(r => r.Last));
+        Assert.Equal([false, true, true], ranked.Select(r => r.Summoned));
+    }
 }
