@@ -1,5 +1,6 @@
 -- A realistic large data set for the supervision queries: one region, 200 units (20 districts and
 -- zones, 180 departments), 5 active documents with 100 measures each (500), 5 units per measure
+-- (at scale N: N × the units, districts and documents; {units}, {districts} and {documents} are set by the benchmark)
 -- (1 lead, 3 responsible, 1 cooperating), 100 targets of three years split among the 20 districts,
 -- three years (2019–2021) of weekly reports on measures and monthly reports on targets (≈3% never
 -- filed, ≈1% returned, ≈2% submitted and unreviewed), each with its revisions.
@@ -9,9 +10,9 @@ SET search_path = policy;
 SET session_replication_role = replica;
 
 INSERT INTO responsible_units (id, region, name, kind, version, created_at, updated_at)
-SELECT gen_random_uuid(), '基准市', CASE WHEN n <= 20 THEN '第' || n || '区' ELSE '市第' || n || '局' END,
-       CASE WHEN n <= 20 THEN 'DistrictGovernment' ELSE 'Department' END, 1, now(), now()
-FROM generate_series(1, 200) n;
+SELECT gen_random_uuid(), '基准市', CASE WHEN n <= {districts} THEN '第' || n || '区' ELSE '市第' || n || '局' END,
+       CASE WHEN n <= {districts} THEN 'DistrictGovernment' ELSE 'Department' END, 1, now(), now()
+FROM generate_series(1, {units}) n;
 
 INSERT INTO unit_names (id, unit_id, region, value, key, kind)
 SELECT gen_random_uuid(), id, region, name, name, 'Name' FROM responsible_units;
@@ -24,7 +25,7 @@ INSERT INTO documents (id, title, doc_number, doc_number_key, issuer, region, is
 SELECT gen_random_uuid(), '基准市稳外资工作方案（第' || d || '号）', '基政发〔2019〕' || d || '号', '基政发〔2019〕' || d || '号',
        '基准市人民政府', '基准市', DATE '2019-01-01', 'WorkPlan', DATE '2019-01-01', DATE '2021-12-31',
        '{}', 'Active', 'Weekly', 2, 1, now(), now()
-FROM generate_series(1, 5) d;
+FROM generate_series(1, {documents}) d;
 
 INSERT INTO measures (id, document_id, label, sequence, title, kind, version, created_at, updated_at)
 SELECT gen_random_uuid(), doc.id, '（' || m || '）', m, '措施' || m, 'Measure', 1, now(), now()
@@ -37,7 +38,7 @@ INSERT INTO measure_assignments (id, measure_id, unit_id, role, sequence, versio
 SELECT gen_random_uuid(), mr.id, ur.id,
        CASE k WHEN 0 THEN 'Lead' WHEN 4 THEN 'Cooperating' ELSE 'Responsible' END, k + 1, 1, now(), now()
 FROM measure_rank mr CROSS JOIN generate_series(0, 4) k
-JOIN unit_rank ur ON ur.n = 1 + ((mr.n * 7 + k * 37) % 200);
+JOIN unit_rank ur ON ur.n = 1 + ((mr.n * 7 + k * 37) % {units});
 
 INSERT INTO targets (id, document_id, indicator, unit_of_measure, comparator, value, period_start, period_end, direction,
                      accumulation, scope, cadence_frequency, cadence_grace_days, version, created_at, updated_at)

@@ -26,16 +26,26 @@ internal static class SupervisionBenchmark
         var admin = Environment.GetEnvironmentVariable("POLICYAPI_BENCH_CONNECTION")
             ?? throw new InvalidOperationException("Set POLICYAPI_BENCH_CONNECTION, or run scripts/bench.sh, which starts a throwaway PostgreSQL.");
         var iterations = int.Parse(Environment.GetEnvironmentVariable("POLICYAPI_BENCH_ITERATIONS") ?? "10", CultureInfo.InvariantCulture);
-        const string Database = "policyapi_bench";
+        // Scale 1: 200 units, 500 measures, ≈1.9 M rows; scale 10: 2,000 units, 5,000 measures, ≈15 M rows.
+        var scale = int.Parse(Environment.GetEnvironmentVariable("POLICYAPI_BENCH_SCALE") ?? "1", CultureInfo.InvariantCulture);
+        // Reuse the data set a previous run of the same scale left (seeding scale 10 takes a while).
+        var reuse = Environment.GetEnvironmentVariable("POLICYAPI_BENCH_REUSE") == "1";
+        var database = scale == 1 ? "policyapi_bench" : $"policyapi_bench_x{scale}";
 
+        bool seeded;
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database} ENCODING 'UTF8' TEMPLATE template0", connection).ExecuteNonQueryAsync();
+            var exists = (bool)(await new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = '{database}')", connection).ExecuteScalarAsync())!;
+            seeded = reuse && exists;
+            if (!seeded)
+            {
+                await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+                await new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0", connection).ExecuteNonQueryAsync();
+            }
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = Database, CommandTimeout = 600 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, CommandTimeout = 3600 }.ConnectionString;
         // A throwaway database: migrated and served by one administrative role (the least-privilege check is off).
         await PolicyApi.Infrastructure.Startup.DatabaseMigrator.MigrateAsync(connectionString, null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -52,14 +62,24 @@ internal static class SupervisionBenchmark
             PolicyApi.Api.Security.Authentication.MintDevelopmentToken(
                 new PolicyApi.Api.Security.AuthOptions { SigningKey = BenchKey.SigningKey }, PolicyApi.Api.Security.Roles.Supervisor, null, "benchmark", null, DateTimeOffset.UtcNow));
 
-        Console.WriteLine("Seeding (200 units, 500 measures, 100 targets, 3 years of weekly and monthly reports)…");
+        Console.WriteLine(seeded
+            ? $"Reusing the data set of scale {scale} in {database}. Rows:"
+            : $"Seeding at scale {scale} ({200 * scale} units, {500 * scale} measures, {100 * scale} targets, 3 years of weekly and monthly reports)…");
         var seedTimer = Stopwatch.StartNew();
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            using var reader = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("PolicyApi.Benchmarks.Seed.sql")!);
-            await new NpgsqlCommand(await reader.ReadToEndAsync(), connection) { CommandTimeout = 1200 }.ExecuteNonQueryAsync();
-            Console.WriteLine($"Seeded in {seedTimer.Elapsed.TotalSeconds:F1} s. Rows:");
+            if (!seeded)
+            {
+                using var reader = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("PolicyApi.Benchmarks.Seed.sql")!);
+                var seed = (await reader.ReadToEndAsync())
+                    .Replace("{units}", (200 * scale).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{districts}", (20 * scale).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{documents}", (5 * scale).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                await new NpgsqlCommand(seed, connection) { CommandTimeout = 7200 }.ExecuteNonQueryAsync();
+                Console.WriteLine($"Seeded in {seedTimer.Elapsed.TotalSeconds:F1} s. Rows:");
+            }
+
             long total = 0;
             foreach (var table in new[] { "responsible_units", "documents", "measures", "measure_assignments", "targets", "target_allocations", "progress_reports", "progress_report_revisions", "reporting_duties", "reporting_obligations" })
             {
@@ -90,6 +110,8 @@ internal static class SupervisionBenchmark
             ("overdue, all documents, first 100", $"/api/v1/supervision/overdue?asOf=2022-01-10&limit=100"),
             ("overdue, one unit, all documents", $"/api/v1/supervision/overdue?asOf=2022-01-10&unitId={unitId}&limit=100"),
             ("due, all documents, first 100", $"/api/v1/supervision/due?asOf=2022-01-10&limit=100"),
+            ("due, one document, first 100", $"/api/v1/supervision/due?asOf=2022-01-10&documentId={documentId}&limit=100"),
+            ("due, one unit, all documents", $"/api/v1/supervision/due?asOf=2022-01-10&unitId={unitId}&limit=100"),
         };
 
         Console.WriteLine();

@@ -97,8 +97,8 @@ public static class ConnectionSettings
 {
     /// <summary>
     /// A short connect timeout (an unreachable server is answered with a 503 within about two seconds, not after
-    /// fifteen) unless the connection string sets its own, and a statement_timeout backstop just above the longest
-    /// budget, so that no statement outlives its request in PostgreSQL.
+    /// fifteen) unless the connection string sets its own, a statement_timeout backstop just above the longest
+    /// budget, so that no statement outlives its request in PostgreSQL, and no JIT compilation.
     /// </summary>
     public static string Apply(string connectionString, QueryBudgetOptions budgets)
     {
@@ -113,6 +113,13 @@ public static class ConnectionSettings
         if (builder.Options?.Contains("statement_timeout", StringComparison.Ordinal) != true)
         {
             builder.Options = $"{builder.Options} -c statement_timeout={backstop}".Trim();
+        }
+
+        // JIT compilation costs hundreds of milliseconds on the first run of a big-looking plan: a page of a list is
+        // never worth it (seen: overdue lists at 0.9 s with it, 50 ms without).
+        if (builder.Options?.Contains("jit", StringComparison.Ordinal) != true)
+        {
+            builder.Options = $"{builder.Options} -c jit=off".Trim();
         }
 
         return builder.ConnectionString;

@@ -106,8 +106,11 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                    CASE WHEN p.updated_at < known.at THEN p.status ELSE v.status END AS status,
                    CASE WHEN p.updated_at < known.at THEN p.value ELSE v.value END AS value
             FROM t
-            JOIN policy.progress_reports p
-              ON p.target_id = t.source_id AND p.period_start >= t.period_start AND p.period_end <= @as_of
+            -- Per target, through its index: OFFSET 0 keeps the planner from turning this into a join that reads every report.
+            CROSS JOIN LATERAL (
+                SELECT p.* FROM policy.progress_reports p
+                WHERE p.target_id = t.source_id AND p.period_start >= t.period_start AND p.period_end <= @as_of
+                OFFSET 0) p
             CROSS JOIN known
             LEFT JOIN LATERAL (
                 SELECT x.status, x.value FROM policy.progress_report_revisions x
