@@ -91,6 +91,13 @@ internal static class SupervisionBenchmark
             Console.WriteLine($"  {"total",-28}{total,12:N0}");
         }
 
+        if (Environment.GetEnvironmentVariable("POLICYAPI_BENCH_SEED_ONLY") == "1")
+        {
+            // scripts/load.sh only needs the data set.
+            Console.WriteLine($"Data set ready in {database}.");
+            return;
+        }
+
         string documentId, targetId, unitId;
         await using (var connection = new NpgsqlConnection(connectionString))
         {

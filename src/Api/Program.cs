@@ -87,6 +87,7 @@ app.UseAuthentication();
 app.UsePolicyOpenApi(); // before authorization: the fallback policy would otherwise close the docs (Auth:PublicApiDocs decides)
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseUtf8Bodies(); // after authorization: a caller without the right learns nothing about media types
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -33,6 +33,29 @@ public static class RequestHygiene
         });
 
     /// <summary>
+    /// Request bodies are UTF-8 (RFC 8259 §8.1): a charset parameter naming anything else is a 415; a quoted
+    /// <c>charset="utf-8"</c> is taken as the plain one (the framework would not know it).
+    /// </summary>
+    public static IApplicationBuilder UseUtf8Bodies(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            var contentType = http.Request.ContentType;
+            if (contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) && media.Charset.HasValue)
+            {
+                var charset = media.Charset.Value!.Trim('"').Trim();
+                if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UnsupportedMediaTypeException($"{media.MediaType} in UTF-8 (this request says charset={charset})");
+                }
+
+                media.Charset = "utf-8";
+                http.Request.ContentType = media.ToString();
+            }
+
+            await next(http);
+        });
+
+    /// <summary>
     /// A status without a body (404 for no route, 405, 415 decided by routing) is answered with a problem body,
     /// whatever the client's Accept header names.
     /// </summary>

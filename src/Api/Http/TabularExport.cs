@@ -103,7 +103,7 @@ public static class TabularExport
                 csv.Append(',');
             }
 
-            var text = Text(fields[i]);
+            var text = fields[i] is string words ? Inert(words) : Text(fields[i]);
             if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 csv.Append('"').Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
@@ -156,7 +156,7 @@ public static class TabularExport
                 null => new Cell(),
                 decimal or int or long or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Text(value)) },
                 bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Text(value))) },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(Text(value)))) },
             });
         }
 
@@ -172,6 +172,37 @@ public static class TabularExport
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>
+    /// Text a spreadsheet opening the CSV will not take for a formula (=, +, -, @, tab or carriage return first: CSV
+    /// injection): such a cell is written with a leading apostrophe, as spreadsheets themselves mark literal text.
+    /// </summary>
+    private static string Inert(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>Characters XML 1.0 cannot carry (most C0 controls, U+FFFE, U+FFFF, lone surrogates) become U+FFFD in a sheet.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(c => System.Xml.XmlConvert.IsXmlChar(c)))
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i))
+            {
+                safe.Append(text, i++, 2);
+            }
+            else
+            {
+                safe.Append(System.Xml.XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+            }
+        }
+
+        return safe.ToString();
+    }
 
     private static string SheetName(string name)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.IntegrationTests.Support;
 
@@ -93,6 +94,54 @@ public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
         await ExpectProblem(
             Post($"/api/v1/documents/{document}/targets", new { indicator = "新增外资项目", unitOfMeasure = "个", comparator = ">=", value = 100, period = "2021", accumulation = "count", milestones = new[] { new { by = "2021-06-30", value = 500 } } }),
             HttpStatusCode.BadRequest, Validation, "milestones[0].value");
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=\"utf-8\"", HttpStatusCode.Created)]
+    [InlineData("application/json; charset=UTF-8", HttpStatusCode.Created)]
+    [InlineData("application/json; charset=latin1", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=bogus", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=", HttpStatusCode.UnsupportedMediaType)]
+    public async Task Body_InACharsetOtherThanUtf8_Is415_AndAQuotedUtf8IsUtf8(string contentType, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/units") { Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("""{"region":"连云港市","name":"市商务局","kind":"department"}""")) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(0, await InDatabase(db => db.Units.CountAsync()));
+        }
+        else
+        {
+            Assert.Equal("连云港市", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["region"]);
+        }
+    }
+
+    [Fact]
+    public async Task Names_WithCodePointsThatAreNotCharacters_AreStoredAndFoundNot500()
+    {
+        await Expect(Post("/api/v1/units", RawJson("""{"region":"连云港市","name":"x\ufffey","kind":"department"}""")), HttpStatusCode.Created);
+        await Expect(Get("/api/v1/units?region=%E8%BF%9E%E4%BA%91%E6%B8%AF%E5%B8%82&name=x%EF%BF%BEy"), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Exports_OfTextWithControlCharactersOrFormulas_AreWholeAndInert()
+    {
+        var document = Id(await CreateDocument());
+        await CreateMeasure(document, new { label = "（一）", title = "a\u0001b" });
+        await CreateMeasure(document, new { label = "（二）", title = "=HYPERLINK(\"http://evil\",\"x\")" });
+
+        using var xlsx = await Client.GetAsync($"/api/v1/documents/{document}/task-table?format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var sheets = Downloads.XlsxTables(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Contains(sheets.Values.SelectMany(rows => rows).SelectMany(r => r), cell => cell == "a\uFFFDb");
+
+        using var csv = await Client.GetAsync($"/api/v1/documents/{document}/task-table?format=csv");
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("'=HYPERLINK", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", text, StringComparison.Ordinal);
     }
 
     private async Task<(string Target, string Document)> AllocatedTarget()
