@@ -21,7 +21,9 @@ public sealed record UnitReportAggregate(
     decimal? AcceptedLatest,
     decimal? ReportedLatest,
     DateOnly? AcceptedLatestEnd,
-    DateOnly? ReportedLatestEnd);
+    DateOnly? ReportedLatestEnd,
+    DateTimeOffset? AcceptedLatestSubmittedAt = null,
+    DateTimeOffset? ReportedLatestSubmittedAt = null);
 
 /// <summary>What a report is about.</summary>
 public enum ObligationSubjectType
@@ -125,7 +127,9 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                (array_agg(r.value ORDER BY r.period_end DESC, r.first_submitted_at DESC) FILTER (WHERE r.status = 'Accepted'))[1] AS accepted_latest,
                (array_agg(r.value ORDER BY r.period_end DESC, r.first_submitted_at DESC))[1] AS reported_latest,
                max(r.period_end) FILTER (WHERE r.status = 'Accepted') AS accepted_latest_end,
-               max(r.period_end) AS reported_latest_end
+               max(r.period_end) AS reported_latest_end,
+               (array_agg(r.first_submitted_at ORDER BY r.period_end DESC, r.first_submitted_at DESC) FILTER (WHERE r.status = 'Accepted'))[1] AS accepted_latest_submitted_at,
+               (array_agg(r.first_submitted_at ORDER BY r.period_end DESC, r.first_submitted_at DESC))[1] AS reported_latest_submitted_at
         FROM counted r
         GROUP BY r.target_id, r.unit_id
         """;
@@ -179,7 +183,9 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                 NullableDecimal(reader, 6),
                 NullableDecimal(reader, 7),
                 NullableDate(reader, 8),
-                NullableDate(reader, 9)));
+                NullableDate(reader, 9),
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11)));
         }
 
         return rows;
