@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using PolicyApi.Api.Endpoints;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;

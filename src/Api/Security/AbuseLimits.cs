@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using PolicyApi.Api.Http;
 
 namespace PolicyApi.Api.Security;
@@ -82,6 +84,30 @@ public static class AbuseLimits
 
                 return Task.CompletedTask;
             });
+            await next(http);
+        });
+
+    /// <summary>
+    /// Refuses bodies over the limit with 413 before anything reads them (the idempotency fingerprint
+    /// included): 2 MiB for imports (Import:MaxBodyBytes), 1 MiB elsewhere (Limits:MaxBodyBytes); the server
+    /// applies the same limit to bodies sent without a length.
+    /// </summary>
+    public static void UseBodyLimits(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            var limit = http.Request.Path.StartsWithSegments("/api/v1/imports", StringComparison.Ordinal)
+                ? http.RequestServices.GetRequiredService<IOptions<Features.Importing.ImportOptions>>().Value.MaxBodyBytes
+                : http.RequestServices.GetRequiredService<IOptions<AbuseLimitOptions>>().Value.MaxBodyBytes;
+            if (http.Request.ContentLength > limit)
+            {
+                throw new PayloadTooLargeException(limit);
+            }
+
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
             await next(http);
         });
 }

@@ -1,5 +1,7 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -53,4 +55,19 @@ internal static class DocumentNumbers
             };
         }
     }
+}
+
+internal static class CreateDocumentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder documents) =>
+        documents.MapPost("/", async (CreateDocument command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command, ct);
+                return representations.Created(http, $"/api/v1/documents/{created.Id}", created);
+            })
+            .Describe("CreateDocument", "Register a policy document", "Creates the document with its metadata; chapters and measures are added afterwards. A 文号 already used by another document (bracket and spacing variants included) is a 409.")
+            .Accepts<CreateDocument>("application/json")
+            .Produces<DocumentResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 409, 413, 415);
 }

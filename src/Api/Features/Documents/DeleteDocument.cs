@@ -1,4 +1,7 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Documents;
@@ -17,4 +20,17 @@ public sealed class DeleteDocumentHandler(PolicyDbContext db, Http.Representatio
         await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;
     }
+}
+
+internal static class DeleteDocumentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder documents) =>
+        documents.MapDelete("/{documentId}", async (Guid documentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteDocument(documentId, ifMatch), ct);
+                return TypedResults.NoContent();
+            })
+            .Describe("DeleteDocument", "Delete a policy document", "Only while nothing is attached: a document with chapters or measures is a 409. Requires If-Match.")
+            .RequireIfMatch()
+            .WithProblems(400, 404, 409);
 }

@@ -1,3 +1,4 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -18,4 +19,15 @@ public sealed class GetDocumentHandler(PolicyDbContext db) : MediatR.IRequestHan
             ?? throw new ResourceNotFoundException("Document", request.Id);
         return DocumentResponse.From(row.Document, row.Chapters, row.Measures);
     }
+}
+
+internal static class GetDocumentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder documents) =>
+        documents.MapGet("/{documentId}", async (Guid documentId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetDocument(documentId), ct)))
+            .Describe("GetDocument", "Read a policy document", "Returns the document with a strong ETag; If-None-Match with that ETag answers 304.")
+            .Produces<DocumentResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
 }

@@ -1,3 +1,4 @@
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
@@ -86,4 +87,13 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             .ToListAsync(cancellationToken);
         return Paging.Build(request, rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
     }
+}
+
+internal static class ListDocumentsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder documents) =>
+        documents.MapGet("/", async ([AsParameters] ListDocuments query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .Describe("ListDocuments", "List policy documents", "Filter by region, issuer, year (issue date, or period for undated documents), kind, status and words in the title. Cursor-paged in registration order.")
+            .WithProblems(400);
 }

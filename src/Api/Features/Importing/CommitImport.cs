@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
-using PolicyApi.Domain.Targets;
 using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -130,4 +129,23 @@ public sealed class CommitImportHandler(PolicyDbContext db, RequestContext conte
             draft.Measures.Count, draft.Tasks.Count, translated.Assignments, translated.BlanketAssignments, translated.Targets.Count,
             [.. units.Created.Select(u => new CreatedUnit(u.Id, u.Name, u.Kind))], [.. units.Notes, .. translated.Notes]);
     }
+}
+
+internal static class CommitImportEndpoint
+{
+    public static void Map(IEndpointRouteBuilder imports) =>
+        imports.MapPost("/{importId}/commit", async (Guid importId, [FromBody] CommitImport? command, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var committed = await mediator.Send((command ?? new CommitImport()) with { ImportId = importId }, ct);
+                return TypedResults.Created($"/api/v1/documents/{committed.DocumentId}", committed);
+            })
+            .Describe("CommitImport", "Commit a draft as the record",
+                "Creates the document, chapters, measures, task rows (as measures of kind task), unit assignments, blanket assignments and targets " +
+                "in one transaction. Send the corrected draft, map unit names to registered units, or let unknown names be registered " +
+                "(createMissingUnits). Unresolved names are a 422 listing suggestions; a 文号 already registered is a 409 naming the document; " +
+                "a draft already committed is a 409; an expired draft is a 410.")
+            .Accepts<CommitImport>("application/json")
+            .Produces<CommitResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 404, 409, 410, 413, 415, 422);
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
+using MediatR;
 using Microsoft.Extensions.Options;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
-using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Importing;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Importing;
@@ -111,79 +111,71 @@ public sealed class CreateImportHandler(PolicyDbContext db, RequestContext conte
     }
 }
 
-public sealed record GetImport(Guid Id) : IQuery<ImportResponse>;
-
-public sealed class GetImportHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetImport, ImportResponse>
+internal static class CreateImportEndpoint
 {
-    public async Task<ImportResponse> Handle(GetImport request, CancellationToken cancellationToken)
+    public static void Map(IEndpointRouteBuilder imports)
     {
-        var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.Id, cancellationToken)
-            ?? throw new ResourceNotFoundException("Import", request.Id);
-        return await ImportResponse.FromAsync(db, record, ImportDrafts.Read(record), cancellationToken);
+        imports.MapPost("/", async (CreateImport command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command, ct);
+                return representations.Created(http, $"/api/v1/imports/{created.Id}", created);
+            })
+            .Describe("CreateImport", "Read a document's text into a draft",
+                "Reads the plain text of a policy document and proposes its structure — metadata, chapters, measures with labels and parents, " +
+                "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +
+                "Every unit name is resolved against the region's registry; unknown names come with the closest known units. Nothing becomes the record " +
+                "until the draft is committed. Metadata given in the request overrides what is read.")
+            .Accepts<CreateImport>("application/json")
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 413, 415, 422);
+
+        imports.MapPost("/text", async (HttpContext http, string? region, string? title, string? docNumber, string? issuer, string? issuedOn, string? kind,
+                IMediator mediator, Representations representations, CancellationToken ct) =>
+            {
+                var command = new CreateImport
+                {
+                    Text = await ReadUtf8TextAsync(http.Request, ct),
+                    Region = region,
+                    Title = title,
+                    DocNumber = docNumber,
+                    Issuer = issuer,
+                    IssuedOn = QueryValues.ParseDate(issuedOn, "issuedOn"),
+                    Kind = QueryValues.ParseEnum<PolicyApi.Domain.Documents.DocumentKind>(kind, "kind"),
+                };
+                var created = await mediator.Send(command, ct);
+                return representations.Created(http, $"/api/v1/imports/{created.Id}", created);
+            })
+            .Describe("CreateImportFromText", "Read a document's text, sent as text/plain, into a draft",
+                "The same as POST /imports with the text as the body (text/plain; charset=utf-8) and the region and metadata in the query, " +
+                "for `curl --data-binary @document.txt`. Bytes that are not UTF-8 are a 400 naming text.")
+            .WithMetadata(new PlainTextBodyAttribute())
+            .Produces<ImportResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 413, 415, 422);
     }
-}
 
-/// <summary>An import: the draft read from the text, how each unit name resolves, and whether it was committed.</summary>
-public sealed record ImportResponse(
-    Guid Id,
-    ImportStatus Status,
-    string Region,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt,
-    DateTimeOffset? CommittedAt,
-    Guid? DocumentId,
-    ImportDraft Draft,
-    IReadOnlyList<UnitResolution> Units)
-{
-    /// <summary>Unit names that resolve to no unit: map or create them in the commit.</summary>
-    public int UnresolvedUnits => Units.Count(u => u.Match == "none");
-
-    internal static async Task<ImportResponse> FromAsync(PolicyDbContext db, DocumentImport record, ImportDraft draft, CancellationToken cancellationToken)
+    private static async Task<string> ReadUtf8TextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var directory = await UnitDirectory.LoadAsync(db, record.Region, cancellationToken);
-        var units = ImportDrafts.UnitNames(draft).Select(n => directory.Resolve(n.Name, n.Occurrences)).ToList();
-        return new ImportResponse(record.Id, record.Status, record.Region, record.CreatedAt, record.ExpiresAt,
-            record.CommittedAt, record.DocumentId, draft, units);
-    }
-}
-
-/// <summary>Helpers shared by the import use cases.</summary>
-internal static class ImportDrafts
-{
-    public static readonly JsonSerializerOptions Json = CreateJson();
-
-    public static ImportDraft Read(DocumentImport record) =>
-        JsonSerializer.Deserialize<ImportDraft>(record.DraftJson, Json) ?? throw new InvalidOperationException($"Import {record.Id} has no draft.");
-
-    /// <summary>Every unit name of the draft (measures and task rows), once, in order of first appearance.</summary>
-    public static List<(string Name, int Occurrences)> UnitNames(ImportDraft draft) =>
-        draft.Measures.SelectMany(m => m.ResponsibleUnits).Concat(draft.Tasks.SelectMany(t => t.ResponsibleUnits))
-            .GroupBy(u => u.Name, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Count()))
-            .ToList();
-
-    /// <summary>A region is known once its registry has a unit or a document, or when it is configured.</summary>
-    public static async Task EnsureKnownRegionAsync(PolicyDbContext db, string region, ImportOptions options, CancellationToken cancellationToken)
-    {
-        if (options.Regions.Contains(region, StringComparer.Ordinal)
-            || await db.Units.AnyAsync(u => u.Region == region, cancellationToken)
-            || await db.Documents.AnyAsync(d => d.Region == region, cancellationToken))
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            throw new UnsupportedMediaTypeException("text/plain; charset=utf-8");
         }
 
-        throw new UnprocessableException(ProblemTypes.ForRule("unknown-region"), "Unknown region",
-            $"No region '{region}' is known: it has no registered units or documents and is not configured (Import:Regions). Register a unit of the region first.")
+        if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
-            Errors = new Dictionary<string, string[]> { ["region"] = [$"Unknown region '{region}'."] },
-        };
-    }
+            throw new InvalidInputException("text", $"The text must be UTF-8, not {type.Charset}.");
+        }
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new InvalidInputException("text", "The body is not UTF-8 text: it holds bytes that are not UTF-8 (GBK, a PDF or a Word file?). Extract the text and send it as UTF-8.");
+        }
     }
 }

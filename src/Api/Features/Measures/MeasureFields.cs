@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FluentValidation;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
@@ -69,30 +68,5 @@ public abstract class MeasureFieldsValidator<T> : AbstractValidator<T>
             RuleFor(x => x.BlanketAssignment!.UnitKinds).NotEmpty();
             RuleForEach(x => x.BlanketAssignment!.UnitKinds).IsInEnum();
         });
-    }
-}
-
-public sealed record CreateMeasure : MeasureFields, Application.ICommand<MeasureResponse>
-{
-    [JsonIgnore]
-    public Guid DocumentId { get; init; }
-}
-
-public sealed class CreateMeasureValidator : MeasureFieldsValidator<CreateMeasure>;
-
-public sealed record UpdateMeasure : MeasureFields, Application.ICommand<MeasureResponse>
-{
-    [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
-}
-
-public sealed class UpdateMeasureValidator : MeasureFieldsValidator<UpdateMeasure>
-{
-    public UpdateMeasureValidator()
-    {
-        RuleFor(x => x.Kind).NotNull();
     }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Assignments;
+
+public sealed record ChangeAssignmentRole : ICommand<AssignmentResponse>
+{
+    public UnitRole? Role { get; init; }
+
+    [JsonIgnore]
+    public Guid MeasureId { get; init; }
+
+    [JsonIgnore]
+    public Guid AssignmentId { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class ChangeAssignmentRoleValidator : AbstractValidator<ChangeAssignmentRole>
+{
+    public ChangeAssignmentRoleValidator() => RuleFor(x => x.Role).NotNull().IsInEnum();
+}
+
+public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<ChangeAssignmentRole, AssignmentResponse>
+{
+    public async Task<AssignmentResponse> Handle(ChangeAssignmentRole request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadByMeasureAsync(db, request.MeasureId, cancellationToken);
+        var assignment = document.FindMeasure(request.MeasureId).FindAssignment(request.AssignmentId);
+        var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));
+        document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return AssignmentResponse.From(assignment, unitName);
+    }
+}
+
+internal static class ChangeAssignmentRoleEndpoint
+{
+    public static void Map(IEndpointRouteBuilder assignments) =>
+        assignments.MapPut("/{assignmentId}", async (Guid measureId, Guid assignmentId, ChangeAssignmentRole command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { MeasureId = measureId, AssignmentId = assignmentId, IfMatch = ifMatch }, ct)))
+            .Describe("ChangeAssignmentRole", "Change a unit's role on a measure", "Requires If-Match.")
+            .Accepts<ChangeAssignmentRole>("application/json")
+            .Produces<AssignmentResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Assignments;
+
+public sealed record GetAssignment(Guid MeasureId, Guid AssignmentId) : IQuery<AssignmentResponse>;
+
+public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetAssignment, AssignmentResponse>
+{
+    public async Task<AssignmentResponse> Handle(GetAssignment request, CancellationToken cancellationToken)
+    {
+        var row = await db.Assignments.AsNoTracking()
+            .Where(a => a.Id == request.AssignmentId && a.MeasureId == request.MeasureId)
+            .Select(a => new { Assignment = a, Name = db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).First() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
+        return AssignmentResponse.From(row.Assignment, row.Name);
+    }
+}
+
+internal static class GetAssignmentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder assignments) =>
+        assignments.MapGet("/{assignmentId}", async (Guid measureId, Guid assignmentId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetAssignment(measureId, assignmentId), ct)))
+            .Describe("GetAssignment", "Read an assignment", "Returns the assignment with a strong ETag.")
+            .Produces<AssignmentResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+}

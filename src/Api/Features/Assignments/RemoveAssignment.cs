@@ -1,0 +1,39 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Assignments;
+
+public sealed record RemoveAssignment(Guid MeasureId, Guid AssignmentId, string? IfMatch) : ICommand<MediatR.Unit>;
+
+public sealed class RemoveAssignmentHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<RemoveAssignment, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(RemoveAssignment request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadByMeasureAsync(db, request.MeasureId, cancellationToken);
+        var assignment = document.FindMeasure(request.MeasureId).FindAssignment(request.AssignmentId);
+        var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));
+        document.UnassignUnit(request.MeasureId, request.AssignmentId);
+        await db.SaveChangesAsync(cancellationToken);
+        return MediatR.Unit.Value;
+    }
+}
+
+internal static class RemoveAssignmentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder assignments) =>
+        assignments.MapDelete("/{assignmentId}", async (Guid measureId, Guid assignmentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new RemoveAssignment(measureId, assignmentId, ifMatch), ct);
+                return TypedResults.NoContent();
+            })
+            .Describe("RemoveAssignment", "Remove a unit from a measure", "Requires If-Match.")
+            .RequireIfMatch()
+            .WithProblems(400, 404);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using PolicyApi.Api.Security;
+using PolicyApi.Infrastructure.Auditing;
+
+namespace PolicyApi.Api.Features.Auditing;
+
+/// <summary>The actor of the current HTTP request, or the process itself (startup, demo data) outside one.</summary>
+public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
+{
+    public AuditActor Current
+    {
+        get
+        {
+            var context = http.HttpContext;
+            if (context is null)
+            {
+                return new AuditActor("system:startup", null, null, null, null, Activity.Current?.TraceId.ToString(), "-", "-");
+            }
+
+            var caller = Caller.Of(context.User);
+            return new AuditActor(
+                caller?.Subject ?? "anonymous",
+                caller is null ? null : string.Join(' ', caller.Roles),
+                caller?.UnitId,
+                caller?.ClientId,
+                context.Connection.RemoteIpAddress?.ToString(),
+                Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+                context.Request.Method,
+                Truncate(context.Request.Path.Value ?? "/", 2000));
+        }
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,119 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Auditing;
+
+/// <summary>The audit log, newest first, filtered.</summary>
+/// <param name="Entity">Only entries about this kind of entity, e.g. ProgressReport, PolicyDocument, Measure.</param>
+/// <param name="EntityId">Only entries about this entity.</param>
+/// <param name="UnitId">Only entries by callers bound to this unit.</param>
+/// <param name="Actor">Only entries by this subject.</param>
+/// <param name="Outcome">succeeded or refused.</param>
+/// <param name="From">Only entries at or after this instant (RFC 3339).</param>
+/// <param name="To">Only entries before this instant (RFC 3339).</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListAudit(
+    [FromQuery(Name = "entity")] string? Entity,
+    [FromQuery(Name = "entityId")] string? EntityId,
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "actor")] string? Actor,
+    [FromQuery(Name = "outcome")] string? Outcome,
+    [FromQuery(Name = "from")] DateTimeOffset? From,
+    [FromQuery(Name = "to")] DateTimeOffset? To,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
+    : IQuery<Page<AuditEntryResponse>>, IPagedQuery;
+
+public sealed class ListAuditValidator : AbstractValidator<ListAudit>
+{
+    public ListAuditValidator()
+    {
+        RuleFor(x => x.From!.Value).Must(v => Bounds.Contains(v)).When(x => x.From is not null).OverridePropertyName("from")
+            .WithMessage($"The instant must lie {Bounds.DateRange}.");
+        RuleFor(x => x.To!.Value).Must(v => Bounds.Contains(v)).When(x => x.To is not null).OverridePropertyName("to")
+            .WithMessage($"The instant must lie {Bounds.DateRange}.");
+    }
+}
+
+public sealed record AuditEntryResponse(
+    long Id, DateTimeOffset OccurredAt, string Subject, string? Role, Guid? UnitId, string? ClientId, string? Ip, string? TraceId,
+    string Method, string Path, string? Entity, string? EntityId, string Action, string Outcome, int Status,
+    System.Text.Json.Nodes.JsonNode? Before, System.Text.Json.Nodes.JsonNode? After, string PreviousHash, string Hash);
+
+public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAudit, Page<AuditEntryResponse>>
+{
+    private sealed record Position(long Id);
+
+    public async Task<Page<AuditEntryResponse>> Handle(ListAudit request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request);
+        var query = db.AuditEntries.AsNoTracking();
+        if (request.Entity is { } entity)
+        {
+            query = query.Where(e => e.Entity == entity);
+        }
+
+        if (request.EntityId is { } entityId)
+        {
+            query = query.Where(e => e.EntityId == entityId);
+        }
+
+        if (request.UnitId is { } unitId)
+        {
+            query = query.Where(e => e.UnitId == unitId);
+        }
+
+        if (request.Actor is { } actor)
+        {
+            query = query.Where(e => e.Subject == actor);
+        }
+
+        if (request.Outcome is { } outcome)
+        {
+            query = query.Where(e => e.Outcome == outcome);
+        }
+
+        // Any offset is accepted; PostgreSQL compares instants, written in UTC.
+        if (request.From?.ToUniversalTime() is { } from)
+        {
+            query = query.Where(e => e.OccurredAt >= from);
+        }
+
+        if (request.To?.ToUniversalTime() is { } to)
+        {
+            query = query.Where(e => e.OccurredAt < to);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(e => e.Id < after.Id);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        return Paging.Build(request, rows, limit, e => new AuditEntryResponse(
+            e.Id, e.OccurredAt, e.Subject, e.Role, e.UnitId, e.ClientId, e.Ip, e.TraceId, e.Method, e.Path, e.Entity, e.EntityId,
+            e.Action, e.Outcome, e.Status,
+            e.Before is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.Before),
+            e.After is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.After),
+            e.PreviousHash, e.Hash), e => new Position(e.Id));
+    }
+}
+
+internal static class ListAuditEndpoint
+{
+    public static void Map(IEndpointRouteBuilder audit) =>
+        audit.MapGet("/", async ([AsParameters] ListAudit query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .Describe("ListAudit", "Read the audit log",
+                "Every change (who, role, unit, client, IP, trace id, entity, action, before and after) and every refused attempt, newest first; " +
+                "filter by entity, entity id, unit, actor, outcome and time. For administrators and supervisors.")
+            .WithProblems(400);
+}

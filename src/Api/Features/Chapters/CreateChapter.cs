@@ -1,0 +1,37 @@
+using MediatR;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Chapters;
+
+public sealed record CreateChapter : ChapterFields, ICommand<ChapterResponse>;
+
+public sealed class CreateChapterValidator : ChapterFieldsValidator<CreateChapter>;
+
+public sealed class CreateChapterHandler(PolicyDbContext db) : MediatR.IRequestHandler<CreateChapter, ChapterResponse>
+{
+    public async Task<ChapterResponse> Handle(CreateChapter request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        var chapter = document.AddChapter(request.ToDetails(), request.Sequence);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChapterResponse.From(chapter, 0);
+    }
+}
+
+internal static class CreateChapterEndpoint
+{
+    public static void Map(IEndpointRouteBuilder chapters) =>
+        chapters.MapPost("/", async (Guid documentId, CreateChapter command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command with { DocumentId = documentId }, ct);
+                return representations.Created(http, $"/api/v1/documents/{documentId}/chapters/{created.Id}", created);
+            })
+            .Describe("CreateChapter", "Add a chapter", "Appends the chapter, or inserts it at the given sequence.")
+            .Accepts<CreateChapter>("application/json")
+            .Produces<ChapterResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

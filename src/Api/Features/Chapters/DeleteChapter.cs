@@ -1,0 +1,36 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Chapters;
+
+public sealed record DeleteChapter(Guid DocumentId, Guid ChapterId, string? IfMatch) : ICommand<MediatR.Unit>;
+
+public sealed class DeleteChapterHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<DeleteChapter, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(DeleteChapter request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, document.FindChapter(request.ChapterId)));
+        document.RemoveChapter(request.ChapterId);
+        await db.SaveChangesAsync(cancellationToken);
+        return MediatR.Unit.Value;
+    }
+}
+
+internal static class DeleteChapterEndpoint
+{
+    public static void Map(IEndpointRouteBuilder chapters) =>
+        chapters.MapDelete("/{chapterId}", async (Guid documentId, Guid chapterId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteChapter(documentId, chapterId, ifMatch), ct);
+                return TypedResults.NoContent();
+            })
+            .Describe("DeleteChapter", "Delete a chapter", "Only while it holds no measures (409 otherwise). Requires If-Match.")
+            .RequireIfMatch()
+            .WithProblems(400, 404, 409);
+}

@@ -1,0 +1,33 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Chapters;
+
+public sealed record GetChapter(Guid DocumentId, Guid ChapterId) : IQuery<ChapterResponse>;
+
+public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetChapter, ChapterResponse>
+{
+    public async Task<ChapterResponse> Handle(GetChapter request, CancellationToken cancellationToken)
+    {
+        var row = await db.Chapters.AsNoTracking()
+            .Where(c => c.Id == request.ChapterId && c.DocumentId == request.DocumentId)
+            .Select(c => new { Chapter = c, Measures = db.Measures.Count(m => m.ChapterId == c.Id) })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
+        return ChapterResponse.From(row.Chapter, row.Measures);
+    }
+}
+
+internal static class GetChapterEndpoint
+{
+    public static void Map(IEndpointRouteBuilder chapters) =>
+        chapters.MapGet("/{chapterId}", async (Guid documentId, Guid chapterId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetChapter(documentId, chapterId), ct)))
+            .Describe("GetChapter", "Read a chapter", "Returns the chapter with a strong ETag.")
+            .Produces<ChapterResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Chapters;
+
+public sealed record UpdateChapter : ChapterFields, ICommand<ChapterResponse>
+{
+    [JsonIgnore]
+    public Guid ChapterId { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class UpdateChapterValidator : ChapterFieldsValidator<UpdateChapter>;
+
+public sealed class UpdateChapterHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<UpdateChapter, ChapterResponse>
+{
+    public async Task<ChapterResponse> Handle(UpdateChapter request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, document.FindChapter(request.ChapterId)));
+        var chapter = document.ReviseChapter(request.ChapterId, request.ToDetails(), request.Sequence);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChapterResponse.From(document, chapter);
+    }
+}
+
+internal static class UpdateChapterEndpoint
+{
+    public static void Map(IEndpointRouteBuilder chapters) =>
+        chapters.MapPut("/{chapterId}", async (Guid documentId, Guid chapterId, UpdateChapter command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { DocumentId = documentId, ChapterId = chapterId, IfMatch = ifMatch }, ct)))
+            .Describe("UpdateChapter", "Replace a chapter", "Replaces label and title; a sequence moves it. Requires If-Match.")
+            .Accepts<UpdateChapter>("application/json")
+            .Produces<ChapterResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Importing;
+
+public sealed record GetImport(Guid Id) : IQuery<ImportResponse>;
+
+public sealed class GetImportHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetImport, ImportResponse>
+{
+    public async Task<ImportResponse> Handle(GetImport request, CancellationToken cancellationToken)
+    {
+        var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.Id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Import", request.Id);
+        return await ImportResponse.FromAsync(db, record, ImportDrafts.Read(record), cancellationToken);
+    }
+}
+
+internal static class GetImportEndpoint
+{
+    public static void Map(IEndpointRouteBuilder imports) =>
+        imports.MapGet("/{importId}", async (Guid importId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetImport(importId), ct)))
+            .Describe("GetImport", "Read an import's draft", "The draft as read, with unit names resolved against the registry as it stands now, and whether it was committed.")
+            .Produces<ImportResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Measures;
+
+public sealed record CreateMeasure : MeasureFields, Application.ICommand<MeasureResponse>
+{
+    [JsonIgnore]
+    public Guid DocumentId { get; init; }
+}
+
+public sealed class CreateMeasureValidator : MeasureFieldsValidator<CreateMeasure>;
+
+public sealed class CreateMeasureHandler(PolicyDbContext db) : MediatR.IRequestHandler<CreateMeasure, MeasureResponse>
+{
+    public async Task<MeasureResponse> Handle(CreateMeasure request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        var measure = document.AddMeasure(request.ToDetails(), request.Sequence);
+        await db.SaveChangesAsync(cancellationToken);
+        return MeasureResponse.From(measure, new Dictionary<Guid, string>());
+    }
+}
+
+internal static class CreateMeasureEndpoint
+{
+    public static void Map(IEndpointRouteBuilder documentMeasures) =>
+        documentMeasures.MapPost("/", async (Guid documentId, CreateMeasure command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command with { DocumentId = documentId }, ct);
+                return representations.Created(http, $"/api/v1/measures/{created.Id}", created);
+            })
+            .Describe("CreateMeasure", "Add a measure to a document", "Appends the measure in document order, or inserts it at the given sequence. The chapter and parent must belong to the same document; a sub-item inherits its parent's chapter.")
+            .Accepts<CreateMeasure>("application/json")
+            .Produces<MeasureResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

@@ -1,0 +1,38 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Measures;
+
+public sealed record DeleteMeasure(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+
+public sealed class DeleteMeasureHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<DeleteMeasure, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(DeleteMeasure request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadByMeasureAsync(db, request.Id, cancellationToken);
+        var measure = document.FindMeasure(request.Id);
+        var names = await DocumentLoader.UnitNamesAsync(db, measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
+        document.RemoveMeasure(request.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return MediatR.Unit.Value;
+    }
+}
+
+internal static class DeleteMeasureEndpoint
+{
+    public static void Map(IEndpointRouteBuilder measures) =>
+        measures.MapDelete("/{measureId}", async (Guid measureId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteMeasure(measureId, ifMatch), ct);
+                return TypedResults.NoContent();
+            })
+            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.")
+            .RequireIfMatch()
+            .WithProblems(400, 404, 409);
+}

@@ -1,0 +1,129 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Measures;
+
+/// <summary>Measures in document order (documents in the order they were registered), filtered.</summary>
+/// <param name="DocumentId">Only this document's measures.</param>
+/// <param name="ChapterId">Only measures in this chapter.</param>
+/// <param name="ParentId">Only the sub-items of this measure.</param>
+/// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
+/// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
+/// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListMeasures(
+    [FromQuery(Name = "documentId")] Guid? DocumentId,
+    [FromQuery(Name = "chapterId")] Guid? ChapterId,
+    [FromQuery(Name = "parentId")] Guid? ParentId,
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "role")] string? Role,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
+
+public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
+{
+    private sealed record Position(Guid DocumentId, int Sequence);
+
+    public async Task<Page<MeasureResponse>> Handle(ListMeasures request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request);
+        var query = db.Measures.AsNoTracking();
+        if (request.DocumentId is { } documentId)
+        {
+            if (!await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken))
+            {
+                throw new ResourceNotFoundException("Document", documentId);
+            }
+
+            query = query.Where(m => m.DocumentId == documentId);
+        }
+
+        if (request.ChapterId is { } chapterId)
+        {
+            query = query.Where(m => m.ChapterId == chapterId);
+        }
+
+        if (request.ParentId is { } parentId)
+        {
+            query = query.Where(m => m.ParentId == parentId);
+        }
+
+        if (QueryValues.ParseEnum<MeasureKind>(request.Kind, "kind") is { } kind)
+        {
+            query = query.Where(m => m.Kind == kind);
+        }
+
+        var role = QueryValues.ParseEnum<UnitRole>(request.Role, "role");
+        string? unitKind = null;
+        if (request.UnitId is { } unitId)
+        {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken);
+            unitKind = unit?.Kind.ToString();
+            var region = unit?.Region;
+            var blanketCounts = unit is not null && role is null or UnitRole.Responsible;
+            query = query.Where(m =>
+                m.Assignments.Any(a => a.UnitId == unitId && (role == null || a.Role == role))
+                || (blanketCounts
+                    && EF.Property<string[]>(m, "BlanketUnitKinds").Contains(unitKind!)
+                    && !m.Assignments.Any(a => a.UnitId == unitId)
+                    && db.Documents.Any(d => d.Id == m.DocumentId && d.Region == region)));
+        }
+        else if (role is not null)
+        {
+            query = query.Where(m => m.Assignments.Any(a => a.Role == role));
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(m => m.DocumentId.CompareTo(after.DocumentId) > 0 || (m.DocumentId == after.DocumentId && m.Sequence > after.Sequence));
+        }
+
+        var rows = await query.Include(m => m.Assignments)
+            .OrderBy(m => m.DocumentId).ThenBy(m => m.Sequence)
+            .Take(limit + 1)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var names = await DocumentLoader.UnitNamesAsync(db, rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
+        return Paging.Build(request, rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
+    }
+
+    private static MeasureResponse WithInvolvement(MeasureResponse response, Measure measure, Guid? unitId)
+    {
+        if (unitId is not { } id)
+        {
+            return response;
+        }
+
+        var assignment = measure.Assignments.FirstOrDefault(a => a.UnitId == id);
+        return response with
+        {
+            ForUnit = assignment is not null
+                ? new UnitInvolvement(id, assignment.Role, ViaBlanketAssignment: false)
+                : new UnitInvolvement(id, UnitRole.Responsible, ViaBlanketAssignment: true),
+        };
+    }
+}
+
+internal static class ListMeasuresEndpoint
+{
+    public static void MapForDocument(IEndpointRouteBuilder documentMeasures) =>
+        documentMeasures.MapGet("/", async (Guid documentId, Guid? chapterId, Guid? parentId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListMeasures(documentId, chapterId, parentId, null, null, null, limit, cursor), ct)))
+            .Describe("ListDocumentMeasures", "List a document's measures in document order", "Every measure, heading, sub-item and task row of the document, with responsible units and roles.")
+            .WithProblems(400, 404);
+
+    public static void Map(IEndpointRouteBuilder measures) =>
+        measures.MapGet("/", async ([AsParameters] ListMeasures query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .Describe("ListMeasures", "List measures across documents", "Filter by document, chapter, parent, kind, responsible unit and role. With unitId, blanket assignments covering the unit's kind count as role responsible, and each item says how the unit is involved (forUnit).")
+            .WithProblems(400, 404);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PolicyApi.Api.Features.Documents;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Measures;
+
+public sealed record UpdateMeasure : MeasureFields, Application.ICommand<MeasureResponse>
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class UpdateMeasureValidator : MeasureFieldsValidator<UpdateMeasure>
+{
+    public UpdateMeasureValidator()
+    {
+        RuleFor(x => x.Kind).NotNull();
+    }
+}
+
+public sealed class UpdateMeasureHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<UpdateMeasure, MeasureResponse>
+{
+    public async Task<MeasureResponse> Handle(UpdateMeasure request, CancellationToken cancellationToken)
+    {
+        var document = await DocumentLoader.LoadByMeasureAsync(db, request.Id, cancellationToken);
+        var measure = document.FindMeasure(request.Id);
+        var names = await DocumentLoader.UnitNamesAsync(db, measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
+        document.ReviseMeasure(request.Id, request.ToDetails(), request.Sequence);
+        await db.SaveChangesAsync(cancellationToken);
+        return MeasureResponse.From(measure, names);
+    }
+}
+
+internal static class UpdateMeasureEndpoint
+{
+    public static void Map(IEndpointRouteBuilder measures) =>
+        measures.MapPut("/{measureId}", async (Guid measureId, UpdateMeasure command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { Id = measureId, IfMatch = ifMatch }, ct)))
+            .Describe("UpdateMeasure", "Replace a measure", "Replaces label, title, body, kind, chapter, parent, key work and blanket assignment; a sequence moves it. Assignments are changed through /assignments. Requires If-Match.")
+            .Accepts<UpdateMeasure>("application/json")
+            .Produces<MeasureResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

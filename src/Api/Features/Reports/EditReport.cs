@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Reports;
+
+public sealed record EditReport : ReportFields, ICommand<ReportResponse>
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class EditReportValidator : ReportFieldsValidator<EditReport>;
+
+public sealed class EditReportHandler(PolicyDbContext db, RequestContext context, Representations representations) : MediatR.IRequestHandler<EditReport, ReportResponse>
+{
+    public async Task<ReportResponse> Handle(EditReport request, CancellationToken cancellationToken)
+    {
+        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, context, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
+        var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
+        var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
+        subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
+        await subject.CheckPlausibleAsync(db, report.UnitId, report.Id, report.Period, content, cancellationToken);
+        report.Edit(content, context.Actor, context.Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResponse.From(report, unitName);
+    }
+}
+
+internal static class EditReportEndpoint
+{
+    public static void Map(IEndpointRouteBuilder reports) =>
+        reports.MapPut("/{reportId}", async (Guid reportId, EditReport command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { Id = reportId, IfMatch = ifMatch }, ct)))
+            .Describe("EditReport", "Edit a draft or returned report", "Replaces the content; the previous version is kept in the history. A submitted report is under review (409) and an accepted one is final (409). Requires If-Match.")
+            .Accepts<EditReport>("application/json")
+            .Produces<ReportResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

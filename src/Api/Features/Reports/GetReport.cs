@@ -1,0 +1,34 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Reports;
+
+public sealed record GetReport(Guid Id) : IQuery<ReportResponse>;
+
+public sealed class GetReportHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReport, ReportResponse>
+{
+    public async Task<ReportResponse> Handle(GetReport request, CancellationToken cancellationToken)
+    {
+        var row = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.Id == request.Id)
+            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Progress report", request.Id);
+        ReportSubjects.EnsureVisible(row.Report.UnitId, request.Id, context);
+        return ReportResponse.From(row.Report, row.Unit);
+    }
+}
+
+internal static class GetReportEndpoint
+{
+    public static void Map(IEndpointRouteBuilder reports) =>
+        reports.MapGet("/{reportId}", async (Guid reportId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetReport(reportId), ct)))
+            .Describe("GetReport", "Read a progress report", "Returns the current version with a strong ETag.")
+            .Produces<ReportResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+}

@@ -1,0 +1,94 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Reports;
+using PolicyApi.Domain.Supervision;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Reports;
+
+/// <summary>Progress reports in the order they were opened, filtered.</summary>
+/// <param name="UnitId">Only this unit's reports.</param>
+/// <param name="MeasureId">Only reports on this measure.</param>
+/// <param name="TargetId">Only reports on this target.</param>
+/// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
+/// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListReports(
+    [FromQuery(Name = "unitId")] Guid? UnitId,
+    [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "targetId")] Guid? TargetId,
+    [FromQuery(Name = "period")] string? Period,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
+    : IQuery<Page<ReportResponse>>, IPagedQuery;
+
+public sealed class ListReportsHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<ReportResponse>> Handle(ListReports request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request);
+        var query = db.ProgressReports.AsNoTracking();
+        if (context.ReporterUnit is { } own)
+        {
+            // A reporter reads its own unit's reports only.
+            query = query.Where(r => r.UnitId == own);
+        }
+
+        if (request.UnitId is { } unitId)
+        {
+            query = query.Where(r => r.UnitId == unitId);
+        }
+
+        if (request.MeasureId is { } measureId)
+        {
+            query = query.Where(r => r.MeasureId == measureId);
+        }
+
+        if (request.TargetId is { } targetId)
+        {
+            query = query.Where(r => r.TargetId == targetId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Period))
+        {
+            if (!ReportingPeriod.TryParse(request.Period, out var period))
+            {
+                throw new InvalidInputException("period", $"'{request.Period}' is not a reporting period such as 2021-M06.");
+            }
+
+            query = query.Where(r => r.PeriodCode == period.Code);
+        }
+
+        if (QueryValues.ParseEnum<ReportStatus>(request.Status, "status") is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(r => r.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Take(limit + 1)
+            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
+            .ToListAsync(cancellationToken);
+        return Paging.Build(request, rows, limit, r => ReportResponse.From(r.Report, r.Unit), r => new Position(r.Report.Id));
+    }
+}
+
+internal static class ListReportsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder reports) =>
+        reports.MapGet("/", async ([AsParameters] ListReports query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .Describe("ListReports", "List progress reports", "Filter by unit, measure, target, period and status.")
+            .WithProblems(400);
+}

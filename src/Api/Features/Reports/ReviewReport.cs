@@ -1,0 +1,113 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Reports;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Reports;
+
+public enum ReviewStep
+{
+    Submit,
+    Accept,
+    Return,
+}
+
+/// <summary>A step of the review workflow. If-Match is optional here: when given, a stale one is a 412.</summary>
+public sealed record ReviewReport : ICommand<ReportResponse>
+{
+    /// <summary>Why the report is returned (required to return; refused otherwise).</summary>
+    public string? Reason { get; init; }
+
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public ReviewStep Step { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class ReviewReportValidator : AbstractValidator<ReviewReport>
+{
+    public ReviewReportValidator()
+    {
+        RuleFor(x => x.Reason).NotEmpty().MaximumLength(TextLimits.ReturnReason).When(x => x.Step == ReviewStep.Return)
+            .WithMessage("A report is returned with a reason (退回原因).");
+        RuleFor(x => x.Reason).Empty().When(x => x.Step != ReviewStep.Return).WithMessage("Only a return takes a reason.");
+    }
+}
+
+public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext context, Representations representations) : MediatR.IRequestHandler<ReviewReport, ReportResponse>
+{
+    public async Task<ReportResponse> Handle(ReviewReport request, CancellationToken cancellationToken)
+    {
+        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, context, cancellationToken);
+        if (request.IfMatch is not null)
+        {
+            representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
+        }
+
+        switch (request.Step)
+        {
+            case ReviewStep.Submit:
+                var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
+                subject.CheckReadyToSubmit(report);
+                await subject.CheckPlausibleAsync(db, report.UnitId, report.Id, report.Period,
+                    new ReportContent(report.Value, report.UnitOfMeasure, null, null, null, null, [], report.Correction), cancellationToken);
+                report.Submit(context.Actor, context.Now);
+                break;
+            case ReviewStep.Accept:
+                await EnsureNotOwnSubmissionAsync(report, cancellationToken);
+                report.Accept(context.Actor, context.Now);
+                break;
+            default:
+                await EnsureNotOwnSubmissionAsync(report, cancellationToken);
+                report.Return(request.Reason!, context.Actor, context.Now);
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ReportResponse.From(report, unitName);
+    }
+
+    /// <summary>Nobody reviews a report they submitted: the review must come from someone else.</summary>
+    private async Task EnsureNotOwnSubmissionAsync(ProgressReport report, CancellationToken cancellationToken)
+    {
+        var submitter = await db.ReportRevisions.AsNoTracking()
+            .Where(v => v.ReportId == report.Id && v.Status == ReportStatus.Submitted)
+            .OrderByDescending(v => v.Number)
+            .Select(v => v.ActorSubject)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (submitter is not null && submitter == context.Actor.Subject)
+        {
+            throw new ForbiddenException(ProblemTypes.ForRule("own-submission"), "You submitted this report; someone else must review it.");
+        }
+    }
+}
+
+internal static class ReviewReportEndpoint
+{
+    public static void Map(IEndpointRouteBuilder reports)
+    {
+        MapStep(reports, "submit", ReviewStep.Submit, "SubmitReport", "Submit a report for review", "Draft or returned → submitted. Submitting twice is a 409.");
+        MapStep(reports, "accept", ReviewStep.Accept, "AcceptReport", "Accept a submitted report", "Submitted → accepted (final). Accepting a draft is a 409.");
+        MapStep(reports, "return", ReviewStep.Return, "ReturnReport", "Return a submitted report with a reason", "Submitted → returned; the unit edits and submits again. A reason is required (400).");
+    }
+
+    private static void MapStep(IEndpointRouteBuilder reports, string step, ReviewStep kind, string name, string summary, string description) =>
+        reports.MapPost($"/{{reportId}}/{step}", async (Guid reportId, [FromBody] ReviewReport? command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send((command ?? new ReviewReport()) with { Id = reportId, Step = kind, IfMatch = ifMatch }, ct)))
+            .Describe(name, summary, description + " If-Match is optional: when given and stale, 412. With an Idempotency-Key a retried step replays its first answer.")
+            .Accepts<ReviewReport>("application/json")
+            .Produces<ReportResponse>()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

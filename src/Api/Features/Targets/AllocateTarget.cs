@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Targets;
+
+public sealed record AllocationInput(Guid? UnitId, decimal? Value);
+
+public sealed record AllocateTarget : ICommand<AllocationsResponse>
+{
+    /// <summary>Every unit's share; replaces the previous split. An empty list removes the split.</summary>
+    public IReadOnlyList<AllocationInput>? Allocations { get; init; }
+
+    [JsonIgnore]
+    public Guid TargetId { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class AllocateTargetValidator : AbstractValidator<AllocateTarget>
+{
+    public AllocateTargetValidator()
+    {
+        RuleFor(x => x.Allocations).NotNull();
+        RuleFor(x => x.Allocations!.Count).LessThanOrEqualTo(500).When(x => x.Allocations is not null).OverridePropertyName("allocations");
+        RuleForEach(x => x.Allocations).ChildRules(a =>
+        {
+            a.RuleFor(x => x.UnitId).NotNull().NotEqual(Guid.Empty);
+            a.RuleFor(x => x.Value).NotNull().GreaterThan(0);
+        });
+    }
+}
+
+public sealed class AllocateTargetHandler(PolicyDbContext db, Representations representations) : MediatR.IRequestHandler<AllocateTarget, AllocationsResponse>
+{
+    public async Task<AllocationsResponse> Handle(AllocateTarget request, CancellationToken cancellationToken)
+    {
+        var target = await TargetReferences.LoadAsync(db, request.TargetId, cancellationToken);
+        var before = await Allocation.NamesAsync(db, target.Allocations.Select(a => a.UnitId), cancellationToken);
+        representations.EnsureMatch(request.IfMatch, AllocationsResponse.From(target, before));
+
+        var shares = request.Allocations!.Select(a => (a.UnitId!.Value, a.Value!.Value)).ToList();
+        var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+        var names = await Allocation.NamesAsync(db, shares.Select(s => s.Item1), cancellationToken, region);
+        for (var i = 0; i < shares.Count; i++)
+        {
+            if (!names.ContainsKey(shares[i].Item1))
+            {
+                throw new DomainValidationException($"allocations[{i}].unitId", $"{shares[i].Item1} is not a unit of {region}.");
+            }
+        }
+
+        target.Allocate(shares);
+        await db.SaveChangesAsync(cancellationToken);
+        return AllocationsResponse.From(target, names);
+    }
+}
+
+internal static class AllocateTargetEndpoint
+{
+    public static void Map(IEndpointRouteBuilder targets) =>
+        targets.MapPut("/{targetId}/allocations", async (Guid targetId, AllocateTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { TargetId = targetId, IfMatch = ifMatch }, ct)))
+            .Describe("AllocateTarget", "Split a target into unit shares", "Replaces the whole split. Shares may add up to less than the target (reported as unallocated) but not to more (409 allocations-exceed-target). Only region-wide amounts can be split. Requires If-Match (the ETag of GET …/allocations).")
+            .Accepts<AllocateTarget>("application/json")
+            .Produces<AllocationsResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

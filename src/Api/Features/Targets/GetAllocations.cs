@@ -1,0 +1,28 @@
+using MediatR;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Targets;
+
+public sealed record GetAllocations(Guid TargetId) : IQuery<AllocationsResponse>;
+
+public sealed class GetAllocationsHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetAllocations, AllocationsResponse>
+{
+    public async Task<AllocationsResponse> Handle(GetAllocations request, CancellationToken cancellationToken)
+    {
+        var target = await TargetReferences.LoadAsync(db, request.TargetId, cancellationToken);
+        return AllocationsResponse.From(target, await Allocation.NamesAsync(db, target.Allocations.Select(a => a.UnitId), cancellationToken));
+    }
+}
+
+internal static class GetAllocationsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder targets) =>
+        targets.MapGet("/{targetId}/allocations", async (Guid targetId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetAllocations(targetId), ct)))
+            .Describe("GetAllocations", "Read a target's split into unit shares (目标分解)", "With the total allocated, the unallocated rest and whether the shares add up to the whole (balanced).")
+            .Produces<AllocationsResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+}

@@ -1,0 +1,63 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Targets;
+
+/// <summary>Targets in the order they were set, filtered.</summary>
+/// <param name="DocumentId">Only this document's targets.</param>
+/// <param name="MeasureId">Only this measure's targets.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListTargets(
+    [FromQuery(Name = "documentId")] Guid? DocumentId,
+    [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<TargetResponse>>, IPagedQuery;
+
+public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListTargets, Page<TargetResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<TargetResponse>> Handle(ListTargets request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request);
+        var query = db.Targets.AsNoTracking();
+        if (request.DocumentId is { } documentId)
+        {
+            if (!await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken))
+            {
+                throw new ResourceNotFoundException("Document", documentId);
+            }
+
+            query = query.Where(t => t.DocumentId == documentId);
+        }
+
+        if (request.MeasureId is { } measureId)
+        {
+            query = query.Where(t => t.MeasureId == measureId);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(t => t.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query.Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones)
+            .OrderBy(t => t.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        return Paging.Build(request, rows, limit, TargetResponse.From, t => new Position(t.Id));
+    }
+}
+
+internal static class ListTargetsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder targets) =>
+        targets.MapGet("/", async ([AsParameters] ListTargets query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .Describe("ListTargets", "List targets", "Filter by document and measure.")
+            .WithProblems(400, 404);
+}

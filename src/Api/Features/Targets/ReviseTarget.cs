@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Targets;
+
+public sealed record ReviseTarget : TargetFields, ICommand<TargetResponse>
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class ReviseTargetValidator : TargetFieldsValidator<ReviseTarget>;
+
+public sealed class ReviseTargetHandler(PolicyDbContext db, Representations representations) : MediatR.IRequestHandler<ReviseTarget, TargetResponse>
+{
+    public async Task<TargetResponse> Handle(ReviseTarget request, CancellationToken cancellationToken)
+    {
+        var target = await TargetReferences.LoadAsync(db, request.Id, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, TargetResponse.From(target));
+        target.Revise(request.ToDetails());
+        var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+        await TargetReferences.CheckAsync(db, target, region, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TargetResponse.From(target);
+    }
+}
+
+internal static class ReviseTargetEndpoint
+{
+    public static void Map(IEndpointRouteBuilder targets) =>
+        targets.MapPut("/{targetId}", async (Guid targetId, ReviseTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { Id = targetId, IfMatch = ifMatch }, ct)))
+            .Describe("ReviseTarget", "Replace a target", "Replaces every editor-owned field. Requires If-Match.")
+            .Accepts<ReviseTarget>("application/json")
+            .Produces<TargetResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

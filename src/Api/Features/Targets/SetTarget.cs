@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Targets;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Targets;
+
+public sealed record SetTarget : TargetFields, ICommand<TargetResponse>
+{
+    [JsonIgnore]
+    public Guid DocumentId { get; init; }
+}
+
+public sealed class SetTargetValidator : TargetFieldsValidator<SetTarget>;
+
+public sealed class SetTargetHandler(PolicyDbContext db) : MediatR.IRequestHandler<SetTarget, TargetResponse>
+{
+    public async Task<TargetResponse> Handle(SetTarget request, CancellationToken cancellationToken)
+    {
+        var region = await db.Documents.Where(d => d.Id == request.DocumentId).Select(d => d.Region).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new ResourceNotFoundException("Document", request.DocumentId);
+        var target = Target.Set(request.DocumentId, request.ToDetails());
+        await TargetReferences.CheckAsync(db, target, region, cancellationToken);
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(cancellationToken);
+        return TargetResponse.From(target);
+    }
+}
+
+internal static class SetTargetEndpoint
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/v1/documents/{documentId}/targets", async (Guid documentId, SetTarget command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command with { DocumentId = documentId }, ct);
+                return representations.Created(http, $"/api/v1/targets/{created.Id}", created);
+            })
+            .WithTags("Targets")
+            .Describe("SetTarget", "Set a target of a document", "A quantity the document commits to: indicator, unit of measure, comparator, value, period, accumulation and scope. A baseline makes it a growth target (同比增长20%以上); scope eachUnit with scopeUnitIds binds each unit on its own (每个县区不少于4次).")
+            .Accepts<SetTarget>("application/json")
+            .Produces<TargetResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

@@ -1,0 +1,46 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Units;
+
+public sealed record DeleteUnit(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+
+public sealed class DeleteUnitHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<DeleteUnit, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(DeleteUnit request, CancellationToken cancellationToken)
+    {
+        var unit = await UnitRegistry.LoadAsync(db, request.Id, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
+        var assignments = await db.Assignments.CountAsync(a => a.UnitId == unit.Id, cancellationToken);
+        var children = await db.Units.CountAsync(u => u.ParentId == unit.Id, cancellationToken);
+        if (assignments > 0 || children > 0)
+        {
+            throw new DomainRuleViolationException(
+                "unit-in-use",
+                $"{unit.Name} is still responsible for {assignments} measure(s) and has {children} sub-unit(s); remove those first.");
+        }
+
+        db.Units.Remove(unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return MediatR.Unit.Value;
+    }
+}
+
+internal static class DeleteUnitEndpoint
+{
+    public static void Map(IEndpointRouteBuilder units) =>
+        units.MapDelete("/{unitId}", async (Guid unitId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DeleteUnit(unitId, ifMatch), ct);
+                return TypedResults.NoContent();
+            })
+            .Describe("DeleteUnit", "Delete a responsible unit", "Only while it is assigned to no measure and has no sub-units (409). Requires If-Match.")
+            .RequireIfMatch()
+            .WithProblems(400, 404, 409);
+}

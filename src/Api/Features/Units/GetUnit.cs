@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Units;
+
+public sealed record GetUnit(Guid Id) : IQuery<UnitResponse>;
+
+public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetUnit, UnitResponse>
+{
+    public async Task<UnitResponse> Handle(GetUnit request, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.Names).SingleOrDefaultAsync(u => u.Id == request.Id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Unit", request.Id);
+        return UnitResponse.From(unit);
+    }
+}
+
+internal static class GetUnitEndpoint
+{
+    public static void Map(IEndpointRouteBuilder units) =>
+        units.MapGet("/{unitId}", async (Guid unitId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(new GetUnit(unitId), ct)))
+            .Describe("GetUnit", "Read a responsible unit", "Returns the unit with its aliases and a strong ETag.")
+            .Produces<UnitResponse>()
+            .ConditionalGet()
+            .WithProblems(400, 404);
+}

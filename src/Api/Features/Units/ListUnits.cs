@@ -1,0 +1,83 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Units;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Units;
+
+/// <summary>The registry, in the order units were registered, filtered.</summary>
+/// <param name="Region">Only units of this region, e.g. 连云港市.</param>
+/// <param name="Name">Resolves a name as a document writes it: matches the name, short name or any alias (full-/half-width and spacing variants count as the same), e.g. 市发改委.</param>
+/// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
+/// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
+/// <param name="ParentId">Only the sub-units of this unit.</param>
+/// <param name="Limit">Page size, 1–100 (default 20).</param>
+/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
+public sealed record ListUnits(
+    [FromQuery(Name = "region")] string? Region,
+    [FromQuery(Name = "name")] string? Name,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "parentId")] Guid? ParentId,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "cursor")] string? Cursor)
+    : IQuery<Page<UnitResponse>>, IPagedQuery;
+
+public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
+{
+    private sealed record Position(Guid Id);
+
+    public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
+    {
+        var limit = Paging.Limit(request.Limit);
+        var after = Paging.Decode<Position>(request);
+        var query = db.Units.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.Region))
+        {
+            query = query.Where(u => u.Region == request.Region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Name))
+        {
+            var key = TextKey.For(request.Name);
+            query = query.Where(u => u.Names.Any(n => n.Key == key));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var pattern = $"%{LikePattern.Escape(TextKey.For(request.Q))}%";
+            query = query.Where(u => u.Names.Any(n => EF.Functions.Like(n.Key, pattern, "\\")));
+        }
+
+        if (QueryValues.ParseEnum<UnitKind>(request.Kind, "kind") is { } kind)
+        {
+            query = query.Where(u => u.Kind == kind);
+        }
+
+        if (request.ParentId is { } parentId)
+        {
+            query = query.Where(u => u.ParentId == parentId);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(u => u.Id.CompareTo(after.Id) > 0);
+        }
+
+        var rows = await query.Include(u => u.Names).OrderBy(u => u.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
+        return Paging.Build(request, rows, limit, UnitResponse.From, u => new Position(u.Id));
+    }
+}
+
+internal static class ListUnitsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder units) =>
+        units.MapGet("/", async ([AsParameters] ListUnits query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(query, ct)))
+            .Describe("ListUnits", "List or resolve responsible units", "With region and name, resolves a name as a document writes it (name, short name or any alias; full-/half-width variants count as the same) to its unit: /api/v1/units?region=连云港市&name=市发改委.")
+            .WithProblems(400);
+}

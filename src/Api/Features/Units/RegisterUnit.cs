@@ -1,0 +1,51 @@
+using FluentValidation;
+using MediatR;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Units;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Units;
+
+public sealed record RegisterUnit : UnitFields, ICommand<UnitResponse>
+{
+    /// <summary>The region whose registry the unit joins, e.g. 连云港市. Cannot change later.</summary>
+    public string? Region { get; init; }
+}
+
+public sealed class RegisterUnitValidator : UnitFieldsValidator<RegisterUnit>
+{
+    public RegisterUnitValidator()
+    {
+        RuleFor(x => x.Region).NotEmpty().MaximumLength(TextLimits.Region);
+    }
+}
+
+public sealed class RegisterUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler<RegisterUnit, UnitResponse>
+{
+    public async Task<UnitResponse> Handle(RegisterUnit request, CancellationToken cancellationToken)
+    {
+        var unit = ResponsibleUnit.Register(request.Region!, request.ToDetails());
+        await UnitRegistry.PlaceAsync(db, unit, request.ParentId, cancellationToken);
+        await UnitRegistry.EnsureNamesFreeAsync(db, unit, cancellationToken);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return UnitResponse.From(unit);
+    }
+}
+
+internal static class RegisterUnitEndpoint
+{
+    public static void Map(IEndpointRouteBuilder units) =>
+        units.MapPost("/", async (RegisterUnit command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command, ct);
+                return representations.Created(http, $"/api/v1/units/{created.Id}", created);
+            })
+            .Describe("RegisterUnit", "Register a responsible unit in a region", "Every name, short name and alias must be free in the region (409 names the unit that holds it); the same name in another region is another unit.")
+            .Accepts<RegisterUnit>("application/json")
+            .Produces<UnitResponse>(StatusCodes.Status201Created)
+            .Idempotent()
+            .WithProblems(400, 409, 413, 415);
+}

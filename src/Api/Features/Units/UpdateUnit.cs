@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PolicyApi.Api.Application;
+using PolicyApi.Api.Http;
+using PolicyApi.Infrastructure.Persistence;
+
+namespace PolicyApi.Api.Features.Units;
+
+public sealed record UpdateUnit : UnitFields, ICommand<UnitResponse>
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public string? IfMatch { get; init; }
+}
+
+public sealed class UpdateUnitValidator : UnitFieldsValidator<UpdateUnit>;
+
+public sealed class UpdateUnitHandler(PolicyDbContext db, Representations representations)
+    : MediatR.IRequestHandler<UpdateUnit, UnitResponse>
+{
+    public async Task<UnitResponse> Handle(UpdateUnit request, CancellationToken cancellationToken)
+    {
+        var unit = await UnitRegistry.LoadAsync(db, request.Id, cancellationToken);
+        representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
+        unit.Revise(request.ToDetails());
+        await UnitRegistry.PlaceAsync(db, unit, request.ParentId, cancellationToken);
+        await UnitRegistry.EnsureNamesFreeAsync(db, unit, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return UnitResponse.From(unit);
+    }
+}
+
+internal static class UpdateUnitEndpoint
+{
+    public static void Map(IEndpointRouteBuilder units) =>
+        units.MapPut("/{unitId}", async (Guid unitId, UpdateUnit command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(command with { Id = unitId, IfMatch = ifMatch }, ct)))
+            .Describe("UpdateUnit", "Replace a responsible unit", "Replaces name, short name, aliases, kind and parent (the region cannot change). Requires If-Match.")
+            .Accepts<UpdateUnit>("application/json")
+            .Produces<UnitResponse>()
+            .RequireIfMatch()
+            .Idempotent()
+            .WithProblems(400, 404, 409, 413, 415);
+}

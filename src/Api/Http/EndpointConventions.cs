@@ -1,0 +1,76 @@
+namespace PolicyApi.Api.Http;
+
+/// <summary>Endpoint metadata: this update or delete requires <c>If-Match</c>.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class RequiresIfMatchAttribute : Attribute;
+
+/// <summary>Endpoint metadata: this GET answers <c>If-None-Match</c> with 304.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class ConditionalGetAttribute : Attribute;
+
+/// <summary>
+/// Endpoint metadata: the body is plain UTF-8 text, read by the handler itself after authorization (declaring
+/// it with Accepts would let routing answer 415 before the caller's rights are checked).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class PlainTextBodyAttribute : Attribute;
+
+/// <summary>
+/// Endpoint metadata: the 200 response is a table served as JSON (<see cref="Response"/>), or as CSV or XLSX when
+/// the Accept header or <c>format=</c> asks for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class TabularExportAttribute(Type response) : Attribute
+{
+    public Type Response { get; } = response;
+}
+
+/// <summary>The conventions every endpoint declares, so that OpenAPI documents each response it can give.</summary>
+internal static class EndpointConventions
+{
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary, string description) =>
+        builder.WithName(name).WithSummary(summary).WithDescription(description);
+
+    public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            builder = status == StatusCodes.Status400BadRequest
+                ? builder.ProducesValidationProblem()
+                : builder.ProducesProblem(status);
+        }
+
+        return builder.ProducesProblem(StatusCodes.Status500InternalServerError);
+    }
+
+    /// <summary>A table: JSON by default, CSV or XLSX by Accept or <c>format=</c>; 406 for a media type it cannot serve.</summary>
+    public static RouteHandlerBuilder ProducesTable<TResponse>(this RouteHandlerBuilder builder) =>
+        builder.Produces<TResponse>().WithMetadata(new TabularExportAttribute(typeof(TResponse)));
+
+    /// <summary>A single-resource GET: ETag on the response, 304 for a matching <c>If-None-Match</c>.</summary>
+    public static RouteHandlerBuilder ConditionalGet(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ConditionalGetAttribute()).Produces(StatusCodes.Status304NotModified);
+
+    /// <summary>An update or delete: 428 without <c>If-Match</c> (checked before anything else), 412 when it is stale.</summary>
+    public static RouteHandlerBuilder RequireIfMatch(this RouteHandlerBuilder builder) =>
+        builder
+            .WithMetadata(new RequiresIfMatchAttribute())
+            .AddEndpointFilter(async (context, next) =>
+            {
+                if (string.IsNullOrWhiteSpace(context.HttpContext.Request.Headers.IfMatch))
+                {
+                    throw new PreconditionRequiredException();
+                }
+
+                return await next(context);
+            })
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    /// <summary>A creating POST that honours <c>Idempotency-Key</c>.</summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder) =>
+        builder
+            .WithMetadata(new IdempotentAttribute())
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
