@@ -52,7 +52,14 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTyp
 ValidationNames.UseCamelCase();
 builder.Services.AddSingleton<Representations>();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<RequestContext>();
+builder.Services.AddSingleton<ICurrentCaller, HttpCurrentCaller>();
+builder.Services.AddSingleton<ServiceClock>();
+builder.Services.AddScoped<DocumentLoader>();
+builder.Services.AddScoped<DocumentNumbers>();
+builder.Services.AddScoped<UnitRegistry>();
+builder.Services.AddScoped<UnitNameLookup>();
+builder.Services.AddScoped<TargetReferences>();
+builder.Services.AddScoped<ReportSubjects>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentService>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentBoard>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Importing.ImportUnitResolver>();

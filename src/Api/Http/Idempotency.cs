@@ -17,7 +17,7 @@ public sealed class IdempotentAttribute : Attribute;
 /// <summary>
 /// Safe retries of writes (IETF httpapi Idempotency-Key draft): the same key with the same request replays the
 /// stored response; with a different request → 422; while the first is still running → 409 with Retry-After.
-/// Keys are scoped to the caller's whole identity (<see cref="Caller.IdentityKey"/>) and kept 24 hours.
+/// Keys are scoped to the caller's whole identity (<see cref="ICurrentCaller.IdentityKey"/>) and kept 24 hours.
 /// <para>
 /// The whole request runs in one database transaction that holds the key: the command's change and the stored
 /// response commit together, or neither does. A retry after any crash therefore replays exactly the committed
@@ -33,7 +33,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     /// <summary>How long a client should wait before retrying a request whose first attempt is still running.</summary>
     public const int InFlightRetryAfterSeconds = 1;
 
-    public async Task InvokeAsync(HttpContext http, PolicyDbContext db, IdempotencyStore store)
+    public async Task InvokeAsync(HttpContext http, PolicyDbContext db, IdempotencyStore store, ICurrentCaller currentCaller)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(db);
@@ -52,7 +52,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             throw new InvalidInputException(Header, $"The {Header} header must be 1 to {IdempotencyStore.MaxKeyLength} visible ASCII characters.");
         }
 
-        var caller = Caller.Of(http.User)?.IdentityKey ?? "anonymous";
+        var caller = currentCaller.IdentityKey;
         var hash = await FingerprintAsync(http.Request);
 
         // Runs once inside the execution strategy (so nested commands join this transaction) but never retries:

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PolicyApi.Api.Http;
 
@@ -64,7 +62,7 @@ public static class AbuseLimits
 
     /// <summary>The token's subject when there is one, otherwise the remote address.</summary>
     private static string ClientOf(HttpContext http) =>
-        http.User.FindFirstValue(Claims.Subject) is { } subject ? "sub:" + subject : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        http.RequestServices.GetRequiredService<ICurrentCaller>().Caller is { } caller ? "sub:" + caller.Subject : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     /// <summary>Headers that keep browsers from sniffing, framing or leaking what the API returns.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

@@ -3,7 +3,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
@@ -32,11 +31,11 @@ public sealed class AssignUnitValidator : AbstractValidator<AssignUnit>
     }
 }
 
-public sealed class AssignUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler<AssignUnit, AssignmentResponse>
+public sealed class AssignUnitHandler(PolicyDbContext db, Documents.DocumentLoader loader) : MediatR.IRequestHandler<AssignUnit, AssignmentResponse>
 {
     public async Task<AssignmentResponse> Handle(AssignUnit request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadByMeasureAsync(db, request.MeasureId, cancellationToken);
+        var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken)
             ?? throw new DomainValidationException("unitId", $"There is no unit {request.UnitId}.");
         var assignment = document.AssignUnit(request.MeasureId, unit, request.Role!.Value);

@@ -4,7 +4,6 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Infrastructure.Persistence;
@@ -30,12 +29,12 @@ public sealed class ChangeAssignmentRoleValidator : AbstractValidator<ChangeAssi
     public ChangeAssignmentRoleValidator() => RuleFor(x => x.Role).NotNull().IsInEnum();
 }
 
-public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Representations representations)
+public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<ChangeAssignmentRole, AssignmentResponse>
 {
     public async Task<AssignmentResponse> Handle(ChangeAssignmentRole request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadByMeasureAsync(db, request.MeasureId, cancellationToken);
+        var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var assignment = document.FindMeasure(request.MeasureId).FindAssignment(request.AssignmentId);
         var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));

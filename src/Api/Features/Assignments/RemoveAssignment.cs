@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -10,12 +9,12 @@ namespace PolicyApi.Api.Features.Assignments;
 
 public sealed record RemoveAssignment(Guid MeasureId, Guid AssignmentId, string? IfMatch) : ICommand<MediatR.Unit>;
 
-public sealed class RemoveAssignmentHandler(PolicyDbContext db, Representations representations)
+public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<RemoveAssignment, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(RemoveAssignment request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadByMeasureAsync(db, request.MeasureId, cancellationToken);
+        var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var assignment = document.FindMeasure(request.MeasureId).FindAssignment(request.AssignmentId);
         var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));

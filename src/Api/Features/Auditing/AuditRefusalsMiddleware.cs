@@ -1,4 +1,4 @@
-using PolicyApi.Api.Application;
+using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Api.Features.Auditing;
@@ -11,7 +11,7 @@ namespace PolicyApi.Api.Features.Auditing;
 /// </summary>
 public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogger<AuditRefusalsMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext http, IServiceScopeFactory scopes, IAuditContext audit)
+    public async Task InvokeAsync(HttpContext http, IServiceScopeFactory scopes, IAuditContext audit, ICurrentCaller caller)
     {
         ArgumentNullException.ThrowIfNull(http);
         try
@@ -25,7 +25,7 @@ public sealed partial class AuditRefusalsMiddleware(RequestDelegate next, ILogge
             // 429 is not recorded: a client over its limit must not be able to make the log grow at its pace.
             if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && status != StatusCodes.Status429TooManyRequests
                 && (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || (write && status >= 400)
-                    || http.Items.ContainsKey(RequestContext.RefusedItem)))
+                    || caller.Refused))
             {
                 var actor = audit.Current;
                 if (status == StatusCodes.Status503ServiceUnavailable)

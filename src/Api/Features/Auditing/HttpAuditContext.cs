@@ -5,7 +5,7 @@ using PolicyApi.Infrastructure.Auditing;
 namespace PolicyApi.Api.Features.Auditing;
 
 /// <summary>The actor of the current HTTP request, or the process itself (startup, demo data) outside one.</summary>
-public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
+public sealed class HttpAuditContext(IHttpContextAccessor http, ICurrentCaller caller) : IAuditContext
 {
     public AuditActor Current
     {
@@ -17,12 +17,12 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
                 return new AuditActor("system:startup", null, null, null, null, Activity.Current?.TraceId.ToString(), "-", "-");
             }
 
-            var caller = Caller.Of(context.User);
+            var current = caller.Caller;
             return new AuditActor(
-                caller?.Subject ?? "anonymous",
-                caller is null ? null : string.Join(' ', caller.Roles),
-                caller?.UnitId,
-                caller?.ClientId,
+                caller.Subject,
+                current is null ? null : string.Join(' ', current.Roles),
+                current?.UnitId,
+                current?.ClientId,
                 context.Connection.RemoteIpAddress?.ToString(),
                 Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
                 context.Request.Method,

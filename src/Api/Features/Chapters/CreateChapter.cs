@@ -1,6 +1,5 @@
 using MediatR;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -10,11 +9,11 @@ public sealed record CreateChapter : ChapterFields, ICommand<ChapterResponse>;
 
 public sealed class CreateChapterValidator : ChapterFieldsValidator<CreateChapter>;
 
-public sealed class CreateChapterHandler(PolicyDbContext db) : MediatR.IRequestHandler<CreateChapter, ChapterResponse>
+public sealed class CreateChapterHandler(PolicyDbContext db, Documents.DocumentLoader loader) : MediatR.IRequestHandler<CreateChapter, ChapterResponse>
 {
     public async Task<ChapterResponse> Handle(CreateChapter request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         var chapter = document.AddChapter(request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);
         return ChapterResponse.From(chapter, 0);

@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -9,12 +8,12 @@ namespace PolicyApi.Api.Features.Chapters;
 
 public sealed record DeleteChapter(Guid DocumentId, Guid ChapterId, string? IfMatch) : ICommand<MediatR.Unit>;
 
-public sealed class DeleteChapterHandler(PolicyDbContext db, Representations representations)
+public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<DeleteChapter, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(DeleteChapter request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, document.FindChapter(request.ChapterId)));
         document.RemoveChapter(request.ChapterId);
         await db.SaveChangesAsync(cancellationToken);

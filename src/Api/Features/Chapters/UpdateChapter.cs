@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -19,12 +18,12 @@ public sealed record UpdateChapter : ChapterFields, ICommand<ChapterResponse>
 
 public sealed class UpdateChapterValidator : ChapterFieldsValidator<UpdateChapter>;
 
-public sealed class UpdateChapterHandler(PolicyDbContext db, Representations representations)
+public sealed class UpdateChapterHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<UpdateChapter, ChapterResponse>
 {
     public async Task<ChapterResponse> Handle(UpdateChapter request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, document.FindChapter(request.ChapterId)));
         var chapter = document.ReviseChapter(request.ChapterId, request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);

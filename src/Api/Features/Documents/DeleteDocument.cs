@@ -8,12 +8,12 @@ namespace PolicyApi.Api.Features.Documents;
 
 public sealed record DeleteDocument(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
 
-public sealed class DeleteDocumentHandler(PolicyDbContext db, Http.Representations representations)
+public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loader, Http.Representations representations)
     : MediatR.IRequestHandler<DeleteDocument, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(DeleteDocument request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadWholeAsync(db, request.Id, cancellationToken);
+        var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, DocumentResponse.From(document));
         document.EnsureCanBeDeleted();
         db.Documents.Remove(document);

@@ -26,15 +26,15 @@ public sealed class UpdateDocumentValidator : DocumentFieldsValidator<UpdateDocu
     }
 }
 
-public sealed class UpdateDocumentHandler(PolicyDbContext db, Representations representations)
+public sealed class UpdateDocumentHandler(PolicyDbContext db, DocumentLoader loader, DocumentNumbers documentNumbers, Representations representations)
     : MediatR.IRequestHandler<UpdateDocument, DocumentResponse>
 {
     public async Task<DocumentResponse> Handle(UpdateDocument request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadWholeAsync(db, request.Id, cancellationToken);
+        var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, DocumentResponse.From(document));
         document.Revise(request.ToDetails());
-        await DocumentNumbers.EnsureFreeAsync(db, document, cancellationToken);
+        await documentNumbers.EnsureFreeAsync(document, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return DocumentResponse.From(document);
     }

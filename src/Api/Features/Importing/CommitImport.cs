@@ -10,6 +10,7 @@ using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -106,23 +107,23 @@ public sealed record CommitResponse(
 public sealed record CreatedUnit(Guid UnitId, string Name, UnitKind Kind);
 
 /// <summary>Commits a draft: its units resolved (or registered), translated into the record by the domain, in one transaction.</summary>
-public sealed class CommitImportHandler(PolicyDbContext db, RequestContext context, ImportUnitResolver resolver)
+public sealed class CommitImportHandler(PolicyDbContext db, Documents.DocumentNumbers documentNumbers, ICurrentCaller caller, ServiceClock clock, ImportUnitResolver resolver)
     : MediatR.IRequestHandler<CommitImport, CommitResponse>
 {
     public async Task<CommitResponse> Handle(CommitImport request, CancellationToken cancellationToken)
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == request.ImportId, cancellationToken)
             ?? throw new ResourceNotFoundException("Import", request.ImportId);
-        import.EnsureCommittable(context.Now);
+        import.EnsureCommittable(clock.Now);
 
         var draft = (request.Draft ?? ImportDrafts.Read(import)) with { Region = import.Region };
         var units = await resolver.ResolveAsync(import.Region, draft, request, cancellationToken);
         var translated = DraftTranslator.Translate(draft, units.ByName, units.Region);
-        await Documents.DocumentNumbers.EnsureFreeAsync(db, translated.Document, cancellationToken);
+        await documentNumbers.EnsureFreeAsync(translated.Document, cancellationToken);
 
         db.Documents.Add(translated.Document);
         db.Targets.AddRange(translated.Targets);
-        import.Commit(translated.Document.Id, context.Actor.Subject, context.Now);
+        import.Commit(translated.Document.Id, caller.Actor.Subject, clock.Now);
         await db.SaveChangesAsync(cancellationToken);
 
         return new CommitResponse(import.Id, translated.Document.Id, translated.Document.Title, translated.Document.Chapters.Count,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
@@ -8,6 +9,7 @@ using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -66,13 +68,13 @@ public sealed class CreateImportValidator : AbstractValidator<CreateImport>
         text is null || !text.Any(c => (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) || c == '\uFFFD');
 }
 
-public sealed class CreateImportHandler(PolicyDbContext db, RequestContext context, IOptions<ImportOptions> options)
+public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller caller, ServiceClock clock, Documents.DocumentNumbers documentNumbers, ImportUnitResolver resolver, IOptions<ImportOptions> options)
     : MediatR.IRequestHandler<CreateImport, ImportResponse>
 {
     public async Task<ImportResponse> Handle(CreateImport request, CancellationToken cancellationToken)
     {
         var region = request.Region!.Trim();
-        await ImportDrafts.EnsureKnownRegionAsync(db, region, options.Value, cancellationToken);
+        await EnsureKnownRegionAsync(region, cancellationToken);
         var draft = PolicyTextParser.Parse(request.Text!, region);
         if (draft.Measures.Count == 0)
         {
@@ -95,7 +97,7 @@ public sealed class CreateImportHandler(PolicyDbContext db, RequestContext conte
         };
         if (draft.DocNumber is { Length: > 0 } docNumber)
         {
-            if (await Documents.DocumentNumbers.HolderAsync(db, TextKey.For(docNumber), null, cancellationToken) is { } holder)
+            if (await documentNumbers.HolderAsync(TextKey.For(docNumber), null, cancellationToken) is { } holder)
             {
                 draft = draft with
                 {
@@ -104,10 +106,27 @@ public sealed class CreateImportHandler(PolicyDbContext db, RequestContext conte
             }
         }
 
-        var record = DocumentImport.Start(region, request.Text!, JsonSerializer.Serialize(draft, ImportDrafts.Json), context.Actor.Subject, context.Now, options.Value.DraftLifetime);
+        var record = DocumentImport.Start(region, request.Text!, JsonSerializer.Serialize(draft, ImportDrafts.Json), caller.Actor.Subject, clock.Now, options.Value.DraftLifetime);
         db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        return await ImportResponse.FromAsync(db, record, draft, cancellationToken);
+        return await resolver.DescribeAsync(record, draft, cancellationToken);
+    }
+
+    /// <summary>A region is known once its registry has a unit or a document, or when it is configured.</summary>
+    private async Task EnsureKnownRegionAsync(string region, CancellationToken cancellationToken)
+    {
+        if (options.Value.Regions.Contains(region, StringComparer.Ordinal)
+            || await db.Units.AnyAsync(u => u.Region == region, cancellationToken)
+            || await db.Documents.AnyAsync(d => d.Region == region, cancellationToken))
+        {
+            return;
+        }
+
+        throw new UnprocessableException(ProblemTypes.ForRule("unknown-region"), "Unknown region",
+            $"No region '{region}' is known: it has no registered units or documents and is not configured (Import:Regions). Register a unit of the region first.")
+        {
+            Errors = new Dictionary<string, string[]> { ["region"] = [$"Unknown region '{region}'."] },
+        };
     }
 }
 

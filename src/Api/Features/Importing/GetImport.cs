@@ -8,13 +8,13 @@ namespace PolicyApi.Api.Features.Importing;
 
 public sealed record GetImport(Guid Id) : IQuery<ImportResponse>;
 
-public sealed class GetImportHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetImport, ImportResponse>
+public sealed class GetImportHandler(PolicyDbContext db, ImportUnitResolver resolver) : MediatR.IRequestHandler<GetImport, ImportResponse>
 {
     public async Task<ImportResponse> Handle(GetImport request, CancellationToken cancellationToken)
     {
         var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.Id, cancellationToken)
             ?? throw new ResourceNotFoundException("Import", request.Id);
-        return await ImportResponse.FromAsync(db, record, ImportDrafts.Read(record), cancellationToken);
+        return await resolver.DescribeAsync(record, ImportDrafts.Read(record), cancellationToken);
     }
 }
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Importing;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -20,14 +18,6 @@ public sealed record ImportResponse(
 {
     /// <summary>Unit names that resolve to no unit: map or create them in the commit.</summary>
     public int UnresolvedUnits => Units.Count(u => u.Match == "none");
-
-    internal static async Task<ImportResponse> FromAsync(PolicyDbContext db, DocumentImport record, ImportDraft draft, CancellationToken cancellationToken)
-    {
-        var directory = await UnitDirectory.LoadAsync(db, record.Region, cancellationToken);
-        var units = ImportDrafts.UnitNames(draft).Select(n => directory.Resolve(n.Name, n.Occurrences)).ToList();
-        return new ImportResponse(record.Id, record.Status, record.Region, record.CreatedAt, record.ExpiresAt,
-            record.CommittedAt, record.DocumentId, draft, units);
-    }
 }
 
 /// <summary>Helpers shared by the import use cases.</summary>
@@ -44,23 +34,6 @@ internal static class ImportDrafts
             .GroupBy(u => u.Name, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Count()))
             .ToList();
-
-    /// <summary>A region is known once its registry has a unit or a document, or when it is configured.</summary>
-    public static async Task EnsureKnownRegionAsync(PolicyDbContext db, string region, ImportOptions options, CancellationToken cancellationToken)
-    {
-        if (options.Regions.Contains(region, StringComparer.Ordinal)
-            || await db.Units.AnyAsync(u => u.Region == region, cancellationToken)
-            || await db.Documents.AnyAsync(d => d.Region == region, cancellationToken))
-        {
-            return;
-        }
-
-        throw new UnprocessableException(ProblemTypes.ForRule("unknown-region"), "Unknown region",
-            $"No region '{region}' is known: it has no registered units or documents and is not configured (Import:Regions). Register a unit of the region first.")
-        {
-            Errors = new Dictionary<string, string[]> { ["region"] = [$"Unknown region '{region}'."] },
-        };
-    }
 
     private static JsonSerializerOptions CreateJson()
     {

@@ -19,9 +19,20 @@ public sealed record ResolvedUnits(
 /// names, aliases and inferred prefixes; names still unresolved are registered when the caller asks, otherwise the
 /// commit is refused (422) with suggestions for each.
 /// </summary>
-public sealed class ImportUnitResolver(PolicyDbContext db)
+public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry registry)
 {
     private static readonly string[] NoSuggestion = ["No unit of the region is close to this name."];
+
+    /// <summary>The import as served: its draft, with each unit name resolved against the region's registry as it stands now.</summary>
+    public async Task<ImportResponse> DescribeAsync(DocumentImport record, ImportDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var regionUnits = await db.Units.AsNoTracking().Where(u => u.Region == record.Region).Include(u => u.Names).ToListAsync(cancellationToken);
+        var directory = UnitDirectory.Of(record.Region, regionUnits);
+        var units = ImportDrafts.UnitNames(draft).Select(n => directory.Resolve(n.Name, n.Occurrences)).ToList();
+        return new ImportResponse(record.Id, record.Status, record.Region, record.CreatedAt, record.ExpiresAt,
+            record.CommittedAt, record.DocumentId, draft, units);
+    }
 
     public async Task<ResolvedUnits> ResolveAsync(string region, ImportDraft draft, CommitImport request, CancellationToken cancellationToken)
     {
@@ -64,7 +75,7 @@ public sealed class ImportUnitResolver(PolicyDbContext db)
             }
 
             var unit = ResponsibleUnit.Register(region, new UnitDetails(name, null, toCreate?.Kind ?? UnitKinds.Guess(name), []));
-            await Units.UnitRegistry.EnsureNamesFreeAsync(db, unit, cancellationToken);
+            await registry.EnsureNamesFreeAsync(unit, cancellationToken);
             db.Units.Add(unit);
             created.Add(unit);
             directory.Add(unit);

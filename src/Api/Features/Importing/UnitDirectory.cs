@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Units;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -26,9 +24,6 @@ internal sealed class UnitDirectory
     private UnitDirectory(string region) => Region = region;
 
     public string Region { get; }
-
-    public static async Task<UnitDirectory> LoadAsync(PolicyDbContext db, string region, CancellationToken cancellationToken) =>
-        Of(region, await db.Units.AsNoTracking().Where(u => u.Region == region).Include(u => u.Names).ToListAsync(cancellationToken));
 
     /// <summary>A directory of units already loaded (with their names).</summary>
     public static UnitDirectory Of(string region, IEnumerable<ResponsibleUnit> units)

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using MediatR;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -14,11 +13,11 @@ public sealed record CreateMeasure : MeasureFields, Application.ICommand<Measure
 
 public sealed class CreateMeasureValidator : MeasureFieldsValidator<CreateMeasure>;
 
-public sealed class CreateMeasureHandler(PolicyDbContext db) : MediatR.IRequestHandler<CreateMeasure, MeasureResponse>
+public sealed class CreateMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader) : MediatR.IRequestHandler<CreateMeasure, MeasureResponse>
 {
     public async Task<MeasureResponse> Handle(CreateMeasure request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadWholeAsync(db, request.DocumentId, cancellationToken);
+        var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         var measure = document.AddMeasure(request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);
         return MeasureResponse.From(measure, new Dictionary<Guid, string>());

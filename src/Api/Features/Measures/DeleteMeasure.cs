@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -9,14 +8,14 @@ namespace PolicyApi.Api.Features.Measures;
 
 public sealed record DeleteMeasure(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
 
-public sealed class DeleteMeasureHandler(PolicyDbContext db, Representations representations)
+public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader, Units.UnitNameLookup unitNames, Representations representations)
     : MediatR.IRequestHandler<DeleteMeasure, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(DeleteMeasure request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadByMeasureAsync(db, request.Id, cancellationToken);
+        var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id);
-        var names = await DocumentLoader.UnitNamesAsync(db, measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.NamesAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
         representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
         document.RemoveMeasure(request.Id);
         await db.SaveChangesAsync(cancellationToken);

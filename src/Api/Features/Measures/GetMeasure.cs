@@ -1,7 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -9,14 +8,14 @@ namespace PolicyApi.Api.Features.Measures;
 
 public sealed record GetMeasure(Guid Id) : IQuery<MeasureResponse>;
 
-public sealed class GetMeasureHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetMeasure, MeasureResponse>
+public sealed class GetMeasureHandler(PolicyDbContext db, Units.UnitNameLookup unitNames) : MediatR.IRequestHandler<GetMeasure, MeasureResponse>
 {
     public async Task<MeasureResponse> Handle(GetMeasure request, CancellationToken cancellationToken)
     {
         var measure = await db.Measures.AsNoTracking().Include(m => m.Assignments)
             .SingleOrDefaultAsync(m => m.Id == request.Id, cancellationToken)
             ?? throw new ResourceNotFoundException("Measure", request.Id);
-        var names = await DocumentLoader.UnitNamesAsync(db, measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.NamesAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
         return MeasureResponse.From(measure, names);
     }
 }

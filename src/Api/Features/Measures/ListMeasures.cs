@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Infrastructure.Persistence;
@@ -28,7 +27,7 @@ public sealed record ListMeasures(
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
 
-public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
+public sealed class ListMeasuresHandler(PolicyDbContext db, Units.UnitNameLookup unitNames) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
 {
     private sealed record Position(Guid DocumentId, int Sequence);
 
@@ -92,7 +91,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
             .Take(limit + 1)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var names = await DocumentLoader.UnitNamesAsync(db, rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.NamesAsync(rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
         return Paging.Build(request, rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -25,14 +24,14 @@ public sealed class UpdateMeasureValidator : MeasureFieldsValidator<UpdateMeasur
     }
 }
 
-public sealed class UpdateMeasureHandler(PolicyDbContext db, Representations representations)
+public sealed class UpdateMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader, Units.UnitNameLookup unitNames, Representations representations)
     : MediatR.IRequestHandler<UpdateMeasure, MeasureResponse>
 {
     public async Task<MeasureResponse> Handle(UpdateMeasure request, CancellationToken cancellationToken)
     {
-        var document = await DocumentLoader.LoadByMeasureAsync(db, request.Id, cancellationToken);
+        var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id);
-        var names = await DocumentLoader.UnitNamesAsync(db, measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.NamesAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
         representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
         document.ReviseMeasure(request.Id, request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -18,17 +19,17 @@ public sealed record EditReport : ReportFields, ICommand<ReportResponse>
 
 public sealed class EditReportValidator : ReportFieldsValidator<EditReport>;
 
-public sealed class EditReportHandler(PolicyDbContext db, RequestContext context, Representations representations) : MediatR.IRequestHandler<EditReport, ReportResponse>
+public sealed class EditReportHandler(PolicyDbContext db, ReportSubjects subjects, ICurrentCaller caller, ServiceClock clock, Representations representations) : MediatR.IRequestHandler<EditReport, ReportResponse>
 {
     public async Task<ReportResponse> Handle(EditReport request, CancellationToken cancellationToken)
     {
-        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, context, cancellationToken);
+        var (report, unitName) = await subjects.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
-        var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
+        var subject = await subjects.ResolveForCallerAsync(report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
-        await subject.CheckPlausibleAsync(db, report.UnitId, report.Id, report.Period, content, cancellationToken);
-        report.Edit(content, context.Actor, context.Now);
+        await subjects.CheckPlausibleAsync(subject, report.UnitId, report.Id, report.Period, content, cancellationToken);
+        report.Edit(content, caller.Actor, clock.Now);
         await db.SaveChangesAsync(cancellationToken);
         return ReportResponse.From(report, unitName);
     }

@@ -6,6 +6,7 @@ using PolicyApi.Api.Http;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -35,16 +36,16 @@ public sealed class FileReportValidator : ReportFieldsValidator<FileReport>
 }
 
 /// <summary>Opens a draft report. The unit must be responsible for the subject, and the period must lie within the target's.</summary>
-public sealed class FileReportHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<FileReport, ReportResponse>
+public sealed class FileReportHandler(PolicyDbContext db, ReportSubjects subjects, ICurrentCaller caller, ServiceClock clock) : MediatR.IRequestHandler<FileReport, ReportResponse>
 {
     public async Task<ReportResponse> Handle(FileReport request, CancellationToken cancellationToken)
     {
         var period = ReportingPeriod.Parse(request.Period, "period");
-        var subject = await ReportSubjects.ResolveForCallerAsync(db, request.UnitId!.Value, request.MeasureId, request.TargetId, context, cancellationToken);
+        var subject = await subjects.ResolveForCallerAsync(request.UnitId!.Value, request.MeasureId, request.TargetId, cancellationToken);
         subject.CheckPeriod(period);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
-        await subject.CheckPlausibleAsync(db, request.UnitId.Value, null, period, content, cancellationToken);
+        await subjects.CheckPlausibleAsync(subject, request.UnitId.Value, null, period, content, cancellationToken);
 
         var measureId = request.MeasureId ?? subject.Target?.MeasureId;
         var existing = await db.ProgressReports.AsNoTracking()
@@ -56,7 +57,7 @@ public sealed class FileReportHandler(PolicyDbContext db, RequestContext context
             throw new ConflictException(ProblemTypes.ForRule("report-exists"), $"{subject.UnitName} already has report {existing} for this subject and {period.Code}; edit that one.", "period");
         }
 
-        var report = ProgressReport.Draft(request.UnitId.Value, measureId, request.TargetId, period, content, context.Actor, context.Now);
+        var report = ProgressReport.Draft(request.UnitId.Value, measureId, request.TargetId, period, content, caller.Actor, clock.Now);
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
         return ReportResponse.From(report, subject.UnitName);

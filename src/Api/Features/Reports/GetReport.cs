@@ -8,7 +8,7 @@ namespace PolicyApi.Api.Features.Reports;
 
 public sealed record GetReport(Guid Id) : IQuery<ReportResponse>;
 
-public sealed class GetReportHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReport, ReportResponse>
+public sealed class GetReportHandler(PolicyDbContext db, ReportSubjects subjects) : MediatR.IRequestHandler<GetReport, ReportResponse>
 {
     public async Task<ReportResponse> Handle(GetReport request, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class GetReportHandler(PolicyDbContext db, RequestContext context)
             .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", request.Id);
-        ReportSubjects.EnsureVisible(row.Report.UnitId, request.Id, context);
+        subjects.EnsureVisible(row.Report.UnitId, request.Id);
         return ReportResponse.From(row.Report, row.Unit);
     }
 }

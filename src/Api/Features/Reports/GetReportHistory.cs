@@ -12,7 +12,7 @@ namespace PolicyApi.Api.Features.Reports;
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>, IPagedQuery;
 
-public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
+public sealed class GetReportHistoryHandler(PolicyDbContext db, ReportSubjects subjects) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
 {
     private sealed record Position(int Number);
 
@@ -22,7 +22,7 @@ public sealed class GetReportHistoryHandler(PolicyDbContext db, RequestContext c
         var after = Paging.Decode<Position>(request)?.Number ?? 0;
         var unitId = await db.ProgressReports.Where(r => r.Id == request.Id).Select(r => (Guid?)r.UnitId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", request.Id);
-        ReportSubjects.EnsureVisible(unitId, request.Id, context);
+        subjects.EnsureVisible(unitId, request.Id);
 
         var rows = await db.ReportRevisions.AsNoTracking()
             .Where(v => v.ReportId == request.Id && v.Number > after)

@@ -6,6 +6,7 @@ using PolicyApi.Api.Http;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -27,7 +28,7 @@ public sealed record ListReports(
     [FromQuery(Name = "cursor")] string? Cursor)
     : IQuery<Page<ReportResponse>>, IPagedQuery;
 
-public sealed class ListReportsHandler(PolicyDbContext db, RequestContext context) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
+public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {
     private sealed record Position(Guid Id);
 
@@ -36,7 +37,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, RequestContext contex
         var limit = Paging.Limit(request.Limit);
         var after = Paging.Decode<Position>(request);
         var query = db.ProgressReports.AsNoTracking();
-        if (context.ReporterUnit is { } own)
+        if (caller.ReporterUnit is { } own)
         {
             // A reporter reads its own unit's reports only.
             query = query.Where(r => r.UnitId == own);

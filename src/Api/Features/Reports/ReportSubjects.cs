@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Http;
+using PolicyApi.Api.Security;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Reports;
@@ -10,7 +11,7 @@ using PolicyApi.Infrastructure.Persistence;
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>What a report is about, with the rules that tie a report to its subject.</summary>
-internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? Target)
+public sealed record ReportSubject(string UnitName, Measure? Measure, Target? Target)
 {
     public void CheckPeriod(ReportingPeriod period)
     {
@@ -37,13 +38,76 @@ internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? 
         }
     }
 
+    public void CheckReadyToSubmit(ProgressReport report)
+    {
+        if (Target is { Accumulation: not Accumulation.Count } && report.Value is null)
+        {
+            throw new DomainValidationException("value", "A report on a target is submitted with its value.");
+        }
+    }
+}
+
+/// <summary>Loads reports and their subjects as the caller may see them, and checks a figure against the unit's other figures.</summary>
+public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
+{
+    /// <summary>Loads a report the caller may see: a reporter sees only its own unit's reports (another unit's is a 404).</summary>
+    public async Task<(ProgressReport Report, string UnitName)> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Progress report", id);
+        EnsureVisible(report.UnitId, id);
+        var unitName = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        return (report, unitName);
+    }
+
+    public void EnsureVisible(Guid reportUnitId, Guid reportId)
+    {
+        if (caller.ReporterUnit is { } own && own != reportUnitId)
+        {
+            caller.MarkRefused();
+            throw new ResourceNotFoundException("Progress report", reportId);
+        }
+    }
+
+    /// <summary>
+    /// Loads the subject and checks that the unit is responsible for it (409 otherwise). For a reporter: files only
+    /// for its own unit (403), and only on measures and targets assigned to that unit — any other is answered as not
+    /// found, so that the check reveals nothing (404).
+    /// </summary>
+    public async Task<ReportSubject> ResolveForCallerAsync(Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
+    {
+        var reporter = caller.ReporterUnit;
+        if (reporter is { } own && own != unitId)
+        {
+            caller.MarkRefused();
+            throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter files and edits reports for its own unit only.");
+        }
+
+        var (subject, responsible) = await ResolveAsync(unitId, measureId, targetId, cancellationToken);
+        if (responsible)
+        {
+            return subject;
+        }
+
+        if (reporter is not null)
+        {
+            caller.MarkRefused();
+            throw targetId is { } t ? new ResourceNotFoundException("Target", t) : new ResourceNotFoundException("Measure", measureId!.Value);
+        }
+
+        throw new DomainRuleViolationException(
+            "unit-not-responsible",
+            $"{subject.UnitName} is not responsible for this {(subject.Target is not null ? "target" : "measure")}: it has no share, scope or assignment on it.",
+            "unitId");
+    }
+
     /// <summary>
     /// The figure against the unit's figures for the neighbouring periods of the same target (submitted or accepted
     /// ones), by the target's accumulation (see <see cref="PlausibleValues"/>).
     /// </summary>
-    public async Task CheckPlausibleAsync(PolicyDbContext db, Guid unitId, Guid? reportId, ReportingPeriod period, ReportContent content, CancellationToken cancellationToken)
+    public async Task CheckPlausibleAsync(ReportSubject subject, Guid unitId, Guid? reportId, ReportingPeriod period, ReportContent content, CancellationToken cancellationToken)
     {
-        if (Target is not { } target || content.Value is null)
+        if (subject.Target is not { } target || content.Value is null)
         {
             return;
         }
@@ -65,66 +129,8 @@ internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? 
         PlausibleValues.Check(target.Accumulation, content.Value, content.Correction, earlier, later);
     }
 
-    public void CheckReadyToSubmit(ProgressReport report)
-    {
-        if (Target is { Accumulation: not Accumulation.Count } && report.Value is null)
-        {
-            throw new DomainValidationException("value", "A report on a target is submitted with its value.");
-        }
-    }
-}
-
-internal static class ReportSubjects
-{
-    /// <summary>Loads a report the caller may see: a reporter sees only its own unit's reports (another unit's is a 404).</summary>
-    public static async Task<(ProgressReport Report, string UnitName)> LoadAsync(PolicyDbContext db, Guid id, Application.RequestContext context, CancellationToken cancellationToken)
-    {
-        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new ResourceNotFoundException("Progress report", id);
-        EnsureVisible(report.UnitId, id, context);
-        var unitName = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
-        return (report, unitName);
-    }
-
-    public static void EnsureVisible(Guid reportUnitId, Guid reportId, Application.RequestContext context)
-    {
-        if (context.ReporterUnit is { } own && own != reportUnitId)
-        {
-            context.MarkRefused();
-            throw new ResourceNotFoundException("Progress report", reportId);
-        }
-    }
-
-    /// <summary>
-    /// For a reporter: files only for its own unit (403), and only on measures and targets assigned to that unit —
-    /// any other is answered as not found, so that the check reveals nothing (404).
-    /// </summary>
-    public static async Task<ReportSubject> ResolveForCallerAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, Application.RequestContext context, CancellationToken cancellationToken)
-    {
-        if (context.ReporterUnit is not { } own)
-        {
-            return await ResolveAsync(db, unitId, measureId, targetId, cancellationToken);
-        }
-
-        if (own != unitId)
-        {
-            context.MarkRefused();
-            throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter files and edits reports for its own unit only.");
-        }
-
-        try
-        {
-            return await ResolveAsync(db, unitId, measureId, targetId, cancellationToken);
-        }
-        catch (DomainRuleViolationException e) when (e.Code == "unit-not-responsible")
-        {
-            context.MarkRefused();
-            throw targetId is { } t ? new ResourceNotFoundException("Target", t) : new ResourceNotFoundException("Measure", measureId!.Value);
-        }
-    }
-
-    /// <summary>Loads the subject and checks that the unit is responsible for it (409 otherwise).</summary>
-    private static async Task<ReportSubject> ResolveAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
+    /// <summary>Loads the subject, and whether the unit is responsible for it.</summary>
+    private async Task<(ReportSubject Subject, bool Responsible)> ResolveAsync(Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainValidationException("unitId", $"There is no unit {unitId}.");
@@ -149,15 +155,7 @@ internal static class ReportSubjects
         }
 
         var region = await db.Documents.Where(d => d.Id == (target != null ? target.DocumentId : measure!.DocumentId)).Select(d => d.Region).SingleAsync(cancellationToken);
-        if (!IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target))
-        {
-            throw new DomainRuleViolationException(
-                "unit-not-responsible",
-                $"{unit.Name} is not responsible for this {(target is not null ? "target" : "measure")}: it has no share, scope or assignment on it.",
-                "unitId");
-        }
-
-        return new ReportSubject(unit.Name, measure, target);
+        return (new ReportSubject(unit.Name, measure, target), IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target));
     }
 
     private static bool IsResponsible(Guid unitId, Domain.Units.UnitKind kind, bool sameRegion, Measure? measure, Target? target)

@@ -8,6 +8,7 @@ using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -44,11 +45,11 @@ public sealed class ReviewReportValidator : AbstractValidator<ReviewReport>
     }
 }
 
-public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext context, Representations representations) : MediatR.IRequestHandler<ReviewReport, ReportResponse>
+public sealed class ReviewReportHandler(PolicyDbContext db, ReportSubjects subjects, ICurrentCaller caller, ServiceClock clock, Representations representations) : MediatR.IRequestHandler<ReviewReport, ReportResponse>
 {
     public async Task<ReportResponse> Handle(ReviewReport request, CancellationToken cancellationToken)
     {
-        var (report, unitName) = await ReportSubjects.LoadAsync(db, request.Id, context, cancellationToken);
+        var (report, unitName) = await subjects.LoadAsync(request.Id, cancellationToken);
         if (request.IfMatch is not null)
         {
             representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
@@ -57,19 +58,19 @@ public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext conte
         switch (request.Step)
         {
             case ReviewStep.Submit:
-                var subject = await ReportSubjects.ResolveForCallerAsync(db, report.UnitId, report.MeasureId, report.TargetId, context, cancellationToken);
+                var subject = await subjects.ResolveForCallerAsync(report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
                 subject.CheckReadyToSubmit(report);
-                await subject.CheckPlausibleAsync(db, report.UnitId, report.Id, report.Period,
+                await subjects.CheckPlausibleAsync(subject, report.UnitId, report.Id, report.Period,
                     new ReportContent(report.Value, report.UnitOfMeasure, null, null, null, null, [], report.Correction), cancellationToken);
-                report.Submit(context.Actor, context.Now);
+                report.Submit(caller.Actor, clock.Now);
                 break;
             case ReviewStep.Accept:
                 await EnsureNotOwnSubmissionAsync(report, cancellationToken);
-                report.Accept(context.Actor, context.Now);
+                report.Accept(caller.Actor, clock.Now);
                 break;
             default:
                 await EnsureNotOwnSubmissionAsync(report, cancellationToken);
-                report.Return(request.Reason!, context.Actor, context.Now);
+                report.Return(request.Reason!, caller.Actor, clock.Now);
                 break;
         }
 
@@ -85,7 +86,7 @@ public sealed class ReviewReportHandler(PolicyDbContext db, RequestContext conte
             .OrderByDescending(v => v.Number)
             .Select(v => v.ActorSubject)
             .FirstOrDefaultAsync(cancellationToken);
-        if (submitter is not null && submitter == context.Actor.Subject)
+        if (submitter is not null && submitter == caller.Actor.Subject)
         {
             throw new ForbiddenException(ProblemTypes.ForRule("own-submission"), "You submitted this report; someone else must review it.");
         }

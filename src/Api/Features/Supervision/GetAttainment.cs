@@ -53,12 +53,12 @@ public sealed record AttainmentResponse(
 /// <param name="AsOf">The date (YYYY-MM-DD); today in the supervising time zone when omitted.</param>
 public sealed record GetAttainment(Guid TargetId, string? AsOf) : IQuery<AttainmentResponse>;
 
-public sealed class GetAttainmentHandler(PolicyDbContext db, AttainmentBoard board, RequestContext context) : MediatR.IRequestHandler<GetAttainment, AttainmentResponse>
+public sealed class GetAttainmentHandler(Targets.TargetReferences targetReferences, AttainmentBoard board, ServiceClock clock) : MediatR.IRequestHandler<GetAttainment, AttainmentResponse>
 {
     public async Task<AttainmentResponse> Handle(GetAttainment request, CancellationToken cancellationToken)
     {
-        var target = await TargetReferences.LoadAsync(db, request.TargetId, cancellationToken);
-        var results = await board.EvaluateAsync([target], QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today, cancellationToken);
+        var target = await targetReferences.LoadAsync(request.TargetId, cancellationToken);
+        var results = await board.EvaluateAsync([target], QueryValues.ParseDate(request.AsOf, "asOf") ?? clock.Today, cancellationToken);
         return results[0];
     }
 }

@@ -2,12 +2,10 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
-using PolicyApi.Api.Features.Targets;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Targets;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Supervision;
 
@@ -34,12 +32,12 @@ public sealed class GetRankingsValidator : AbstractValidator<GetRankings>
     public GetRankingsValidator() => RuleFor(x => x.TargetId).NotNull().NotEqual(Guid.Empty);
 }
 
-public sealed class GetRankingsHandler(PolicyDbContext db, AttainmentBoard board, RequestContext context) : MediatR.IRequestHandler<GetRankings, RankingResponse>
+public sealed class GetRankingsHandler(Targets.TargetReferences targetReferences, AttainmentBoard board, ServiceClock clock) : MediatR.IRequestHandler<GetRankings, RankingResponse>
 {
     public async Task<RankingResponse> Handle(GetRankings request, CancellationToken cancellationToken)
     {
-        var target = await TargetReferences.LoadAsync(db, request.TargetId!.Value, cancellationToken);
-        var asOf = Http.QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today;
+        var target = await targetReferences.LoadAsync(request.TargetId!.Value, cancellationToken);
+        var asOf = Http.QueryValues.ParseDate(request.AsOf, "asOf") ?? clock.Today;
         var attainment = (await board.EvaluateAsync([target], asOf, cancellationToken))[0];
         return RankingsOf(target, attainment, asOf)
             ?? throw new DomainRuleViolationException("target-not-ranked", "The target is neither split into per-unit shares nor binds each unit: there are no units to rank.", "targetId");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Supervision;
+using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Supervision;
 
@@ -67,13 +68,13 @@ public sealed record ListObligations(
     internal bool OnlyOverdue { get; init; }
 }
 
-public sealed class ListObligationsHandler(SupervisionQueries queries, RequestContext context) : MediatR.IRequestHandler<ListObligations, Page<ObligationResponse>>
+public sealed class ListObligationsHandler(SupervisionQueries queries, ServiceClock clock, ICurrentCaller caller) : MediatR.IRequestHandler<ListObligations, Page<ObligationResponse>>
 {
     public async Task<Page<ObligationResponse>> Handle(ListObligations request, CancellationToken cancellationToken)
     {
         var limit = Paging.Limit(request.Limit);
-        var asOf = QueryValues.ParseDate(request.AsOf, "asOf") ?? context.Today;
-        if (context.ReporterUnit is { } own)
+        var asOf = QueryValues.ParseDate(request.AsOf, "asOf") ?? clock.Today;
+        if (caller.ReporterUnit is { } own)
         {
             // A reporter sees what its own unit owes, whatever unitId it asks for.
             request = request with { UnitId = own };

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Domain.Targets;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Targets;
 
@@ -23,16 +21,5 @@ public sealed record AllocationsResponse(Guid TargetId, string UnitOfMeasure, de
             target.Unallocated,
             target.Unallocated == 0,
             [.. target.Allocations.OrderBy(a => unitNames.GetValueOrDefault(a.UnitId), StringComparer.Ordinal).ThenBy(a => a.UnitId).Select(a => new AllocationItem(a.UnitId, unitNames.GetValueOrDefault(a.UnitId, string.Empty), a.Value))]);
-    }
-}
-
-internal static class Allocation
-{
-    public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(PolicyDbContext db, IEnumerable<Guid> unitIds, CancellationToken cancellationToken, string? region = null)
-    {
-        var ids = unitIds.Distinct().ToList();
-        return await db.Units.AsNoTracking()
-            .Where(u => ids.Contains(u.Id) && (region == null || u.Region == region))
-            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
     }
 }

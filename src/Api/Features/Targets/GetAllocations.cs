@@ -1,18 +1,17 @@
 using MediatR;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record GetAllocations(Guid TargetId) : IQuery<AllocationsResponse>;
 
-public sealed class GetAllocationsHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetAllocations, AllocationsResponse>
+public sealed class GetAllocationsHandler(Units.UnitNameLookup unitNames, TargetReferences targetReferences) : MediatR.IRequestHandler<GetAllocations, AllocationsResponse>
 {
     public async Task<AllocationsResponse> Handle(GetAllocations request, CancellationToken cancellationToken)
     {
-        var target = await TargetReferences.LoadAsync(db, request.TargetId, cancellationToken);
-        return AllocationsResponse.From(target, await Allocation.NamesAsync(db, target.Allocations.Select(a => a.UnitId), cancellationToken));
+        var target = await targetReferences.LoadAsync(request.TargetId, cancellationToken);
+        return AllocationsResponse.From(target, await unitNames.NamesAsync(target.Allocations.Select(a => a.UnitId), cancellationToken));
     }
 }
 

@@ -1,16 +1,15 @@
 using MediatR;
 using PolicyApi.Api.Application;
 using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record GetTarget(Guid Id) : IQuery<TargetResponse>;
 
-public sealed class GetTargetHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetTarget, TargetResponse>
+public sealed class GetTargetHandler(TargetReferences targetReferences) : MediatR.IRequestHandler<GetTarget, TargetResponse>
 {
     public async Task<TargetResponse> Handle(GetTarget request, CancellationToken cancellationToken) =>
-        TargetResponse.From(await TargetReferences.LoadAsync(db, request.Id, cancellationToken));
+        TargetResponse.From(await targetReferences.LoadAsync(request.Id, cancellationToken));
 }
 
 internal static class GetTargetEndpoint

@@ -19,15 +19,15 @@ public sealed record ReviseTarget : TargetFields, ICommand<TargetResponse>
 
 public sealed class ReviseTargetValidator : TargetFieldsValidator<ReviseTarget>;
 
-public sealed class ReviseTargetHandler(PolicyDbContext db, Representations representations) : MediatR.IRequestHandler<ReviseTarget, TargetResponse>
+public sealed class ReviseTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : MediatR.IRequestHandler<ReviseTarget, TargetResponse>
 {
     public async Task<TargetResponse> Handle(ReviseTarget request, CancellationToken cancellationToken)
     {
-        var target = await TargetReferences.LoadAsync(db, request.Id, cancellationToken);
+        var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, TargetResponse.From(target));
         target.Revise(request.ToDetails());
         var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
-        await TargetReferences.CheckAsync(db, target, region, cancellationToken);
+        await targetReferences.CheckAsync(target, region, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TargetResponse.From(target);
     }

@@ -16,14 +16,14 @@ public sealed record SetTarget : TargetFields, ICommand<TargetResponse>
 
 public sealed class SetTargetValidator : TargetFieldsValidator<SetTarget>;
 
-public sealed class SetTargetHandler(PolicyDbContext db) : MediatR.IRequestHandler<SetTarget, TargetResponse>
+public sealed class SetTargetHandler(PolicyDbContext db, TargetReferences targetReferences) : MediatR.IRequestHandler<SetTarget, TargetResponse>
 {
     public async Task<TargetResponse> Handle(SetTarget request, CancellationToken cancellationToken)
     {
         var region = await db.Documents.Where(d => d.Id == request.DocumentId).Select(d => d.Region).SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Document", request.DocumentId);
         var target = Target.Set(request.DocumentId, request.ToDetails());
-        await TargetReferences.CheckAsync(db, target, region, cancellationToken);
+        await targetReferences.CheckAsync(target, region, cancellationToken);
         db.Targets.Add(target);
         await db.SaveChangesAsync(cancellationToken);
         return TargetResponse.From(target);

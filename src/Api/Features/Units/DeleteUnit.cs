@@ -10,12 +10,12 @@ namespace PolicyApi.Api.Features.Units;
 
 public sealed record DeleteUnit(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
 
-public sealed class DeleteUnitHandler(PolicyDbContext db, Representations representations)
+public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
     : MediatR.IRequestHandler<DeleteUnit, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(DeleteUnit request, CancellationToken cancellationToken)
     {
-        var unit = await UnitRegistry.LoadAsync(db, request.Id, cancellationToken);
+        var unit = await registry.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
         var assignments = await db.Assignments.CountAsync(a => a.UnitId == unit.Id, cancellationToken);
         var children = await db.Units.CountAsync(u => u.ParentId == unit.Id, cancellationToken);

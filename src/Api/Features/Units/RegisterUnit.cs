@@ -22,13 +22,13 @@ public sealed class RegisterUnitValidator : UnitFieldsValidator<RegisterUnit>
     }
 }
 
-public sealed class RegisterUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler<RegisterUnit, UnitResponse>
+public sealed class RegisterUnitHandler(PolicyDbContext db, UnitRegistry registry) : MediatR.IRequestHandler<RegisterUnit, UnitResponse>
 {
     public async Task<UnitResponse> Handle(RegisterUnit request, CancellationToken cancellationToken)
     {
         var unit = ResponsibleUnit.Register(request.Region!, request.ToDetails());
-        await UnitRegistry.PlaceAsync(db, unit, request.ParentId, cancellationToken);
-        await UnitRegistry.EnsureNamesFreeAsync(db, unit, cancellationToken);
+        await registry.PlaceAsync(unit, request.ParentId, cancellationToken);
+        await registry.EnsureNamesFreeAsync(unit, cancellationToken);
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
         return UnitResponse.From(unit);

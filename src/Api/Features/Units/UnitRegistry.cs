@@ -6,14 +6,15 @@ using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Units;
 
-internal static class UnitRegistry
+/// <summary>Loads a unit for a change, and checks its place and names in the region's registry.</summary>
+public sealed class UnitRegistry(PolicyDbContext db)
 {
-    public static async Task<ResponsibleUnit> LoadAsync(PolicyDbContext db, Guid id, CancellationToken cancellationToken) =>
+    public async Task<ResponsibleUnit> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Units.Include(u => u.Names).SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
         ?? throw new ResourceNotFoundException("Unit", id);
 
     /// <summary>Puts the unit under its parent, refusing a parent that is missing, of another region, or would make a cycle.</summary>
-    public static async Task PlaceAsync(PolicyDbContext db, ResponsibleUnit unit, Guid? parentId, CancellationToken cancellationToken)
+    public async Task PlaceAsync(ResponsibleUnit unit, Guid? parentId, CancellationToken cancellationToken)
     {
         if (parentId is null)
         {
@@ -31,7 +32,7 @@ internal static class UnitRegistry
     }
 
     /// <summary>Refuses names that already name another unit of the region, saying which.</summary>
-    public static async Task EnsureNamesFreeAsync(PolicyDbContext db, ResponsibleUnit unit, CancellationToken cancellationToken)
+    public async Task EnsureNamesFreeAsync(ResponsibleUnit unit, CancellationToken cancellationToken)
     {
         var keys = unit.Names.Select(n => n.Key).ToList();
         var taken = await db.UnitNames.AsNoTracking()

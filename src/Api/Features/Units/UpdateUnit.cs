@@ -18,16 +18,16 @@ public sealed record UpdateUnit : UnitFields, ICommand<UnitResponse>
 
 public sealed class UpdateUnitValidator : UnitFieldsValidator<UpdateUnit>;
 
-public sealed class UpdateUnitHandler(PolicyDbContext db, Representations representations)
+public sealed class UpdateUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
     : MediatR.IRequestHandler<UpdateUnit, UnitResponse>
 {
     public async Task<UnitResponse> Handle(UpdateUnit request, CancellationToken cancellationToken)
     {
-        var unit = await UnitRegistry.LoadAsync(db, request.Id, cancellationToken);
+        var unit = await registry.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
         unit.Revise(request.ToDetails());
-        await UnitRegistry.PlaceAsync(db, unit, request.ParentId, cancellationToken);
-        await UnitRegistry.EnsureNamesFreeAsync(db, unit, cancellationToken);
+        await registry.PlaceAsync(unit, request.ParentId, cancellationToken);
+        await registry.EnsureNamesFreeAsync(unit, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return UnitResponse.From(unit);
     }
