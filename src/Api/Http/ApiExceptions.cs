@@ -66,3 +66,34 @@ public sealed class ForbiddenException(string type, string detail)
 /// <summary>The request body is in a media type the operation does not read.</summary>
 public sealed class UnsupportedMediaTypeException(string expected)
     : ApiProblemException(415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", $"Send the request body as {expected}.");
+
+/// <summary>No acceptable access token: none was sent, or the one sent was refused (naming the claim it lacks, if that is why).</summary>
+public sealed class UnauthorizedException(string detail, string? claim = null)
+    : ApiProblemException(401, ProblemTypes.Unauthorized, "Authentication required", detail)
+{
+    public string? Claim { get; } = claim;
+}
+
+/// <summary>The client is over its request limit.</summary>
+public sealed class TooManyRequestsException(string detail)
+    : ApiProblemException(429, ProblemTypes.TooManyRequests, "Too many requests", detail);
+
+/// <summary>The request ran past its time budget and was stopped.</summary>
+public sealed class RequestTimedOutException()
+    : ApiProblemException(
+        503,
+        ProblemTypes.RequestTimeout,
+        "The request took too long",
+        "The request ran past its time budget and was stopped. Retry later, or narrow it (a document, a unit, a smaller page).");
+
+/// <summary>A request with the same <c>Idempotency-Key</c> is still running.</summary>
+public sealed class IdempotencyKeyInFlightException(string detail)
+    : ApiProblemException(409, ProblemTypes.IdempotencyKeyInFlight, "Request in progress", detail);
+
+/// <summary>An <c>Idempotency-Key</c> already used for a different request.</summary>
+public sealed class IdempotencyKeyReusedException(string detail)
+    : ApiProblemException(422, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused", detail);
+
+/// <summary>A bare status code the framework answered (no route, a method the route does not take…), given a body.</summary>
+public sealed class StatusCodeException(int status, string title, string detail)
+    : ApiProblemException(status, ProblemTypes.ForStatus(status), title, detail);

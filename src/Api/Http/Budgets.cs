@@ -73,13 +73,7 @@ public static class Budgets
     private static async Task WriteTimeoutAsync(HttpContext http)
     {
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await ProblemWriter.WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http, new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Type = ProblemTypes.RequestTimeout,
-            Title = "The request took too long",
-            Detail = "The request ran past its time budget and was stopped. Retry later, or narrow it (a document, a unit, a smaller page).",
-        });
+        await ProblemWriter.WriteAsync(http, new RequestTimedOutException());
     }
 
     /// <summary>The class of the current request's endpoint; background work is a write.</summary>

@@ -78,8 +78,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (!await store.TryHoldAsync(caller, key, http.RequestAborted))
         {
             http.Response.Headers.RetryAfter = InFlightRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await WriteProblemAsync(http, 409, ProblemTypes.IdempotencyKeyInFlight, "Request in progress",
-                $"A request with this {Header} is still being processed. Retry after it completes.");
+            await ProblemWriter.WriteAsync(http, new IdempotencyKeyInFlightException(
+                $"A request with this {Header} is still being processed. Retry after it completes."));
             return;
         }
 
@@ -87,8 +87,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             if (stored.RequestHash != hash)
             {
-                await WriteProblemAsync(http, 422, ProblemTypes.IdempotencyKeyReused, "Idempotency key reused",
-                    $"The {Header} was already used for a different request. Use a new key for a new request.");
+                await ProblemWriter.WriteAsync(http, new IdempotencyKeyReusedException(
+                    $"The {Header} was already used for a different request. Use a new key for a new request."));
                 return;
             }
 
@@ -179,12 +179,5 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
-
-    private static async Task WriteProblemAsync(HttpContext http, int status, string type, string title, string detail)
-    {
-        http.Response.StatusCode = status;
-        await ProblemWriter.WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http,
-            new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail });
     }
 }

@@ -4,8 +4,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Units;
+using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;
 
@@ -20,7 +24,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(httpContext, exception);
+        var problem = ToProblem(httpContext, exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, problem.Type, exception.GetBaseException().Message);
@@ -45,7 +49,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         return true;
     }
 
-    private static ProblemDetails Map(HttpContext http, Exception exception) => exception switch
+    /// <summary>The problem an error is answered with: the one mapping, also used by <see cref="ProblemWriter"/>.</summary>
+    internal static ProblemDetails ToProblem(HttpContext http, Exception exception) => exception switch
     {
         _ when PolicyApi.Infrastructure.Persistence.DatabaseFailure.IsTimeout(exception) => Problem(
             503, ProblemTypes.QueryTimeout, "The database took too long",
@@ -57,38 +62,47 @@ public sealed partial class ProblemDetailsExceptionHandler(
             e.Errors.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray())),
         DomainValidationException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
         InvalidInputException e => Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
-        ApiProblemException e => Problem(e.Status, e.Type, e.Title, e.Message, e.Errors),
+        ApiProblemException e => FromApi(e),
         DomainImplausibleValueException e => Problem(
             422,
             ProblemTypes.ForRule(e.Code),
             "The value is not plausible",
             e.Message,
             new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
-        DomainNotFoundException e => Problem(404, ProblemTypes.NotFound, "Resource not found", e.Message),
         DomainRuleViolationException e => Problem(
             409,
             ProblemTypes.ForRule(e.Code),
             "The change breaks a rule of the domain",
             e.Message,
             e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
-        DomainGoneException e => Problem(410, ProblemTypes.ForRule(e.Code), "Gone", e.Message),
         PolicyApi.Infrastructure.Auditing.AuditTamperedException e => Problem(409, ProblemTypes.ForRule("audit-log-tampered"), "The audit log does not reach its last checkpoint", e.Message),
         DbUpdateConcurrencyException => http.Request.Headers.IfMatch.Count > 0
             ? Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", "The resource was changed by another request while this one was processed. Fetch it again and reapply the change.")
             : Problem(409, ProblemTypes.ConcurrencyConflict, "Concurrent change", "Another request changed the same data at the same time. Retry the request."),
-        DbUpdateException { InnerException: PostgresException pg } => FromPostgres(pg),
+        DbUpdateException { InnerException: PostgresException pg } => FromPostgres(http, pg),
         BadHttpRequestException e => FromBadRequest(e),
         _ => Problem(500, ProblemTypes.InternalError, "Internal server error", "An unexpected error occurred. Quote the traceId when reporting it."),
     };
 
-    private static ProblemDetails FromPostgres(PostgresException pg) => pg.SqlState switch
+    private static ProblemDetails FromApi(ApiProblemException e)
+    {
+        var problem = Problem(e.Status, e.Type, e.Title, e.Message, e.Errors);
+        if (e is UnauthorizedException { Claim: { } claim })
+        {
+            problem.Extensions["claim"] = claim;
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails FromPostgres(HttpContext http, PostgresException pg) => pg.SqlState switch
     {
         PostgresErrorCodes.UniqueViolation => Problem(
             409,
             ProblemTypes.Conflict,
             "Conflict with the current state",
             "Another record already holds this value.",
-            FieldOfConstraint(pg.ConstraintName) is { } field ? new Dictionary<string, string[]> { [field] = ["This value is already taken."] } : null),
+            FieldOfUniqueIndex(http, pg.ConstraintName) is { } field ? new Dictionary<string, string[]> { [field] = ["This value is already taken."] } : null),
         PostgresErrorCodes.ForeignKeyViolation => Problem(
             409,
             ProblemTypes.Conflict,
@@ -102,13 +116,31 @@ public sealed partial class ProblemDetailsExceptionHandler(
         _ => Problem(500, ProblemTypes.InternalError, "Internal server error", "An unexpected error occurred. Quote the traceId when reporting it."),
     };
 
-    private static string? FieldOfConstraint(string? constraint) => constraint switch
+    private static IReadOnlyDictionary<string, string>? uniqueIndexFields;
+
+    /// <summary>The request field whose value a unique index found taken, by the index's name in the EF model.</summary>
+    private static string? FieldOfUniqueIndex(HttpContext http, string? constraint)
     {
-        "ix_documents_doc_number_key" => "docNumber",
-        "ix_unit_names_region_key" => "name",
-        "ix_measure_assignments_measure_id_unit_id" => "unitId",
-        _ => null,
+        if (constraint is null)
+        {
+            return null;
+        }
+
+        uniqueIndexFields ??= UniqueIndexFields(http.RequestServices.GetRequiredService<PolicyDbContext>().Model);
+        return uniqueIndexFields.GetValueOrDefault(constraint);
+    }
+
+    private static Dictionary<string, string> UniqueIndexFields(IModel model) => new(StringComparer.Ordinal)
+    {
+        [UniqueIndexName(model, typeof(PolicyDocument), nameof(PolicyDocument.DocNumberKey))] = "docNumber",
+        [UniqueIndexName(model, typeof(UnitName), nameof(UnitName.Region), nameof(UnitName.Key))] = "name",
+        [UniqueIndexName(model, typeof(MeasureAssignment), nameof(MeasureAssignment.MeasureId), nameof(MeasureAssignment.UnitId))] = "unitId",
     };
+
+    private static string UniqueIndexName(IModel model, Type entity, params string[] properties) =>
+        model.FindEntityType(entity)!.GetIndexes()
+            .Single(i => i.IsUnique && i.Properties.Select(p => p.Name).SequenceEqual(properties))
+            .GetDatabaseName()!;
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException e)
     {

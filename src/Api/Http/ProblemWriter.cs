@@ -10,12 +10,15 @@ namespace PolicyApi.Api.Http;
 /// </summary>
 public static class ProblemWriter
 {
-    /// <summary>Writes a problem with the given status, type, title and detail (outside the exception handler).</summary>
-    public static Task WriteAsync(HttpContext http, int status, string type, string title, string detail)
+    /// <summary>
+    /// Answers with the problem an error maps to (the same mapping as the exception handler's), for the writers that
+    /// cannot throw: authentication and rate-limit events, the idempotency middleware, timeouts, bare status codes.
+    /// </summary>
+    public static Task WriteAsync(HttpContext http, ApiProblemException error)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        var problem = ProblemDetailsExceptionHandler.ToProblem(http, error);
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return WriteAsync(http.RequestServices.GetRequiredService<IProblemDetailsService>(), http, problem);
     }
 

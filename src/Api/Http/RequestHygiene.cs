@@ -72,10 +72,7 @@ public static class RequestHygiene
                 415 => ("Unsupported media type", "Send the request body in the media type this operation reads (application/json unless it says otherwise)."),
                 _ => (ReasonPhrase(status), "The request could not be processed."),
             };
-            await ProblemWriter.WriteAsync(
-                http.RequestServices.GetRequiredService<IProblemDetailsService>(),
-                http,
-                new ProblemDetails { Status = status, Type = ProblemTypes.ForStatus(status), Title = title, Detail = detail });
+            await ProblemWriter.WriteAsync(http, new StatusCodeException(status, title, detail));
         });
 
     private static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";

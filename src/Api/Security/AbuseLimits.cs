@@ -44,8 +44,8 @@ public static class AbuseLimits
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests",
-                    $"This client made more than {options.PermitsPerMinute} requests in a minute. Retry after {retryAfter} s.");
+                await ProblemWriter.WriteAsync(context.HttpContext, new TooManyRequestsException(
+                    $"This client made more than {options.PermitsPerMinute} requests in a minute. Retry after {retryAfter} s."));
             };
         });
         services.AddCors(o => o.AddPolicy(CorsPolicy, policy =>

@@ -92,23 +92,12 @@ public static class Authentication
                     context.Response.Headers.WWWAuthenticate = error is null
                         ? "Bearer realm=\"policyapi\""
                         : $"Bearer realm=\"policyapi\", error=\"{error}\", error_description=\"{Describe(context.AuthenticateFailure)}\"";
-                    var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                    {
-                        Status = StatusCodes.Status401Unauthorized,
-                        Type = ProblemTypes.Unauthorized,
-                        Title = "Authentication required",
-                        Detail = error is null ? "Send an access token: Authorization: Bearer <token>." : $"The access token was refused: {Describe(context.AuthenticateFailure)}.",
-                    };
-                    if (context.AuthenticateFailure is TokenClaimException missing)
-                    {
-                        problem.Extensions["claim"] = missing.Claim;
-                    }
-
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    await ProblemWriter.WriteAsync(context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>(), context.HttpContext, problem);
+                    await ProblemWriter.WriteAsync(context.HttpContext, new UnauthorizedException(
+                        error is null ? "Send an access token: Authorization: Bearer <token>." : $"The access token was refused: {Describe(context.AuthenticateFailure)}.",
+                        (context.AuthenticateFailure as TokenClaimException)?.Claim));
                 },
-                OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, 403, ProblemTypes.Forbidden, "Forbidden",
-                    "Your role does not allow this operation."),
+                OnForbidden = context => ProblemWriter.WriteAsync(context.HttpContext, new ForbiddenException(ProblemTypes.Forbidden,
+                    "Your role does not allow this operation.")),
             };
         });
         services.AddAuthorization(Policies.Add);

@@ -22,15 +22,6 @@ public sealed class DomainValidationException(string field, string message) : Ex
     public string Field { get; } = field;
 }
 
-/// <summary>An entity referenced inside an aggregate does not exist there. Callers map it to 404.</summary>
-public sealed class DomainNotFoundException(string entity, Guid id)
-    : Exception($"{entity} {id} was not found.")
-{
-    public string Entity { get; } = entity;
-
-    public Guid EntityId { get; } = id;
-}
-
 /// <summary>
 /// A well-formed value the domain cannot accept as it stands (a cumulative total that falls, a negative amount),
 /// unless the caller states it is a correction. Answered as 422 naming the field.
@@ -40,10 +31,4 @@ public sealed class DomainImplausibleValueException(string code, string field, s
     public string Code { get; } = code;
 
     public string Field { get; } = field;
-}
-
-/// <summary>Something that existed but is gone for good (an import draft past its lifetime). Answered as 410.</summary>
-public sealed class DomainGoneException(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
 }

@@ -99,7 +99,7 @@ public sealed class Measure : VersionedEntity
 
     internal MeasureAssignment ChangeRole(Guid assignmentId, UnitRole role)
     {
-        var assignment = FindAssignment(assignmentId);
+        var assignment = AssignmentOf(assignmentId);
         assignment.ChangeRole(role);
         Changed();
         return assignment;
@@ -107,13 +107,15 @@ public sealed class Measure : VersionedEntity
 
     internal void Unassign(Guid assignmentId)
     {
-        _assignments.Remove(FindAssignment(assignmentId));
+        _assignments.Remove(AssignmentOf(assignmentId));
         Changed();
     }
 
-    public MeasureAssignment FindAssignment(Guid assignmentId) =>
-        _assignments.FirstOrDefault(a => a.Id == assignmentId)
-        ?? throw new DomainNotFoundException("Assignment", assignmentId);
+    /// <summary>The assignment with this id, or null when the measure has none (a use case answers that as not found).</summary>
+    public MeasureAssignment? FindAssignment(Guid assignmentId) => _assignments.FirstOrDefault(a => a.Id == assignmentId);
+
+    private MeasureAssignment AssignmentOf(Guid assignmentId) =>
+        FindAssignment(assignmentId) ?? throw new DomainValidationException("assignmentId", $"The measure has no assignment {assignmentId}.");
 
     private void Apply(MeasureDetails details)
     {

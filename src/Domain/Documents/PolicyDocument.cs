@@ -106,7 +106,7 @@ public sealed class PolicyDocument : AggregateRoot
 
     public Chapter ReviseChapter(Guid chapterId, ChapterDetails details, int? position = null)
     {
-        var chapter = FindChapter(chapterId);
+        var chapter = ChapterOf(chapterId);
         chapter.Revise(details);
         if (position is not null)
         {
@@ -119,7 +119,7 @@ public sealed class PolicyDocument : AggregateRoot
 
     public void RemoveChapter(Guid chapterId)
     {
-        var chapter = FindChapter(chapterId);
+        var chapter = ChapterOf(chapterId);
         var inside = _measures.Count(m => m.ChapterId == chapterId);
         if (inside > 0)
         {
@@ -147,7 +147,7 @@ public sealed class PolicyDocument : AggregateRoot
     public Measure ReviseMeasure(Guid measureId, MeasureDetails details, int? position = null)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var measure = FindMeasure(measureId);
+        var measure = MeasureOf(measureId);
         var structural = measure.ParentId != details.ParentId || measure.ChapterId != details.ChapterId || position is not null;
         measure.Revise(CheckPlacement(details, measureId));
         if (position is not null)
@@ -165,7 +165,7 @@ public sealed class PolicyDocument : AggregateRoot
 
     public void RemoveMeasure(Guid measureId)
     {
-        var measure = FindMeasure(measureId);
+        var measure = MeasureOf(measureId);
         var children = _measures.Count(m => m.ParentId == measureId);
         if (children > 0)
         {
@@ -191,19 +191,25 @@ public sealed class PolicyDocument : AggregateRoot
                 "unitId");
         }
 
-        return FindMeasure(measureId).Assign(unit, role);
+        return MeasureOf(measureId).Assign(unit, role);
     }
 
     public MeasureAssignment ChangeAssignmentRole(Guid measureId, Guid assignmentId, UnitRole role) =>
-        FindMeasure(measureId).ChangeRole(assignmentId, role);
+        MeasureOf(measureId).ChangeRole(assignmentId, role);
 
-    public void UnassignUnit(Guid measureId, Guid assignmentId) => FindMeasure(measureId).Unassign(assignmentId);
+    public void UnassignUnit(Guid measureId, Guid assignmentId) => MeasureOf(measureId).Unassign(assignmentId);
 
-    public Chapter FindChapter(Guid chapterId) =>
-        _chapters.FirstOrDefault(c => c.Id == chapterId) ?? throw new DomainNotFoundException("Chapter", chapterId);
+    /// <summary>The chapter with this id, or null when the document has none (a use case answers that as not found).</summary>
+    public Chapter? FindChapter(Guid chapterId) => _chapters.FirstOrDefault(c => c.Id == chapterId);
 
-    public Measure FindMeasure(Guid measureId) =>
-        _measures.FirstOrDefault(m => m.Id == measureId) ?? throw new DomainNotFoundException("Measure", measureId);
+    /// <summary>The measure with this id, or null when the document has none (a use case answers that as not found).</summary>
+    public Measure? FindMeasure(Guid measureId) => _measures.FirstOrDefault(m => m.Id == measureId);
+
+    private Chapter ChapterOf(Guid chapterId) =>
+        FindChapter(chapterId) ?? throw new DomainValidationException("chapterId", $"The document has no chapter {chapterId}.");
+
+    private Measure MeasureOf(Guid measureId) =>
+        FindMeasure(measureId) ?? throw new DomainValidationException("measureId", $"The document has no measure {measureId}.");
 
     private MeasureDetails CheckPlacement(MeasureDetails details, Guid? measureId)
     {

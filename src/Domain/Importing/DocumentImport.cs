@@ -63,7 +63,12 @@ public sealed class DocumentImport
         ExpiresAt = now + lifetime,
     };
 
-    /// <summary>Refuses a draft already committed (409) or expired (410).</summary>
+    /// <summary>A draft not committed by the end of its lifetime is gone: it can no longer be committed.</summary>
+    public bool HasExpired(DateTimeOffset now) => Status != ImportStatus.Committed && ExpiresAt <= now;
+
+    public string ExpiryNotice => $"Import {Id} expired at {ExpiresAt:u}; submit the text again for a fresh draft.";
+
+    /// <summary>Refuses a draft already committed or expired (a use case answers an expired one as gone first).</summary>
     public void EnsureCommittable(DateTimeOffset now)
     {
         if (Status == ImportStatus.Committed)
@@ -71,9 +76,9 @@ public sealed class DocumentImport
             throw new DomainRuleViolationException("import-already-committed", $"Import {Id} was already committed as document {DocumentId}.");
         }
 
-        if (ExpiresAt <= now)
+        if (HasExpired(now))
         {
-            throw new DomainGoneException("import-expired", $"Import {Id} expired at {ExpiresAt:u}; submit the text again for a fresh draft.");
+            throw new DomainRuleViolationException("import-expired", ExpiryNotice);
         }
     }
 

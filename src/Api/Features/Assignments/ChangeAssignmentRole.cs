@@ -35,7 +35,8 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
     public async Task<AssignmentResponse> Handle(ChangeAssignmentRole request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
-        var assignment = document.FindMeasure(request.MeasureId).FindAssignment(request.AssignmentId);
+        var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
+            ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));
         document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value);

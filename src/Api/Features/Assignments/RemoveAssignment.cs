@@ -15,7 +15,8 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
     public async Task<MediatR.Unit> Handle(RemoveAssignment request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
-        var assignment = document.FindMeasure(request.MeasureId).FindAssignment(request.AssignmentId);
+        var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
+            ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
         representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));
         document.UnassignUnit(request.MeasureId, request.AssignmentId);

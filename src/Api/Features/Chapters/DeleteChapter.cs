@@ -14,7 +14,8 @@ public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentL
     public async Task<MediatR.Unit> Handle(DeleteChapter request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, document.FindChapter(request.ChapterId)));
+        var current = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
+        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, current));
         document.RemoveChapter(request.ChapterId);
         await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;

@@ -24,7 +24,8 @@ public sealed class UpdateChapterHandler(PolicyDbContext db, Documents.DocumentL
     public async Task<ChapterResponse> Handle(UpdateChapter request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, document.FindChapter(request.ChapterId)));
+        var current = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
+        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, current));
         var chapter = document.ReviseChapter(request.ChapterId, request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);
         return ChapterResponse.From(document, chapter);

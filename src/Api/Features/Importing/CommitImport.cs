@@ -114,6 +114,11 @@ public sealed class CommitImportHandler(PolicyDbContext db, Documents.DocumentNu
     {
         var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == request.ImportId, cancellationToken)
             ?? throw new ResourceNotFoundException("Import", request.ImportId);
+        if (import.HasExpired(clock.Now))
+        {
+            throw new GoneException(ProblemTypes.ForRule("import-expired"), import.ExpiryNotice);
+        }
+
         import.EnsureCommittable(clock.Now);
 
         var draft = (request.Draft ?? ImportDrafts.Read(import)) with { Region = import.Region };
