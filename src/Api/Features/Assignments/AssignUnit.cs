@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
@@ -40,7 +41,7 @@ public sealed class AssignUnitHandler(PolicyDbContext db, Documents.DocumentLoad
             ?? throw new DomainValidationException("unitId", $"There is no unit {request.UnitId}.");
         var assignment = document.AssignUnit(request.MeasureId, unit, request.Role!.Value);
         await db.SaveChangesAsync(cancellationToken);
-        return AssignmentResponse.From(assignment, unit.Name);
+        return AssignmentResponse.From(assignment, new UnitLabel(unit.Name, unit.Version));
     }
 }
 

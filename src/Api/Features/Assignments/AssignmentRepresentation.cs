@@ -1,3 +1,5 @@
+using PolicyApi.Api.Features.Units;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Assignments;
@@ -11,11 +13,16 @@ public sealed record AssignmentResponse(
     UnitRole Role,
     int Sequence,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
-    public static AssignmentResponse From(MeasureAssignment a, string unitName)
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
+    public static AssignmentResponse From(MeasureAssignment a, UnitLabel unit)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new(a.Id, a.MeasureId, a.UnitId, unitName, a.Role, a.Sequence, a.CreatedAt, a.UpdatedAt);
+        ArgumentNullException.ThrowIfNull(unit);
+        return new(a.Id, a.MeasureId, a.UnitId, unit.Name, a.Role, a.Sequence, a.CreatedAt, a.UpdatedAt) { ETag = EntityTags.Of(a.Id, a.Version, unit.Version) };
     }
 }

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Infrastructure.Persistence;
@@ -37,11 +38,11 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
         var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
-        var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
-        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));
+        var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
+        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unit));
         document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value);
         await db.SaveChangesAsync(cancellationToken);
-        return AssignmentResponse.From(assignment, unitName);
+        return AssignmentResponse.From(assignment, unit);
     }
 }
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -14,10 +15,10 @@ public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestH
     {
         var row = await db.Assignments.AsNoTracking()
             .Where(a => a.Id == request.AssignmentId && a.MeasureId == request.MeasureId)
-            .Select(a => new { Assignment = a, Name = db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).First() })
+            .Select(a => new { Assignment = a, Unit = db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
-        return AssignmentResponse.From(row.Assignment, row.Name);
+        return AssignmentResponse.From(row.Assignment, row.Unit);
     }
 }
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -29,9 +30,9 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
             .Where(a => a.MeasureId == request.MeasureId && a.Sequence > after)
             .OrderBy(a => a.Sequence)
             .Take(limit + 1)
-            .Select(a => new { Assignment = a, Name = db.Units.Where(u => u.Id == a.UnitId).Select(u => u.Name).First() })
+            .Select(a => new { Assignment = a, Unit = db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
             .ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, r => AssignmentResponse.From(r.Assignment, r.Name), r => new Position(r.Assignment.Sequence));
+        return Paging.Build(request, rows, limit, r => AssignmentResponse.From(r.Assignment, r.Unit), r => new Position(r.Assignment.Sequence));
     }
 }
 

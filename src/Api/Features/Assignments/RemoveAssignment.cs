@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -17,8 +18,8 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
         var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
-        var unitName = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
-        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unitName));
+        var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
+        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unit));
         document.UnassignUnit(request.MeasureId, request.AssignmentId);
         await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;

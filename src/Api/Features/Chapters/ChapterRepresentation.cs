@@ -1,3 +1,4 @@
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Chapters;
@@ -11,12 +12,16 @@ public sealed record ChapterResponse(
     int Sequence,
     int MeasureCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
     public static ChapterResponse From(Chapter c, int measureCount)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new(c.Id, c.DocumentId, c.Label, c.Title, c.Sequence, measureCount, c.CreatedAt, c.UpdatedAt);
+        return new(c.Id, c.DocumentId, c.Label, c.Title, c.Sequence, measureCount, c.CreatedAt, c.UpdatedAt) { ETag = EntityTags.Of(c.Id, c.Version, measureCount) };
     }
 
     public static ChapterResponse From(PolicyDocument d, Chapter c)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Documents;
@@ -22,8 +23,12 @@ public sealed record DocumentResponse(
     int ChapterCount,
     int MeasureCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
     public static DocumentResponse From(PolicyDocument d, int chapterCount, int measureCount)
     {
         ArgumentNullException.ThrowIfNull(d);
@@ -42,7 +47,10 @@ public sealed record DocumentResponse(
             chapterCount,
             measureCount,
             d.CreatedAt,
-            d.UpdatedAt);
+            d.UpdatedAt)
+        {
+            ETag = EntityTags.Of(d.Id, d.Version, chapterCount, measureCount),
+        };
     }
 
     public static DocumentResponse From(PolicyDocument d) => From(d, d.Chapters.Count, d.Measures.Count);

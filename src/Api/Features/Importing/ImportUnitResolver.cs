@@ -30,8 +30,12 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
         var regionUnits = await db.Units.AsNoTracking().Where(u => u.Region == record.Region).Include(u => u.Names).ToListAsync(cancellationToken);
         var directory = UnitDirectory.Of(record.Region, regionUnits);
         var units = ImportDrafts.UnitNames(draft).Select(n => directory.Resolve(n.Name, n.Occurrences)).ToList();
+        // The resolutions depend on every unit of the region: its units' versions (and which there are) are part of the tag.
         return new ImportResponse(record.Id, record.Status, record.Region, record.CreatedAt, record.ExpiresAt,
-            record.CommittedAt, record.DocumentId, draft, units);
+            record.CommittedAt, record.DocumentId, draft, units)
+        {
+            ETag = EntityTags.Of([(record.Id, record.Status == ImportStatus.Committed ? 2 : 1), .. regionUnits.OrderBy(u => u.Id).Select(u => (u.Id, (long)u.Version))]),
+        };
     }
 
     public async Task<ResolvedUnits> ResolveAsync(string region, ImportDraft draft, CommitImport request, CancellationToken cancellationToken)

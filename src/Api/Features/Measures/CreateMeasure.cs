@@ -20,7 +20,7 @@ public sealed class CreateMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         var measure = document.AddMeasure(request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);
-        return MeasureResponse.From(measure, new Dictionary<Guid, string>());
+        return MeasureResponse.From(measure, new Dictionary<Guid, Units.UnitLabel>());
     }
 }
 

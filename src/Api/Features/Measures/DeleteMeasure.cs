@@ -15,7 +15,7 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
     {
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
-        var names = await unitNames.NamesAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
         representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
         document.RemoveMeasure(request.Id);
         await db.SaveChangesAsync(cancellationToken);

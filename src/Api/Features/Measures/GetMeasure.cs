@@ -15,7 +15,7 @@ public sealed class GetMeasureHandler(PolicyDbContext db, Units.UnitNameLookup u
         var measure = await db.Measures.AsNoTracking().Include(m => m.Assignments)
             .SingleOrDefaultAsync(m => m.Id == request.Id, cancellationToken)
             ?? throw new ResourceNotFoundException("Measure", request.Id);
-        var names = await unitNames.NamesAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
         return MeasureResponse.From(measure, names);
     }
 }

@@ -91,7 +91,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db, Units.UnitNameLookup
             .Take(limit + 1)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var names = await unitNames.NamesAsync(rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.LabelsAsync(rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
         return Paging.Build(request, rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
     }
 

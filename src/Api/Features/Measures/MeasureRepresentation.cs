@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using PolicyApi.Api.Features.Units;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Units;
 
@@ -31,15 +33,19 @@ public sealed record MeasureResponse(
     IReadOnlyList<ResponsibleUnitRef> ResponsibleUnits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Supervision.ReportingCadenceDto? ReportingCadence,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UnitInvolvement? ForUnit { get; init; }
 
-    public static MeasureResponse From(Measure m, IReadOnlyDictionary<Guid, string> unitNames)
+    public static MeasureResponse From(Measure m, IReadOnlyDictionary<Guid, UnitLabel> units)
     {
         ArgumentNullException.ThrowIfNull(m);
-        ArgumentNullException.ThrowIfNull(unitNames);
+        ArgumentNullException.ThrowIfNull(units);
         return new(
             m.Id,
             m.DocumentId,
@@ -52,9 +58,12 @@ public sealed record MeasureResponse(
             m.Kind,
             m.KeyWork,
             m.BlanketAssignment is { } b ? new BlanketAssignmentDto(b.Text, b.UnitKinds) : null,
-            [.. m.Assignments.OrderBy(a => a.Sequence).Select(a => new ResponsibleUnitRef(a.Id, a.UnitId, unitNames.GetValueOrDefault(a.UnitId, string.Empty), a.Role))],
+            [.. m.Assignments.OrderBy(a => a.Sequence).Select(a => new ResponsibleUnitRef(a.Id, a.UnitId, units.GetValueOrDefault(a.UnitId, UnitLabel.Unknown).Name, a.Role))],
             Supervision.ReportingCadenceDto.From(m.Cadence),
             m.CreatedAt,
-            m.UpdatedAt);
+            m.UpdatedAt)
+        {
+            ETag = EntityTags.Of(m.Id, m.Version, m.Assignments.OrderBy(a => a.Sequence).Select(a => (long)units.GetValueOrDefault(a.UnitId, UnitLabel.Unknown).Version)),
+        };
     }
 }

@@ -31,7 +31,7 @@ public sealed class UpdateMeasureHandler(PolicyDbContext db, Documents.DocumentL
     {
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
-        var names = await unitNames.NamesAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
+        var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
         representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
         document.ReviseMeasure(request.Id, request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);

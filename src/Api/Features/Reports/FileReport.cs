@@ -60,7 +60,7 @@ public sealed class FileReportHandler(PolicyDbContext db, ReportSubjects subject
         var report = ProgressReport.Draft(request.UnitId.Value, measureId, request.TargetId, period, content, caller.Actor, clock.Now);
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        return ReportResponse.From(report, subject.UnitName);
+        return ReportResponse.From(report, subject.Unit);
     }
 }
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Persistence;
 
@@ -14,7 +15,7 @@ public sealed class GetReportHandler(PolicyDbContext db, ReportSubjects subjects
     {
         var row = await db.ProgressReports.AsNoTracking()
             .Where(r => r.Id == request.Id)
-            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
+            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", request.Id);
         subjects.EnsureVisible(row.Report.UnitId, request.Id);

@@ -2,11 +2,12 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Application;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
+using PolicyApi.Api.Security;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -79,7 +80,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
         }
 
         var rows = await query.OrderBy(r => r.Id).Take(limit + 1)
-            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Name).First() })
+            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
             .ToListAsync(cancellationToken);
         return Paging.Build(request, rows, limit, r => ReportResponse.From(r.Report, r.Unit), r => new Position(r.Report.Id));
     }

@@ -1,4 +1,6 @@
 using FluentValidation;
+using PolicyApi.Api.Features.Units;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Reports;
 
@@ -32,15 +34,23 @@ public sealed record ReportResponse(
     DateTimeOffset? ReviewedAt,
     string? ReviewedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
-    public static ReportResponse From(ProgressReport r, string unitName)
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
+    public static ReportResponse From(ProgressReport r, UnitLabel unit)
     {
         ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(unit);
         return new(
-            r.Id, r.UnitId, unitName, r.MeasureId, r.TargetId, r.PeriodCode, r.PeriodStart, r.PeriodEnd, r.Value, r.UnitOfMeasure,
+            r.Id, r.UnitId, unit.Name, r.MeasureId, r.TargetId, r.PeriodCode, r.PeriodStart, r.PeriodEnd, r.Value, r.UnitOfMeasure,
             r.Narrative, r.Problems, r.NextSteps, r.SelfAssessment, r.EvidenceLinks, r.Correction, r.Status, r.ReturnReason, r.Revision, r.CreatedBy,
-            r.FirstSubmittedAt, r.SubmittedAt, r.SubmittedBy, r.ReviewedAt, r.ReviewedBy, r.CreatedAt, r.UpdatedAt);
+            r.FirstSubmittedAt, r.SubmittedAt, r.SubmittedBy, r.ReviewedAt, r.ReviewedBy, r.CreatedAt, r.UpdatedAt)
+        {
+            ETag = EntityTags.Of(r.Id, r.Version, unit.Version),
+        };
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Http;
 using PolicyApi.Api.Security;
 using PolicyApi.Domain.Common;
@@ -11,8 +12,10 @@ using PolicyApi.Infrastructure.Persistence;
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>What a report is about, with the rules that tie a report to its subject.</summary>
-public sealed record ReportSubject(string UnitName, Measure? Measure, Target? Target)
+public sealed record ReportSubject(UnitLabel Unit, Measure? Measure, Target? Target)
 {
+    public string UnitName => Unit.Name;
+
     public void CheckPeriod(ReportingPeriod period)
     {
         if (Target is { } target && !period.Within(target.PeriodStart, target.PeriodEnd))
@@ -51,13 +54,13 @@ public sealed record ReportSubject(string UnitName, Measure? Measure, Target? Ta
 public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
 {
     /// <summary>Loads a report the caller may see: a reporter sees only its own unit's reports (another unit's is a 404).</summary>
-    public async Task<(ProgressReport Report, string UnitName)> LoadAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<(ProgressReport Report, UnitLabel Unit)> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Progress report", id);
         EnsureVisible(report.UnitId, id);
-        var unitName = await db.Units.Where(u => u.Id == report.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
-        return (report, unitName);
+        var unit = await db.Units.Where(u => u.Id == report.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
+        return (report, unit);
     }
 
     public void EnsureVisible(Guid reportUnitId, Guid reportId)
@@ -132,7 +135,7 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
     /// <summary>Loads the subject, and whether the unit is responsible for it.</summary>
     private async Task<(ReportSubject Subject, bool Responsible)> ResolveAsync(Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken)
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind, u.Version }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainValidationException("unitId", $"There is no unit {unitId}.");
         Target? target = null;
         if (targetId is { } tid)
@@ -155,7 +158,7 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
         }
 
         var region = await db.Documents.Where(d => d.Id == (target != null ? target.DocumentId : measure!.DocumentId)).Select(d => d.Region).SingleAsync(cancellationToken);
-        return (new ReportSubject(unit.Name, measure, target), IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target));
+        return (new ReportSubject(new UnitLabel(unit.Name, unit.Version), measure, target), IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target));
     }
 
     private static bool IsResponsible(Guid unitId, Domain.Units.UnitKind kind, bool sameRegion, Measure? measure, Target? target)

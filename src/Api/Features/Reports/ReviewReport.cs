@@ -49,10 +49,10 @@ public sealed class ReviewReportHandler(PolicyDbContext db, ReportSubjects subje
 {
     public async Task<ReportResponse> Handle(ReviewReport request, CancellationToken cancellationToken)
     {
-        var (report, unitName) = await subjects.LoadAsync(request.Id, cancellationToken);
+        var (report, unit) = await subjects.LoadAsync(request.Id, cancellationToken);
         if (request.IfMatch is not null)
         {
-            representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unitName));
+            representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unit));
         }
 
         switch (request.Step)
@@ -75,7 +75,7 @@ public sealed class ReviewReportHandler(PolicyDbContext db, ReportSubjects subje
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return ReportResponse.From(report, unitName);
+        return ReportResponse.From(report, unit);
     }
 
     /// <summary>Nobody reviews a report they submitted: the review must come from someone else.</summary>

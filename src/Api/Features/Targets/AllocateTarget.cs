@@ -43,12 +43,12 @@ public sealed class AllocateTargetHandler(PolicyDbContext db, Units.UnitNameLook
     public async Task<AllocationsResponse> Handle(AllocateTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.TargetId, cancellationToken);
-        var before = await unitNames.NamesAsync(target.Allocations.Select(a => a.UnitId), cancellationToken);
+        var before = await unitNames.LabelsAsync(target.Allocations.Select(a => a.UnitId), cancellationToken);
         representations.EnsureMatch(request.IfMatch, AllocationsResponse.From(target, before));
 
         var shares = request.Allocations!.Select(a => (a.UnitId!.Value, a.Value!.Value)).ToList();
         var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
-        var names = await unitNames.NamesAsync(shares.Select(s => s.Item1), cancellationToken, region);
+        var names = await unitNames.LabelsAsync(shares.Select(s => s.Item1), cancellationToken, region);
         for (var i = 0; i < shares.Count; i++)
         {
             if (!names.ContainsKey(shares[i].Item1))

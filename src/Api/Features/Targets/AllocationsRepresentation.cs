@@ -1,3 +1,5 @@
+using PolicyApi.Api.Features.Units;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Targets;
 
 namespace PolicyApi.Api.Features.Targets;
@@ -7,12 +9,17 @@ public sealed record AllocationItem(Guid UnitId, string UnitName, decimal Value)
 /// <summary>A target's split into per-unit shares (目标分解), and whether the shares add up to the whole.</summary>
 /// <param name="Balanced">True when the shares add up exactly to the target.</param>
 /// <param name="Unallocated">The part of the target no unit holds (target − shares).</param>
-public sealed record AllocationsResponse(Guid TargetId, string UnitOfMeasure, decimal TargetValue, decimal Allocated, decimal Unallocated, bool Balanced, IReadOnlyList<AllocationItem> Items)
+public sealed record AllocationsResponse(Guid TargetId, string UnitOfMeasure, decimal TargetValue, decimal Allocated, decimal Unallocated, bool Balanced, IReadOnlyList<AllocationItem> Items) : ITaggedRepresentation
 {
-    public static AllocationsResponse From(Target target, IReadOnlyDictionary<Guid, string> unitNames)
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
+    public static AllocationsResponse From(Target target, IReadOnlyDictionary<Guid, UnitLabel> units)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(unitNames);
+        ArgumentNullException.ThrowIfNull(units);
+        var items = target.Allocations.OrderBy(a => units.GetValueOrDefault(a.UnitId)?.Name, StringComparer.Ordinal).ThenBy(a => a.UnitId).ToList();
         return new(
             target.Id,
             target.UnitOfMeasure,
@@ -20,6 +27,9 @@ public sealed record AllocationsResponse(Guid TargetId, string UnitOfMeasure, de
             target.Allocated,
             target.Unallocated,
             target.Unallocated == 0,
-            [.. target.Allocations.OrderBy(a => unitNames.GetValueOrDefault(a.UnitId), StringComparer.Ordinal).ThenBy(a => a.UnitId).Select(a => new AllocationItem(a.UnitId, unitNames.GetValueOrDefault(a.UnitId, string.Empty), a.Value))]);
+            [.. items.Select(a => new AllocationItem(a.UnitId, units.GetValueOrDefault(a.UnitId, UnitLabel.Unknown).Name, a.Value))])
+        {
+            ETag = EntityTags.Of(target.Id, target.Version, items.Select(a => (long)units.GetValueOrDefault(a.UnitId, UnitLabel.Unknown).Version)),
+        };
     }
 }

@@ -11,7 +11,7 @@ public sealed class GetAllocationsHandler(Units.UnitNameLookup unitNames, Target
     public async Task<AllocationsResponse> Handle(GetAllocations request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.TargetId, cancellationToken);
-        return AllocationsResponse.From(target, await unitNames.NamesAsync(target.Allocations.Select(a => a.UnitId), cancellationToken));
+        return AllocationsResponse.From(target, await unitNames.LabelsAsync(target.Allocations.Select(a => a.UnitId), cancellationToken));
     }
 }
 

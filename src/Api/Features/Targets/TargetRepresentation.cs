@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using PolicyApi.Api.Features.Supervision;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Targets;
 
@@ -38,8 +39,12 @@ public sealed record TargetResponse(
     IReadOnlyList<MilestoneDto> Milestones,
     string ReportUnitOfMeasure,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
     public static TargetResponse From(Target t)
     {
         ArgumentNullException.ThrowIfNull(t);
@@ -66,7 +71,10 @@ public sealed record TargetResponse(
             [.. t.Milestones.OrderBy(m => m.By).Select(m => new MilestoneDto(m.By, m.Value))],
             t.ReportUnitOfMeasure,
             t.CreatedAt,
-            t.UpdatedAt);
+            t.UpdatedAt)
+        {
+            ETag = EntityTags.Of(t.Id, t.Version),
+        };
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using PolicyApi.Api.Http;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Units;
 
@@ -14,12 +15,16 @@ public sealed record UnitResponse(
     UnitKind Kind,
     Guid? ParentId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : ITaggedRepresentation
 {
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+
     public static UnitResponse From(ResponsibleUnit u)
     {
         ArgumentNullException.ThrowIfNull(u);
-        return new(u.Id, u.Region, u.Name, u.ShortName, [.. u.Aliases], u.Kind, u.ParentId, u.CreatedAt, u.UpdatedAt);
+        return new(u.Id, u.Region, u.Name, u.ShortName, [.. u.Aliases], u.Kind, u.ParentId, u.CreatedAt, u.UpdatedAt) { ETag = EntityTags.Of(u.Id, u.Version) };
     }
 }
 
