@@ -1,9 +1,6 @@
 using System.IO.Compression;
-using FluentValidation;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Assignments;
 using PolicyApi.Api.Features.Auditing;
 using PolicyApi.Api.Features.Chapters;
@@ -15,10 +12,8 @@ using PolicyApi.Api.Features.Supervision;
 using PolicyApi.Api.Features.Targets;
 using PolicyApi.Api.Features.Units;
 using PolicyApi.Api.Health;
-using PolicyApi.Api.Http;
 using PolicyApi.Api.OpenApi;
 using PolicyApi.Infrastructure;
-using PolicyApi.Api.Security;
 
 if (args is ["import", .. var importArgs])
 {
@@ -45,7 +40,7 @@ builder.Services.AddPolicyInfrastructure(builder.Configuration);
 builder.Services.AddPolicySecurity(builder.Configuration, builder.Environment);
 builder.Services.AddAbuseLimits(builder.Configuration);
 builder.Services.AddSingleton<PolicyApi.Infrastructure.Auditing.IAuditContext, PolicyApi.Api.Features.Auditing.HttpAuditContext>();
-builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddMediator(typeof(Program).Assembly);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace PolicyApi.Api.Application;
 
 /// <summary>A request that changes state: it runs inside a database transaction.</summary>

@@ -1,7 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Application;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using MediatR;
-
 namespace PolicyApi.Api.Application;
 
 /// <summary>Runs every validator of the request; any failure stops the request with all field errors at once.</summary>

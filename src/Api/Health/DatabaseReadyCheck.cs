@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Health;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;
 

@@ -73,4 +73,19 @@ internal static class EndpointConventions
             .WithMetadata(new IdempotentAttribute())
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>A single resource read: the representation with its ETag, 304 for a matching <c>If-None-Match</c>, 404 when missing.</summary>
+    public static RouteHandlerBuilder ServesResource<TResponse>(this RouteHandlerBuilder builder) =>
+        builder.Produces<TResponse>().ConditionalGet().WithProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+    /// <summary>A creating POST with a JSON body: 201 with the new representation, idempotent, and the problems it can answer.</summary>
+    public static RouteHandlerBuilder CreatesResource<TRequest, TResponse>(this RouteHandlerBuilder builder, params int[] problems)
+        where TRequest : notnull =>
+        builder.Accepts<TRequest>("application/json").Produces<TResponse>(StatusCodes.Status201Created).Idempotent().WithProblems(problems);
+
+    /// <summary>A replacing PUT with a JSON body: If-Match required, idempotent, 200 with the new representation.</summary>
+    public static RouteHandlerBuilder ReplacesResource<TRequest, TResponse>(this RouteHandlerBuilder builder)
+        where TRequest : notnull =>
+        builder.Accepts<TRequest>("application/json").Produces<TResponse>().RequireIfMatch().Idempotent()
+            .WithProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 }

@@ -1,12 +1,8 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore.Storage;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;
 

@@ -1,15 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Units;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Http;
 

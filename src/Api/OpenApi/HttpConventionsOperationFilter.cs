@@ -1,5 +1,4 @@
 using Microsoft.OpenApi;
-using PolicyApi.Api.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace PolicyApi.Api.OpenApi;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using PolicyApi.Api.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace PolicyApi.Api.OpenApi;

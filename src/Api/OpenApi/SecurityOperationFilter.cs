@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
-using PolicyApi.Api.Security;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace PolicyApi.Api.OpenApi;

@@ -4,7 +4,6 @@ using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Features.Measures;
 using PolicyApi.Api.Features.Supervision;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Units;

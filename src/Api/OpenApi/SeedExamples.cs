@@ -1,7 +1,6 @@
 using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Features.Exports;
 using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Api.Http;
 
 namespace PolicyApi.Api.OpenApi;
 

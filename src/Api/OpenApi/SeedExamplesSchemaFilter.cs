@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -7,7 +6,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace PolicyApi.Api.OpenApi;
 
 /// <summary>Attaches the seed-document examples to their schemas (pages included), serialized exactly as the API would send them.</summary>
-public sealed class SeedExamplesSchemaFilter(IOptions<JsonOptions> json) : ISchemaFilter
+public sealed class SeedExamplesSchemaFilter(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using PolicyApi.Api.Http;
 
 namespace PolicyApi.Api.Security;
 

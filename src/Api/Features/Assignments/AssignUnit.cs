@@ -1,13 +1,5 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Assignments;
 
@@ -54,8 +46,5 @@ internal static class AssignUnitEndpoint
                 return representations.Created(http, $"/api/v1/measures/{measureId}/assignments/{created.Id}", created);
             })
             .Describe("AssignUnit", "Assign a responsible unit to a measure", "The unit must belong to the document's region and not be assigned already (409).")
-            .Accepts<AssignUnit>("application/json")
-            .Produces<AssignmentResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .CreatesResource<AssignUnit, AssignmentResponse>(400, 404, 409, 413, 415);
 }

@@ -1,5 +1,4 @@
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Assignments;

@@ -1,13 +1,5 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Assignments;
 
@@ -52,9 +44,5 @@ internal static class ChangeAssignmentRoleEndpoint
         assignments.MapPut("/{assignmentId}", async (Guid measureId, Guid assignmentId, ChangeAssignmentRole command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { MeasureId = measureId, AssignmentId = assignmentId, IfMatch = ifMatch }, ct)))
             .Describe("ChangeAssignmentRole", "Change a unit's role on a measure", "Requires If-Match.")
-            .Accepts<ChangeAssignmentRole>("application/json")
-            .Produces<AssignmentResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<ChangeAssignmentRole, AssignmentResponse>();
 }

@@ -1,9 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Assignments;
 
@@ -28,7 +23,5 @@ internal static class GetAssignmentEndpoint
         assignments.MapGet("/{assignmentId}", async (Guid measureId, Guid assignmentId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetAssignment(measureId, assignmentId), ct)))
             .Describe("GetAssignment", "Read an assignment", "Returns the assignment with a strong ETag.")
-            .Produces<AssignmentResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<AssignmentResponse>();
 }

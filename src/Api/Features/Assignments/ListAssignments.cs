@@ -1,9 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Assignments;
 

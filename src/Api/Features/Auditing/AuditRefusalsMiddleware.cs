@@ -1,4 +1,3 @@
-using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Api.Features.Auditing;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PolicyApi.Api.Security;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Api.Features.Auditing;

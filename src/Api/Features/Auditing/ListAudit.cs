@@ -1,12 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Auditing;
 
 /// <summary>The audit log, newest first, filtered.</summary>

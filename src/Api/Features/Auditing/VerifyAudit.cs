@@ -1,6 +1,3 @@
-using MediatR;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Api.Features.Auditing;

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Chapters;

@@ -1,4 +1,3 @@
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Chapters;

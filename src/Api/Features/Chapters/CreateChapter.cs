@@ -1,8 +1,3 @@
-using MediatR;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 public sealed record CreateChapter : ChapterFields, ICommand<ChapterResponse>;
@@ -29,8 +24,5 @@ internal static class CreateChapterEndpoint
                 return representations.Created(http, $"/api/v1/documents/{documentId}/chapters/{created.Id}", created);
             })
             .Describe("CreateChapter", "Add a chapter", "Appends the chapter, or inserts it at the given sequence.")
-            .Accepts<CreateChapter>("application/json")
-            .Produces<ChapterResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .CreatesResource<CreateChapter, ChapterResponse>(400, 404, 409, 413, 415);
 }

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 public sealed record GetChapter(Guid DocumentId, Guid ChapterId) : IQuery<ChapterResponse>;
@@ -27,7 +21,5 @@ internal static class GetChapterEndpoint
         chapters.MapGet("/{chapterId}", async (Guid documentId, Guid chapterId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetChapter(documentId, chapterId), ct)))
             .Describe("GetChapter", "Read a chapter", "Returns the chapter with a strong ETag.")
-            .Produces<ChapterResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<ChapterResponse>();
 }

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A document's chapters in document order.</summary>

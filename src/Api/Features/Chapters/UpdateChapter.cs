@@ -1,10 +1,3 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 public sealed record UpdateChapter : ChapterFields, ICommand<ChapterResponse>
@@ -38,9 +31,5 @@ internal static class UpdateChapterEndpoint
         chapters.MapPut("/{chapterId}", async (Guid documentId, Guid chapterId, UpdateChapter command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { DocumentId = documentId, ChapterId = chapterId, IfMatch = ifMatch }, ct)))
             .Describe("UpdateChapter", "Replace a chapter", "Replaces label and title; a sequence moves it. Requires If-Match.")
-            .Accepts<UpdateChapter>("application/json")
-            .Produces<ChapterResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<UpdateChapter, ChapterResponse>();
 }

@@ -1,8 +1,4 @@
-using MediatR;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Documents;
 
@@ -31,8 +27,5 @@ internal static class CreateDocumentEndpoint
                 return representations.Created(http, $"/api/v1/documents/{created.Id}", created);
             })
             .Describe("CreateDocument", "Register a policy document", "Creates the document with its metadata; chapters and measures are added afterwards. A 文号 already used by another document (bracket and spacing variants included) is a 409.")
-            .Accepts<CreateDocument>("application/json")
-            .Produces<DocumentResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 409, 413, 415);
+            .CreatesResource<CreateDocument, DocumentResponse>(400, 409, 413, 415);
 }

@@ -1,5 +1,3 @@
-using FluentValidation;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Documents;

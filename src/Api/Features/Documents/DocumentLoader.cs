@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Documents;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Api.Features.Documents;

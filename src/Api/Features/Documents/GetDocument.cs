@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Documents;
 
 public sealed record GetDocument(Guid Id) : IQuery<DocumentResponse>;
@@ -27,7 +21,5 @@ internal static class GetDocumentEndpoint
         documents.MapGet("/{documentId}", async (Guid documentId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetDocument(documentId), ct)))
             .Describe("GetDocument", "Read a policy document", "Returns the document with a strong ETag; If-None-Match with that ETag answers 304.")
-            .Produces<DocumentResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<DocumentResponse>();
 }

@@ -1,11 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Documents;
 
 public sealed record UpdateDocument : DocumentFields, ICommand<DocumentResponse>
@@ -46,9 +38,5 @@ internal static class UpdateDocumentEndpoint
         documents.MapPut("/{documentId}", async (Guid documentId, UpdateDocument command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { Id = documentId, IfMatch = ifMatch }, ct)))
             .Describe("UpdateDocument", "Replace a policy document's metadata", "Replaces every editor-owned field (a field left out is cleared; status must be given). Requires If-Match with the current ETag.")
-            .Accepts<UpdateDocument>("application/json")
-            .Produces<DocumentResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<UpdateDocument, DocumentResponse>();
 }

@@ -1,16 +1,6 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Units;
-using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -150,8 +140,5 @@ internal static class CommitImportEndpoint
                 "in one transaction. Send the corrected draft, map unit names to registered units, or let unknown names be registered " +
                 "(createMissingUnits). Unresolved names are a 422 listing suggestions; a 文号 already registered is a 409 naming the document; " +
                 "a draft already committed is a 409; an expired draft is a 410.")
-            .Accepts<CommitImport>("application/json")
-            .Produces<CommitResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 404, 409, 410, 413, 415, 422);
+            .CreatesResource<CommitImport, CommitResponse>(400, 404, 409, 410, 413, 415, 422);
 }

@@ -1,15 +1,7 @@
 using System.Text.Json;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
-using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -144,10 +136,7 @@ internal static class CreateImportEndpoint
                 "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +
                 "Every unit name is resolved against the region's registry; unknown names come with the closest known units. Nothing becomes the record " +
                 "until the draft is committed. Metadata given in the request overrides what is read.")
-            .Accepts<CreateImport>("application/json")
-            .Produces<ImportResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 413, 415, 422);
+            .CreatesResource<CreateImport, ImportResponse>(400, 413, 415, 422);
 
         imports.MapPost("/text", async (HttpContext http, string? region, string? title, string? docNumber, string? issuer, string? issuedOn, string? kind,
                 IMediator mediator, Representations representations, CancellationToken ct) =>

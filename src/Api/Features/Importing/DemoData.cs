@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Importing;
 

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Importing;
 
 public sealed record GetImport(Guid Id) : IQuery<ImportResponse>;
@@ -24,7 +18,5 @@ internal static class GetImportEndpoint
         imports.MapGet("/{importId}", async (Guid importId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetImport(importId), ct)))
             .Describe("GetImport", "Read an import's draft", "The draft as read, with unit names resolved against the registry as it stands now, and whether it was committed.")
-            .Produces<ImportResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<ImportResponse>();
 }

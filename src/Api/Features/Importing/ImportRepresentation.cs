@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Api.Features.Importing;

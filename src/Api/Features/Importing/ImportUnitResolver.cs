@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Units;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Importing;
 

@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Measures;
 
 public sealed record CreateMeasure : MeasureFields, Application.ICommand<MeasureResponse>
@@ -33,8 +28,5 @@ internal static class CreateMeasureEndpoint
                 return representations.Created(http, $"/api/v1/measures/{created.Id}", created);
             })
             .Describe("CreateMeasure", "Add a measure to a document", "Appends the measure in document order, or inserts it at the given sequence. The chapter and parent must belong to the same document; a sub-item inherits its parent's chapter.")
-            .Accepts<CreateMeasure>("application/json")
-            .Produces<MeasureResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .CreatesResource<CreateMeasure, MeasureResponse>(400, 404, 409, 413, 415);
 }

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Measures;
 
 public sealed record DeleteMeasure(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;

@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Measures;
 
 public sealed record GetMeasure(Guid Id) : IQuery<MeasureResponse>;
@@ -26,7 +20,5 @@ internal static class GetMeasureEndpoint
         measures.MapGet("/{measureId}", async (Guid measureId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetMeasure(measureId), ct)))
             .Describe("GetMeasure", "Read a measure", "Returns the measure with its responsible units and a strong ETag.")
-            .Produces<MeasureResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<MeasureResponse>();
 }

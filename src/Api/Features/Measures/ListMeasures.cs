@@ -1,10 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Measures;
 

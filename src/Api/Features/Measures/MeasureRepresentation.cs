@@ -1,6 +1,4 @@
-using System.Text.Json.Serialization;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Units;
 

@@ -1,10 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Measures;
 
 public sealed record UpdateMeasure : MeasureFields, Application.ICommand<MeasureResponse>
@@ -45,9 +38,5 @@ internal static class UpdateMeasureEndpoint
         measures.MapPut("/{measureId}", async (Guid measureId, UpdateMeasure command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { Id = measureId, IfMatch = ifMatch }, ct)))
             .Describe("UpdateMeasure", "Replace a measure", "Replaces label, title, body, kind, chapter, parent, key work and blanket assignment; a sequence moves it. Assignments are changed through /assignments. Requires If-Match.")
-            .Accepts<UpdateMeasure>("application/json")
-            .Produces<MeasureResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<UpdateMeasure, MeasureResponse>();
 }

@@ -1,11 +1,3 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Api.Security;
-
 namespace PolicyApi.Api.Features.Reports;
 
 public sealed record EditReport : ReportFields, ICommand<ReportResponse>
@@ -41,9 +33,5 @@ internal static class EditReportEndpoint
         reports.MapPut("/{reportId}", async (Guid reportId, EditReport command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { Id = reportId, IfMatch = ifMatch }, ct)))
             .Describe("EditReport", "Edit a draft or returned report", "Replaces the content; the previous version is kept in the history. A submitted report is under review (409) and an accepted one is final (409). Requires If-Match.")
-            .Accepts<EditReport>("application/json")
-            .Produces<ReportResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<EditReport, ReportResponse>();
 }

@@ -1,12 +1,5 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Supervision;
-using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -73,8 +66,5 @@ internal static class FileReportEndpoint
                 return representations.Created(http, $"/api/v1/progress-reports/{created.Id}", created);
             })
             .Describe("FileReport", "Open a progress report (draft)", "One report per unit, subject and period (409 report-exists). The unit must be responsible for the subject (409 unit-not-responsible); the period must lie within the target's (400 period); the value must be in the target's unit of measure (400 unitOfMeasure).")
-            .Accepts<FileReport>("application/json")
-            .Produces<ReportResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 409, 413, 415);
+            .CreatesResource<FileReport, ReportResponse>(400, 409, 413, 415);
 }

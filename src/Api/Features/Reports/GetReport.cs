@@ -1,9 +1,4 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Reports;
 
@@ -29,7 +24,5 @@ internal static class GetReportEndpoint
         reports.MapGet("/{reportId}", async (Guid reportId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetReport(reportId), ct)))
             .Describe("GetReport", "Read a progress report", "Returns the current version with a strong ETag.")
-            .Produces<ReportResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<ReportResponse>();
 }

@@ -1,13 +1,6 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Api.Security;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Supervision;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Reports;
 

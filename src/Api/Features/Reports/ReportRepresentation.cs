@@ -1,7 +1,4 @@
-using FluentValidation;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Reports;
 
 namespace PolicyApi.Api.Features.Reports;

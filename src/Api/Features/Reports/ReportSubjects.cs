@@ -1,13 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Api.Features.Units;
-using PolicyApi.Api.Http;
-using PolicyApi.Api.Security;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Targets;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Reports;
 

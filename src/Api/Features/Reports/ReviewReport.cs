@@ -1,14 +1,4 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Reports;
-using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Reports;
 

@@ -1,11 +1,6 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
 using PolicyApi.Api.Features.Targets;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Targets;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Supervision;
 

@@ -1,11 +1,4 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Supervision;
-using PolicyApi.Infrastructure.Persistence;
 using PolicyApi.Infrastructure.Supervision;
 
 namespace PolicyApi.Api.Features.Supervision;

@@ -1,9 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Targets;
 

@@ -1,9 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Infrastructure.Supervision;
-using PolicyApi.Api.Security;
 
 namespace PolicyApi.Api.Features.Supervision;
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using PolicyApi.Domain.Supervision;
 
 namespace PolicyApi.Api.Features.Supervision;

@@ -1,13 +1,3 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record AllocationInput(Guid? UnitId, decimal? Value);
@@ -69,9 +59,5 @@ internal static class AllocateTargetEndpoint
         targets.MapPut("/{targetId}/allocations", async (Guid targetId, AllocateTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { TargetId = targetId, IfMatch = ifMatch }, ct)))
             .Describe("AllocateTarget", "Split a target into unit shares", "Replaces the whole split. Shares may add up to less than the target (reported as unallocated) but not to more (409 allocations-exceed-target). Only region-wide amounts can be split. Requires If-Match (the ETag of GET …/allocations).")
-            .Accepts<AllocateTarget>("application/json")
-            .Produces<AllocationsResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<AllocateTarget, AllocationsResponse>();
 }

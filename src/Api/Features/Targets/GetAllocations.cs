@@ -1,7 +1,3 @@
-using MediatR;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record GetAllocations(Guid TargetId) : IQuery<AllocationsResponse>;
@@ -21,7 +17,5 @@ internal static class GetAllocationsEndpoint
         targets.MapGet("/{targetId}/allocations", async (Guid targetId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetAllocations(targetId), ct)))
             .Describe("GetAllocations", "Read a target's split into unit shares (目标分解)", "With the total allocated, the unallocated rest and whether the shares add up to the whole (balanced).")
-            .Produces<AllocationsResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<AllocationsResponse>();
 }

@@ -1,7 +1,3 @@
-using MediatR;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record GetTarget(Guid Id) : IQuery<TargetResponse>;
@@ -18,7 +14,5 @@ internal static class GetTargetEndpoint
         targets.MapGet("/{targetId}", async (Guid targetId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetTarget(targetId), ct)))
             .Describe("GetTarget", "Read a target", "Returns the target with a strong ETag.")
-            .Produces<TargetResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<TargetResponse>();
 }

@@ -1,11 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record RemoveTarget(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;

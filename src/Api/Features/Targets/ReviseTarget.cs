@@ -1,11 +1,3 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record ReviseTarget : TargetFields, ICommand<TargetResponse>
@@ -39,9 +31,5 @@ internal static class ReviseTargetEndpoint
         targets.MapPut("/{targetId}", async (Guid targetId, ReviseTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { Id = targetId, IfMatch = ifMatch }, ct)))
             .Describe("ReviseTarget", "Replace a target", "Replaces every editor-owned field. Requires If-Match.")
-            .Accepts<ReviseTarget>("application/json")
-            .Produces<TargetResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<ReviseTarget, TargetResponse>();
 }

@@ -1,10 +1,4 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
 using PolicyApi.Domain.Targets;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Targets;
 
@@ -40,8 +34,5 @@ internal static class SetTargetEndpoint
             })
             .WithTags("Targets")
             .Describe("SetTarget", "Set a target of a document", "A quantity the document commits to: indicator, unit of measure, comparator, value, period, accumulation and scope. A baseline makes it a growth target (同比增长20%以上); scope eachUnit with scopeUnitIds binds each unit on its own (每个县区不少于4次).")
-            .Accepts<SetTarget>("application/json")
-            .Produces<TargetResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .CreatesResource<SetTarget, TargetResponse>(400, 404, 409, 413, 415);
 }

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Targets;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Targets;
 

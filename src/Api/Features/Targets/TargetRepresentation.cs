@@ -1,8 +1,4 @@
-using System.Text.Json.Serialization;
-using FluentValidation;
 using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Targets;
 
 namespace PolicyApi.Api.Features.Targets;

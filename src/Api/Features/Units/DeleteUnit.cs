@@ -1,11 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Units;
 
 public sealed record DeleteUnit(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;

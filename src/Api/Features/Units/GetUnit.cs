@@ -1,9 +1,3 @@
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Units;
 
 public sealed record GetUnit(Guid Id) : IQuery<UnitResponse>;
@@ -24,7 +18,5 @@ internal static class GetUnitEndpoint
         units.MapGet("/{unitId}", async (Guid unitId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(new GetUnit(unitId), ct)))
             .Describe("GetUnit", "Read a responsible unit", "Returns the unit with its aliases and a strong ETag.")
-            .Produces<UnitResponse>()
-            .ConditionalGet()
-            .WithProblems(400, 404);
+            .ServesResource<UnitResponse>();
 }

@@ -1,11 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Units;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Units;
 

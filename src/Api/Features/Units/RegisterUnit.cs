@@ -1,10 +1,4 @@
-using FluentValidation;
-using MediatR;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Units;
-using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Api.Features.Units;
 
@@ -44,8 +38,5 @@ internal static class RegisterUnitEndpoint
                 return representations.Created(http, $"/api/v1/units/{created.Id}", created);
             })
             .Describe("RegisterUnit", "Register a responsible unit in a region", "Every name, short name and alias must be free in the region (409 names the unit that holds it); the same name in another region is another unit.")
-            .Accepts<RegisterUnit>("application/json")
-            .Produces<UnitResponse>(StatusCodes.Status201Created)
-            .Idempotent()
-            .WithProblems(400, 409, 413, 415);
+            .CreatesResource<RegisterUnit, UnitResponse>(400, 409, 413, 415);
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Units;
 
 /// <summary>How a representation shows a unit it names: its name, and its version (which the representation's ETag includes).</summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using PolicyApi.Api.Http;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Api.Features.Units;

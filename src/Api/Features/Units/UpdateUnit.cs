@@ -1,10 +1,3 @@
-using System.Text.Json.Serialization;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using PolicyApi.Api.Application;
-using PolicyApi.Api.Http;
-using PolicyApi.Infrastructure.Persistence;
-
 namespace PolicyApi.Api.Features.Units;
 
 public sealed record UpdateUnit : UnitFields, ICommand<UnitResponse>
@@ -39,9 +32,5 @@ internal static class UpdateUnitEndpoint
         units.MapPut("/{unitId}", async (Guid unitId, UpdateUnit command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
                 representations.Ok(http, await mediator.Send(command with { Id = unitId, IfMatch = ifMatch }, ct)))
             .Describe("UpdateUnit", "Replace a responsible unit", "Replaces name, short name, aliases, kind and parent (the region cannot change). Requires If-Match.")
-            .Accepts<UpdateUnit>("application/json")
-            .Produces<UnitResponse>()
-            .RequireIfMatch()
-            .Idempotent()
-            .WithProblems(400, 404, 409, 413, 415);
+            .ReplacesResource<UpdateUnit, UnitResponse>();
 }
