@@ -75,7 +75,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             ? Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", "The resource was changed by another request while this one was processed. Fetch it again and reapply the change.")
             : Problem(409, ProblemTypes.ConcurrencyConflict, "Concurrent change", "Another request changed the same data at the same time. Retry the request."),
         DbUpdateException { InnerException: PostgresException pg } => FromPostgres(http, pg),
-        BadHttpRequestException e => FromBadRequest(e),
+        BadHttpRequestException e => FromBadRequest(http, e),
         _ => Problem(500, ProblemTypes.InternalError, "Internal server error", "An unexpected error occurred. Quote the traceId when reporting it."),
     };
 
@@ -137,7 +137,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             .Single(i => i.IsUnique && i.Properties.Select(p => p.Name).SequenceEqual(properties))
             .GetDatabaseName()!;
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    private static ProblemDetails FromBadRequest(HttpContext http, BadHttpRequestException e)
     {
         switch (e.StatusCode)
         {
@@ -152,15 +152,12 @@ public sealed partial class ProblemDetailsExceptionHandler(
             return FromJson(json);
         }
 
-        var binding = BindFailure().Match(e.Message);
-        if (binding.Success)
+        if (ParameterBinding.FindUnreadable(http) is { } unreadable)
         {
-            var (type, name, value) = (binding.Groups["type"].Value, binding.Groups["name"].Value, binding.Groups["value"].Value);
-            return Validation(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(name)] = [$"'{value}' is not {Describe(type)}."] });
+            return Validation(new Dictionary<string, string[]> { [unreadable.Field] = [$"'{unreadable.Value}' is not {Describe(unreadable.Type.FullName ?? unreadable.Type.Name)}."] });
         }
 
-        if (e.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase)
-            || e.Message.Contains("Implicit body inferred", StringComparison.OrdinalIgnoreCase))
+        if (ParameterBinding.LacksRequiredBody(http))
         {
             return Problem(400, ProblemTypes.MalformedRequest, "Request body required", "This operation requires a JSON request body.");
         }
@@ -260,9 +257,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         return problem;
     }
-
-    [GeneratedRegex("Failed to bind parameter \"(?<type>[^ ]+) (?<name>[^\"]+)\" from \"(?<value>.*)\"")]
-    private static partial Regex BindFailure();
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnknownMember();
