@@ -149,7 +149,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         if (e.InnerException is JsonException json)
         {
-            return FromJson(json);
+            return FromJson(http, json);
         }
 
         if (ParameterBinding.FindUnreadable(http) is { } unreadable)
@@ -165,15 +165,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
         return Problem(400, ProblemTypes.MalformedRequest, "Malformed request", "The request could not be read.");
     }
 
-    private static ProblemDetails FromJson(JsonException json)
+    private static ProblemDetails FromJson(HttpContext http, JsonException json)
     {
         var field = FieldOf(json.Path);
-        var unknown = UnknownMember().Match(json.Message);
-        if (unknown.Success)
+        // A reader error (malformed JSON) is a subclass; an unknown member is refused by the serializer itself.
+        if (field is not null && json.GetType() == typeof(JsonException) && ParameterBinding.NamesUnknownMember(http, json.Path))
         {
-            var name = unknown.Groups["name"].Value;
-            var path = field is null ? name : field.EndsWith(name, StringComparison.Ordinal) ? field : $"{field}.{name}";
-            return Validation(new Dictionary<string, string[]> { [path] = ["Unknown property: the request does not accept it. Server-owned fields cannot be set."] });
+            return Validation(new Dictionary<string, string[]> { [field] = ["Unknown property: the request does not accept it. Server-owned fields cannot be set."] });
         }
 
         if (json.Message.StartsWith(InvalidJsonValue.Prefix, StringComparison.Ordinal))
@@ -257,9 +255,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         return problem;
     }
-
-    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
-    private static partial Regex UnknownMember();
 
     [GeneratedRegex("could not be converted to (?<type>[^.][^ ]*?)\\. Path")]
     private static partial Regex ConversionFailure();
