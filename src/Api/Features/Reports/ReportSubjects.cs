@@ -54,9 +54,11 @@ internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? 
             var neighbours = db.ProgressReports.AsNoTracking()
                 .Where(r => r.UnitId == unitId && r.TargetId == target.Id && r.Id != reportId && r.Value != null
                     && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted));
-            var before = await neighbours.Where(r => r.PeriodEnd < period.Start).OrderByDescending(r => r.PeriodEnd)
+            // A cumulative figure is a total to the end of its period, so totals compare by period end, whatever the
+            // length of their periods (a quarter against the months in it); a total to the same day is both bounds.
+            var before = await neighbours.Where(r => r.PeriodEnd <= period.End).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.Value)
                 .Select(r => new { r.PeriodCode, r.Value }).FirstOrDefaultAsync(cancellationToken);
-            var after = await neighbours.Where(r => r.PeriodStart > period.End).OrderBy(r => r.PeriodStart)
+            var after = await neighbours.Where(r => r.PeriodEnd >= period.End).OrderBy(r => r.PeriodEnd).ThenBy(r => r.Value)
                 .Select(r => new { r.PeriodCode, r.Value }).FirstOrDefaultAsync(cancellationToken);
             earlier = before is null ? null : (before.PeriodCode, before.Value!.Value);
             later = after is null ? null : (after.PeriodCode, after.Value!.Value);
