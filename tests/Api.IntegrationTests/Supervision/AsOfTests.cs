@@ -174,6 +174,21 @@ public sealed class AsOfTests(ApiFixture fixture) : SupervisionTest(fixture)
         Assert.Equal(4m, (decimal)after["actual"]!);
     }
 
+    [Fact]
+    public async Task MeasureReport_ForAPeriodOutsideItsDocumentsPeriod_Is400NamingPeriod()
+    {
+        var measure = Id(await CreateMeasure(_plan, new { label = "（二）", title = "建立外资项目库" }));
+        await Assign(measure, _gangkou, "responsible");
+
+        foreach (var period in new[] { "2023-M01", "2020", "2020-Q4" })
+        {
+            await ExpectProblem(Post("/api/v1/progress-reports", new { unitId = _gangkou, measureId = measure, period, narrative = "项目库已更新" }),
+                HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "period");
+        }
+
+        await Expect(Post("/api/v1/progress-reports", new { unitId = _gangkou, measureId = measure, period = "2022-M12", narrative = "项目库已更新" }), HttpStatusCode.Created);
+    }
+
     private static (int Due, int Submitted, int Accepted, int Returned) Reporting(JsonNode bulletin, string unitId)
     {
         var record = bulletin["reporting"]!.AsArray().Single(r => (string?)r!["unitId"] == unitId)!;

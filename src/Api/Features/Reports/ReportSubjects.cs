@@ -10,16 +10,25 @@ using PolicyApi.Infrastructure.Persistence;
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>What a report is about, with the rules that tie a report to its subject.</summary>
-internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? Target)
+/// <param name="DocumentPeriod">The period the subject's document runs for, when it states one.</param>
+internal sealed record ReportSubject(string UnitName, Measure? Measure, Target? Target, (DateOnly From, DateOnly To)? DocumentPeriod = null)
 {
+    /// <summary>A report on a target is for a period within the target's; one on a measure, for a period that meets its document's.</summary>
     public void CheckPeriod(ReportingPeriod period)
     {
         if (Target is { } target && !period.Within(target.PeriodStart, target.PeriodEnd))
         {
-            throw new DomainValidationException(
-                "period",
-                $"{period.Code} ({period.Start:yyyy-MM-dd}–{period.End:yyyy-MM-dd}) lies outside the target's period {target.PeriodStart:yyyy-MM-dd}–{target.PeriodEnd:yyyy-MM-dd}.");
+            throw OutsideOf("target's", target.PeriodStart, target.PeriodEnd);
         }
+
+        if (Target is null && DocumentPeriod is { } document && (period.End < document.From || period.Start > document.To))
+        {
+            throw OutsideOf("document's", document.From, document.To);
+        }
+
+        DomainValidationException OutsideOf(string whose, DateOnly from, DateOnly to) => new(
+            "period",
+            $"{period.Code} ({period.Start:yyyy-MM-dd}–{period.End:yyyy-MM-dd}) lies outside the {whose} period {from:yyyy-MM-dd}–{to:yyyy-MM-dd}.");
     }
 
     public void CheckUnitOfMeasure(string? unitOfMeasure, decimal? value)
@@ -128,7 +137,7 @@ internal static class ReportSubjects
     /// <summary>Loads the subject and checks that the unit is responsible for it (409 otherwise).</summary>
     private static async Task<ReportSubject> ResolveAsync(PolicyDbContext db, Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind }).SingleOrDefaultAsync(cancellationToken)
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainValidationException("unitId", $"There is no unit {unitId}.");
         Target? target = null;
         if (targetId is { } tid)
@@ -150,8 +159,13 @@ internal static class ReportSubjects
                 ?? throw new DomainValidationException("measureId", $"There is no measure {mid}.");
         }
 
-        var region = await db.Documents.Where(d => d.Id == (target != null ? target.DocumentId : measure!.DocumentId)).Select(d => d.Region).SingleAsync(cancellationToken);
-        if (!IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target))
+        // Who may report on what is kept by the database with the assignments, shares and scopes it follows from
+        // (policy.reporting_duties, see ObligationsSql): the one place that rule lives.
+        var subjectId = target?.Id ?? measure!.Id;
+        var mayReport = await db.Database
+            .SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM policy.reporting_duties d WHERE d.subject_id = {subjectId} AND d.unit_id = {unitId}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (!mayReport)
         {
             throw new DomainRuleViolationException(
                 "unit-not-responsible",
@@ -159,24 +173,9 @@ internal static class ReportSubjects
                 "unitId");
         }
 
-        return new ReportSubject(unit.Name, measure, target);
-    }
-
-    private static bool IsResponsible(Guid unitId, Domain.Units.UnitKind kind, bool sameRegion, Measure? measure, Target? target)
-    {
-        if (!sameRegion)
-        {
-            return false;
-        }
-
-        var byMeasure = measure is not null
-            && (measure.Assignments.Any(a => a.UnitId == unitId) || measure.BlanketAssignment?.Covers(kind) == true);
-        if (target is null)
-        {
-            return byMeasure;
-        }
-
-        var bound = target.Allocations.Count > 0 || target.ScopeUnits.Count > 0;
-        return bound ? target.ValueFor(unitId) is not null : byMeasure || measure is null;
+        var documentId = target?.DocumentId ?? measure!.DocumentId;
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => new { d.PeriodFrom, d.PeriodTo }).SingleAsync(cancellationToken);
+        return new ReportSubject(unit.Name, measure, target,
+            document is { PeriodFrom: { } from, PeriodTo: { } to } ? (from, to) : null);
     }
 }
