@@ -51,6 +51,9 @@ pg_log "building the service and the baseline…"
 dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -o "$out/api" >/dev/null
 dotnet build "$root/benchmarks/PolicyApi.Baseline/PolicyApi.Baseline.csproj" -c Release -nologo -v quiet -o "$out/baseline" >/dev/null
 
+# A reused data set may be a migration behind this build.
+ConnectionStrings__PolicyOwner="$db" ConnectionStrings__Policy="$db" dotnet "$out/api/PolicyApi.Api.dll" migrate >/dev/null
+
 psql_args=$(printf '%s' "$db" | sed -E 's/Host=([^;]*);Port=([^;]*);Database=([^;]*);Username=([^;]*).*/-h \1 -p \2 -d \3 -U \4/')
 # shellcheck disable=SC2086
 document=$(psql $psql_args -tAc "SELECT id FROM policy.documents ORDER BY doc_number LIMIT 1")

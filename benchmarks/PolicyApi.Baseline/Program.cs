@@ -9,8 +9,11 @@ using PolicyApi.Domain.Documents;
 // rate limits, validation or problem handling. scripts/load.sh measures PolicyApi against it.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
-var dataSource = NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Policy")
-    ?? throw new InvalidOperationException("Set ConnectionStrings__Policy."));
+// The same connection settings as the service (no pool reset, automatic preparation, no JIT), so the comparison is
+// of what each does per request, not of how it talks to PostgreSQL.
+var dataSource = NpgsqlDataSource.Create(PolicyApi.Infrastructure.Persistence.ConnectionSettings.Apply(
+    builder.Configuration.GetConnectionString("Policy") ?? throw new InvalidOperationException("Set ConnectionStrings__Policy."),
+    new PolicyApi.Infrastructure.Persistence.QueryBudgetOptions()));
 var json = new JsonSerializerOptions();
 ApiJson.Configure(json);
 

@@ -27,6 +27,12 @@ if (args is ["token", .. var tokenArgs])
     return;
 }
 
+if (args is ["rebuild-obligations", .. var rebuildArgs])
+{
+    Environment.ExitCode = await PolicyApi.Api.Hosting.RebuildObligationsCommand.RunAsync(rebuildArgs, Console.Out, Console.Error);
+    return;
+}
+
 if (args is ["migrate", .. var migrateArgs])
 {
     Environment.ExitCode = await PolicyApi.Api.Hosting.MigrateCommand.RunAsync(migrateArgs);

@@ -47,7 +47,9 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyStore>();
         services.AddOptions<Supervision.SupervisionOptions>().Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
         services.AddScoped<Supervision.SupervisionQueries>();
+        services.AddScoped<Supervision.ObligationsMaintenance>();
         services.AddHostedService<DatabaseStartupService>();
+        services.AddHostedService<Supervision.ObligationsHorizonService>(); // after the database is prepared
         services.AddHostedService<IdempotencyPurgeService>();
         services.AddHostedService<Auditing.AuditCheckpointService>();
         return services;

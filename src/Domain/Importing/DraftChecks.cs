@@ -14,6 +14,24 @@ public static class DraftChecks
     public static IEnumerable<(string Field, string Message)> Problems(ImportDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
+
+        // A corrected draft comes from JSON, where any list may be null: the other checks read them, so they come first.
+        var missing = MissingLists(draft).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var field in missing)
+            {
+                yield return (field, "A list is required here; send [] for none.");
+            }
+
+            yield break;
+        }
+
+        if (draft.Year is { } year && !IsYear(year))
+        {
+            yield return ("draft.year", $"'year' is a year {YearRange}.");
+        }
+
         for (var i = 0; i < draft.Chapters.Count; i++)
         {
             var chapter = draft.Chapters[i];
@@ -78,14 +96,80 @@ public static class DraftChecks
                 yield return ($"draft.targets[{i}].unit", $"'unit' is required and at most {TextLimits.UnitOfMeasure} characters.");
             }
 
-            if (t.Period is not null && !int.TryParse(t.Period, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            if (t.Period is not null && !(int.TryParse(t.Period, NumberStyles.None, CultureInfo.InvariantCulture, out var period) && IsYear(period)))
             {
-                yield return ($"draft.targets[{i}].period", "'period' is a year such as 2021.");
+                yield return ($"draft.targets[{i}].period", $"'period' is a year such as 2021, {YearRange}.");
             }
 
             if (t.MeasureSequence is { } s && (s < 1 || s > draft.Measures.Count))
             {
                 yield return ($"draft.targets[{i}].measureSequence", "No such measure in the draft.");
+            }
+        }
+    }
+
+    private static string YearRange => $"from {Bounds.EarliestDate.Year} to {Bounds.LatestDate.Year}";
+
+    private static bool IsYear(int year) => year >= Bounds.EarliestDate.Year && year <= Bounds.LatestDate.Year;
+
+    private static IEnumerable<string> MissingLists(ImportDraft draft)
+    {
+        // The JSON reader lets null through where the record says "never null"; these are the places it would.
+        var lists = new (string Field, object? List)[]
+        {
+            ("draft.chapters", draft.Chapters), ("draft.measures", draft.Measures), ("draft.tasks", draft.Tasks),
+            ("draft.targets", draft.Targets), ("draft.cadence", draft.Cadence), ("draft.warnings", draft.Warnings),
+        };
+        foreach (var (field, list) in lists.Where(l => l.List is null))
+        {
+            yield return field;
+        }
+
+        for (var i = 0; i < (draft.Chapters?.Count ?? 0); i++)
+        {
+            if (draft.Chapters![i].Span is null)
+            {
+                yield return $"draft.chapters[{i}].span";
+            }
+        }
+
+        for (var i = 0; i < (draft.Measures?.Count ?? 0); i++)
+        {
+            var m = draft.Measures![i];
+            if (m.ResponsibleUnits is null)
+            {
+                yield return $"draft.measures[{i}].responsibleUnits";
+            }
+
+            if (m.TaskNumbers is null)
+            {
+                yield return $"draft.measures[{i}].taskNumbers";
+            }
+
+            if (m.Span is null)
+            {
+                yield return $"draft.measures[{i}].span";
+            }
+        }
+
+        for (var i = 0; i < (draft.Tasks?.Count ?? 0); i++)
+        {
+            if (draft.Tasks![i].ResponsibleUnits is null)
+            {
+                yield return $"draft.tasks[{i}].responsibleUnits";
+            }
+
+            if (draft.Tasks[i].Span is null)
+            {
+                yield return $"draft.tasks[{i}].span";
+            }
+        }
+
+        for (var i = 0; i < (draft.Targets?.Count ?? 0); i++)
+        {
+            if (draft.Targets![i].Span is null)
+            {
+                yield return $"draft.targets[{i}].span";
             }
         }
     }

@@ -66,15 +66,17 @@ public static class AttainmentCalculator
     /// <paramref name="asOf"/> (a period ending on asOf has closed), because actuals only move when a period's report
     /// comes in. With no cadence, the day itself.
     /// </summary>
-    public static DateOnly ExpectedAt(CadenceFrequency? cadence, DateOnly asOf)
+    /// <param name="periodEnd">The end of the target's period: once it has passed, the target is judged at its end.</param>
+    public static DateOnly ExpectedAt(CadenceFrequency? cadence, DateOnly asOf, DateOnly? periodEnd = null)
     {
-        if (cadence is not { } frequency)
+        var at = asOf;
+        if (cadence is { } frequency)
         {
-            return asOf;
+            var current = ReportingPeriod.Containing(asOf, new ReportingCadence(frequency, 0).PeriodKind);
+            at = current.End == asOf ? asOf : current.Start.AddDays(-1);
         }
 
-        var current = ReportingPeriod.Containing(asOf, new ReportingCadence(frequency, 0).PeriodKind);
-        return current.End == asOf ? asOf : current.Start.AddDays(-1);
+        return periodEnd is { } end && at > end ? end : at;
     }
 
     /// <summary>The elapsed share of the period on the date, counting both ends (1 January is 1/365 of a year).</summary>

@@ -43,6 +43,4 @@ public sealed record ReportingCadence
         CadenceFrequency.HalfYearly => PeriodKind.HalfYear,
         _ => PeriodKind.Year,
     };
-
-    public DateOnly DueOn(ReportingPeriod period) => period.End.AddDays(GraceDays);
 }

@@ -84,17 +84,6 @@ public readonly partial record struct ReportingPeriod
         };
     }
 
-    public ReportingPeriod Next() => Containing(End.AddDays(1), Kind);
-
-    /// <summary>The periods of a kind that overlap the window, in order.</summary>
-    public static IEnumerable<ReportingPeriod> Covering(DateOnly from, DateOnly to, PeriodKind kind)
-    {
-        for (var period = Containing(from, kind); period.Start <= to; period = period.Next())
-        {
-            yield return period;
-        }
-    }
-
     public bool Within(DateOnly from, DateOnly to) => Start >= from && End <= to;
 
     public static bool TryParse(string? text, out ReportingPeriod period)

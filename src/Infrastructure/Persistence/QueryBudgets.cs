@@ -98,7 +98,8 @@ public static class ConnectionSettings
     /// <summary>
     /// A short connect timeout (an unreachable server is answered with a 503 within about two seconds, not after
     /// fifteen) unless the connection string sets its own, a statement_timeout backstop just above the longest
-    /// budget, so that no statement outlives its request in PostgreSQL, and no JIT compilation.
+    /// budget, so that no statement outlives its request in PostgreSQL, no JIT compilation, no reset of pooled
+    /// connections and automatic preparation of repeated statements.
     /// </summary>
     public static string Apply(string connectionString, QueryBudgetOptions budgets)
     {
@@ -120,6 +121,20 @@ public static class ConnectionSettings
         if (builder.Options?.Contains("jit", StringComparison.Ordinal) != true)
         {
             builder.Options = $"{builder.Options} -c jit=off".Trim();
+        }
+
+        // The service keeps no session state (settings ride on the startup options above, advisory locks are
+        // transaction-scoped), so a pooled connection needs no DISCARD ALL on its way back: that was one more round
+        // trip per query. Statements the service repeats are prepared on the server once per connection.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
         }
 
         return builder.ConnectionString;

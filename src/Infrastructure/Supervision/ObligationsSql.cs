@@ -421,4 +421,55 @@ public static class ObligationsSql
         DROP TABLE IF EXISTS policy.reporting_obligations;
         DROP TABLE IF EXISTS policy.reporting_duties;
         """;
+
+    /// <summary>
+    /// The horizon obligations are laid out to is kept (policy.obligation_state), and extend_obligations() lays out
+    /// every active document again once the horizon has moved on (a new year): once a year, whatever the windows.
+    /// </summary>
+    public const string Horizon = """
+        CREATE TABLE policy.obligation_state (
+            singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            horizon date NOT NULL);
+        INSERT INTO policy.obligation_state (horizon) VALUES (policy.obligation_horizon());
+
+        CREATE OR REPLACE FUNCTION policy.extend_obligations() RETURNS integer
+        LANGUAGE plpgsql AS $$
+        DECLARE laid_out date; wanted date := policy.obligation_horizon(); d uuid; n integer := 0;
+        BEGIN
+            SELECT horizon INTO laid_out FROM policy.obligation_state FOR UPDATE;
+            IF laid_out IS NOT NULL AND laid_out >= wanted THEN
+                RETURN 0;
+            END IF;
+
+            FOR d IN SELECT doc.id FROM policy.documents doc WHERE doc.status = 'Active' ORDER BY doc.id
+            LOOP
+                PERFORM policy.refresh_obligations(d, NULL);
+                n := n + 1;
+            END LOOP;
+
+            INSERT INTO policy.obligation_state (horizon) VALUES (wanted)
+            ON CONFLICT (singleton) DO UPDATE SET horizon = EXCLUDED.horizon;
+            RETURN n;
+        END $$;
+        """;
+
+    public const string HorizonDrop = """
+        DROP TABLE IF EXISTS policy.obligation_state;
+        -- Open-ended windows reach the horizon again (run daily; cheap when nothing is missing).
+        CREATE OR REPLACE FUNCTION policy.extend_obligations() RETURNS integer
+        LANGUAGE plpgsql AS $$
+        DECLARE d uuid; n integer := 0;
+        BEGIN
+            FOR d IN
+                SELECT o.document_id FROM policy.reporting_obligations o
+                JOIN policy.documents doc ON doc.id = o.document_id AND doc.period_to IS NULL
+                GROUP BY o.document_id
+                HAVING max(o.period_end) < policy.obligation_horizon() - 366
+            LOOP
+                PERFORM policy.refresh_obligations(d, NULL);
+                n := n + 1;
+            END LOOP;
+            RETURN n;
+        END $$;
+        """;
 }

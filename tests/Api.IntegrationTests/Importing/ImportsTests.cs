@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -280,6 +281,48 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
             "urn:policyapi:problem:validation-failed", "draft.measures[0].parentSequence");
         Assert.True(problem["errors"]!.AsObject().ContainsKey("draft.chapters[1].label"), problem.ToJsonString());
         Assert.Equal(0, await Documents());
+    }
+
+    [Theory]
+    [InlineData("tasks", null, "draft.tasks")]
+    [InlineData("targets", null, "draft.targets")]
+    [InlineData("cadence", null, "draft.cadence")]
+    [InlineData("chapters", null, "draft.chapters")]
+    [InlineData("measures[1].responsibleUnits", null, "draft.measures[1].responsibleUnits")]
+    [InlineData("measures[1].taskNumbers", null, "draft.measures[1].taskNumbers")]
+    [InlineData("measures[1].span", null, "draft.measures[1].span")]
+    [InlineData("year", 20210, "draft.year")]
+    [InlineData("year", -1, "draft.year")]
+    [InlineData("targets[0].period", "99999", "draft.targets[0].period")]
+    [InlineData("targets[0].period", "1066", "draft.targets[0].period")]
+    public async Task Commit_OfADraftWithAMissingListOrAYearOutOfRange_Is400NamingIt_AndStoresNothing(string path, object? value, string field)
+    {
+        var created = await Draft(SmallPlan, Lianyungang);
+        var draft = created["draft"]!.DeepClone();
+        if (draft["targets"]!.AsArray().Count == 0)
+        {
+            draft["targets"]!.AsArray().Add(JsonNode.Parse("""{"text":"利用外资1亿美元","indicator":"利用外资","comparator":">=","value":1,"unit":"亿美元","accumulation":"cumulative","period":"2021","scope":"region","growth":false,"span":{"start":0,"length":1,"line":1}}"""));
+        }
+
+        var (parent, name) = Locate(draft, path);
+        parent[name] = value is null ? null : JsonValue.Create(value);
+
+        await ExpectProblem(Commit((string)created["id"]!, new { draft, createMissingUnits = true }), HttpStatusCode.BadRequest,
+            "urn:policyapi:problem:validation-failed", field);
+        Assert.Equal(0, await Documents());
+    }
+
+    private static (JsonObject Parent, string Name) Locate(JsonNode root, string path)
+    {
+        var parts = path.Split('.');
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            node = bracket < 0 ? node[part]! : node[part[..bracket]]![int.Parse(part[(bracket + 1)..^1], CultureInfo.InvariantCulture)]!;
+        }
+
+        return (node.AsObject(), parts[^1]);
     }
 
     [Theory]

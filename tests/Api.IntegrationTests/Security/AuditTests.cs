@@ -256,6 +256,7 @@ public sealed class AuditTests(ApiFixture fixture) : RegistryTest(fixture)
         var future = await Expect(Get($"/api/v1/audit?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}"), HttpStatusCode.OK);
         Assert.Empty(future["items"]!.AsArray());
         await ExpectProblem(Get("/api/v1/audit?from=yesterday"), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "from");
+        await ExpectProblem(Get("/api/v1/audit?outcome=failed"), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "outcome");
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class ObjectLevelTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
-    public async Task Reporter_ReachingAnotherUnitsReportByPath_Is404_AndItsListShowsOnlyItsOwn()
+    public async Task Reporter_ReachingAnotherUnitsReportByPath_Is404_AndByListFilter_Is403()
     {
         var other = await Expect(Post("/api/v1/progress-reports", new { unitId = _unitB, measureId = _measureB, period = "2021-M06", narrative = "海州区进展" }), HttpStatusCode.Created);
         var (_, etag) = await Read($"/api/v1/progress-reports/{Id(other)}");
@@ -89,8 +89,11 @@ public sealed class ObjectLevelTests(ApiFixture fixture) : RegistryTest(fixture)
         var refusals = await InDatabase(db => db.AuditEntries.Where(e => e.Outcome == "refused" && e.Subject == "reporter-a").Select(e => e.Method + " " + e.Status).ToListAsync());
         Assert.Equal(["GET 404", "GET 404", "POST 404", "PUT 404"], refusals.Order(StringComparer.Ordinal));
 
-        var listed = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/progress-reports?unitId={_unitB}")), HttpStatusCode.OK);
+        // Its list holds its own unit's reports only; asking for another unit's by filter is refused, not answered empty.
+        var listed = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, "/api/v1/progress-reports")), HttpStatusCode.OK);
         Assert.Empty(listed["items"]!.AsArray());
+        await ExpectProblem(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/progress-reports?unitId={_unitB}")), HttpStatusCode.Forbidden, "urn:policyapi:problem:other-unit");
+        await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/progress-reports?unitId={_unitA}")), HttpStatusCode.OK);
         var (after, _) = await Read($"/api/v1/progress-reports/{Id(other)}");
         Assert.Equal("海州区进展", (string?)after["narrative"]);
         Assert.Equal("draft", (string?)after["status"]);

@@ -133,6 +133,62 @@ public sealed class AsOfTests(ApiFixture fixture) : SupervisionTest(fixture)
         Assert.Equal("2021-07-31", (string?)july31["expectedAt"]);
     }
 
+    [Fact]
+    public async Task RegionWideLevel_ReportedByTwoUnitsForOnePeriod_IsTheFigureSubmittedLast()
+    {
+        // Whichever unit files first, the region's rate is the one submitted last for the latest period.
+        foreach (var (first, second) in new[] { (_gangkou, _fangcheng), (_fangcheng, _gangkou) })
+        {
+            var measure = Id(await CreateMeasure(_plan, new { label = "（一）", title = "提高外资项目落地率" }));
+            await Assign(measure, _gangkou, "responsible");
+            await Assign(measure, _fangcheng, "responsible");
+            var rate = Id(await SetTarget(_plan, new
+            {
+                measureId = measure, indicator = "外商投资企业开业率", unitOfMeasure = "%", comparator = ">=", value = 90, period = "2021", accumulation = "level",
+            }));
+            await Report(first, rate, "2021-Q2", 80, "2021-07-02 10:00", "2021-07-04 10:00");
+            await Report(second, rate, "2021-Q2", 95, "2021-07-03 10:00", "2021-07-04 11:00");
+
+            var attainment = await Expect(Get($"/api/v1/targets/{rate}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
+            Assert.Equal(95m, (decimal)attainment["actual"]!);
+            Assert.Equal(95m, (decimal)attainment["actualIncludingSubmitted"]!);
+        }
+    }
+
+    [Fact]
+    public async Task EachUnitCeiling_WhileAUnitHasNotReported_HasNoActual_NotTheOthersFigure()
+    {
+        var days = Id(await SetTarget(_plan, new
+        {
+            indicator = "外资项目审批时限", unitOfMeasure = "个工作日", comparator = "<=", value = 5, period = "2021", accumulation = "level",
+            scope = "eachUnit", scopeUnitIds = new[] { _gangkou, _fangcheng },
+        }));
+        await Report(_gangkou, days, "2021-Q2", 3, "2021-07-02 10:00", "2021-07-03 10:00");
+
+        // 防城区 has said nothing: whether every unit keeps within 5 days is not known.
+        var before = await Expect(Get($"/api/v1/targets/{days}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
+        Assert.Null(before["actual"]);
+
+        await Report(_fangcheng, days, "2021-Q2", 4, "2021-07-02 11:00", "2021-07-03 11:00");
+        var after = await Expect(Get($"/api/v1/targets/{days}/attainment?asOf=2021-07-10"), HttpStatusCode.OK);
+        Assert.Equal(4m, (decimal)after["actual"]!);
+    }
+
+    [Fact]
+    public async Task MeasureReport_ForAPeriodOutsideItsDocumentsPeriod_Is400NamingPeriod()
+    {
+        var measure = Id(await CreateMeasure(_plan, new { label = "（二）", title = "建立外资项目库" }));
+        await Assign(measure, _gangkou, "responsible");
+
+        foreach (var period in new[] { "2023-M01", "2020", "2020-Q4" })
+        {
+            await ExpectProblem(Post("/api/v1/progress-reports", new { unitId = _gangkou, measureId = measure, period, narrative = "项目库已更新" }),
+                HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "period");
+        }
+
+        await Expect(Post("/api/v1/progress-reports", new { unitId = _gangkou, measureId = measure, period = "2022-M12", narrative = "项目库已更新" }), HttpStatusCode.Created);
+    }
+
     private static (int Due, int Submitted, int Accepted, int Returned) Reporting(JsonNode bulletin, string unitId)
     {
         var record = bulletin["reporting"]!.AsArray().Single(r => (string?)r!["unitId"] == unitId)!;

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyApi.Api.Hosting;
 using PolicyApi.Api.IntegrationTests.Support;
+using PolicyApi.Infrastructure.Supervision;
 
 namespace PolicyApi.Api.IntegrationTests.Supervision;
 
@@ -61,6 +64,74 @@ public sealed class ObligationsMaintenanceTests(ApiFixture fixture) : Supervisio
         var recomputed = await Snapshot();
         Assert.Equal(recomputed.Duties, maintained.Duties);
         Assert.Equal(recomputed.Obligations, maintained.Obligations);
+    }
+
+    [Fact]
+    public async Task WhenTheHorizonMovesOn_TheDailyExtension_LaysOutTheNewYearAsAFullRebuildWould()
+    {
+        Clock.SetChinaTime("2021-03-15 09:00");
+        var unit = Id(await RegisterUnit(Region, "港口区", "districtGovernment"));
+        var document = Id(await CreateDocument(new
+        {
+            title = "防城港市稳外资长效机制", region = Region, kind = "workPlan", status = "active",
+            period = new { from = "2021-01-01" }, reportingCadence = new { frequency = "monthly", graceDays = 5 },
+        }));
+        var measure = Id(await CreateMeasure(document, new { label = "（一）", title = "建立外资项目库" }));
+        await Assign(measure, unit, "responsible");
+        var laidOut = await Snapshot();
+
+        // As things stood a year ago: obligations laid out to a horizon a year earlier.
+        await Execute("""
+            UPDATE policy.obligation_state SET horizon = (horizon - interval '1 year')::date;
+            DELETE FROM policy.reporting_obligations WHERE period_start > (SELECT horizon FROM policy.obligation_state);
+            """);
+        Assert.True((await Snapshot()).Obligations.Count < laidOut.Obligations.Count);
+
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            var maintenance = scope.ServiceProvider.GetRequiredService<ObligationsMaintenance>();
+            Assert.True(await maintenance.ExtendAsync(CancellationToken.None) >= 1);
+            Assert.Equal(0, await maintenance.ExtendAsync(CancellationToken.None)); // once a horizon, not every day
+        }
+
+        Assert.Equal(laidOut, await Snapshot());
+    }
+
+    [Fact]
+    public async Task RebuildCommand_RestoresADocumentsObligations_AndRefusesAnUnknownDocument()
+    {
+        Clock.SetChinaTime("2021-03-15 09:00");
+        var unit = Id(await RegisterUnit(Region, "防城区", "districtGovernment"));
+        var document = Id(await CreateDocument(new
+        {
+            title = "2021年防城港市扩大利用外资规模工作方案", region = Region, kind = "workPlan", status = "active",
+            period = new { from = "2021-01-01", to = "2021-12-31" }, reportingCadence = new { frequency = "quarterly", graceDays = 10 },
+        }));
+        var measure = Id(await CreateMeasure(document, new { label = "（一）", title = "开展专题招商" }));
+        await Assign(measure, unit, "lead");
+        var before = await Snapshot();
+        await Execute($"DELETE FROM policy.reporting_obligations WHERE document_id = '{document}'; DELETE FROM policy.reporting_duties WHERE document_id = '{document}';");
+
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        // It runs with the service's configuration: its connection string and its audit key.
+        var connection = $"--ConnectionStrings:Policy={Fixture.ConnectionString}";
+        var auditKey = $"--Audit:SigningKey={Convert.ToBase64String(new byte[32])}";
+        Assert.Equal(0, await RebuildObligationsCommand.RunAsync(["--document", document, connection, auditKey], output, errors));
+        Assert.Contains($"document {document}: 4", output.ToString(), StringComparison.Ordinal); // Q1–Q4
+        Assert.Equal(before, await Snapshot());
+
+        Assert.Equal(2, await RebuildObligationsCommand.RunAsync(["--document", Guid.NewGuid().ToString(), connection, auditKey], output, errors));
+        Assert.Equal(2, await RebuildObligationsCommand.RunAsync(["--document", "港口区", connection, auditKey], output, errors));
+        Assert.Contains("no document", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task RandomChange(Random random, string document, List<string> units, List<string> measures, List<string> targets)
@@ -179,16 +250,23 @@ public sealed class ObligationsMaintenanceTests(ApiFixture fixture) : Supervisio
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<(List<string> Duties, List<string> Obligations)> Snapshot()
+    private async Task<Tables> Snapshot()
     {
         await using var connection = new NpgsqlConnection(Fixture.OwnerConnectionString);
         await connection.OpenAsync();
-        return (
+        return new Tables(
             await Rows(connection, "SELECT concat_ws('|', subject_id, unit_id, subject_type, document_id, owes) FROM policy.reporting_duties ORDER BY 1"),
             await Rows(connection, """
                 SELECT concat_ws('|', subject_id, unit_id, period_code, subject_type, document_id, period_start, period_end, due_on, report_id, report_status, first_submitted_at)
                 FROM policy.reporting_obligations ORDER BY 1
                 """));
+    }
+
+    private sealed record Tables(List<string> Duties, List<string> Obligations)
+    {
+        public bool Equals(Tables? other) => other is not null && Duties.SequenceEqual(other.Duties) && Obligations.SequenceEqual(other.Obligations);
+
+        public override int GetHashCode() => HashCode.Combine(Duties.Count, Obligations.Count);
     }
 
     private static async Task<List<string>> Rows(NpgsqlConnection connection, string sql)

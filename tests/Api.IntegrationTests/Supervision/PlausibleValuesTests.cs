@@ -54,6 +54,21 @@ public sealed class PlausibleValuesTests(ApiFixture fixture) : SupervisionTest(f
     }
 
     [Fact]
+    public async Task CumulativeTotal_ComparedByPeriodEnd_AcrossPeriodsOfOtherLengths()
+    {
+        // A quarter ends after the month inside it: its total to date cannot be below that month's.
+        await Report(_unit, _fdi, "2021-M05", 500, "2021-06-02 10:00", "2021-06-03 10:00");
+        await ExpectProblem(Post("/api/v1/progress-reports", new { unitId = _unit, targetId = _fdi, period = "2021-Q2", value = 400 }),
+            HttpStatusCode.UnprocessableEntity, "urn:policyapi:problem:cumulative-total-falls", "value");
+
+        // Two totals to the same day are the same total.
+        await Report(_unit, _fdi, "2021-M06", 600, "2021-07-02 10:00", "2021-07-03 10:00");
+        await ExpectProblem(Post("/api/v1/progress-reports", new { unitId = _unit, targetId = _fdi, period = "2021-Q2", value = 650 }),
+            HttpStatusCode.UnprocessableEntity, "urn:policyapi:problem:cumulative-total-falls", "value");
+        await Expect(Post("/api/v1/progress-reports", new { unitId = _unit, targetId = _fdi, period = "2021-Q2", value = 600 }), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task RisingTotalsAndIncrements_AreAccepted()
     {
         await Report(_unit, _fdi, "2021-M05", 500, "2021-06-02 10:00", "2021-06-03 10:00");

@@ -98,4 +98,13 @@ public sealed class AttainmentCalculatorTests
     [Fact]
     public void ExpectedAt_WithoutACadence_IsTheDayItself() =>
         Assert.Equal(new DateOnly(2021, 7, 20), AttainmentCalculator.ExpectedAt(null, new DateOnly(2021, 7, 20)));
+
+    [Theory]
+    [InlineData(CadenceFrequency.Monthly, "2022-03-10", "2021-12-31")]
+    [InlineData(null, "2023-01-01", "2021-12-31")]
+    [InlineData(CadenceFrequency.Quarterly, "2021-08-15", "2021-06-30")]
+    public void ExpectedAt_AfterTheTargetsPeriod_IsItsEnd(CadenceFrequency? cadence, string asOf, string expectedAt) =>
+        Assert.Equal(
+            DateOnly.Parse(expectedAt, System.Globalization.CultureInfo.InvariantCulture),
+            AttainmentCalculator.ExpectedAt(cadence, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2021, 12, 31)));
 }

@@ -46,23 +46,6 @@ public sealed class ReportingPeriodTests
     public void Containing_TheDate_IsTheRightPeriod(string date, PeriodKind kind, string code) =>
         Assert.Equal(code, ReportingPeriod.Containing(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), kind).Code);
 
-    [Fact]
-    public void Covering_AWindowAcrossNewYear_ListsEveryWeekOnceInOrder()
-    {
-        var weeks = ReportingPeriod.Covering(new DateOnly(2020, 12, 1), new DateOnly(2021, 1, 10), PeriodKind.Week).Select(p => p.Code);
-
-        Assert.Equal(["2020-W49", "2020-W50", "2020-W51", "2020-W52", "2020-W53", "2021-W01"], weeks);
-    }
-
-    [Fact]
-    public void Cadence_DueDate_IsThePeriodEndPlusTheGraceDays()
-    {
-        var monthly = new ReportingCadence(CadenceFrequency.Monthly, 5);
-
-        Assert.Equal(new DateOnly(2024, 3, 5), monthly.DueOn(ReportingPeriod.Month(2024, 2)));
-        Assert.Equal(new DateOnly(2022, 1, 5), monthly.DueOn(ReportingPeriod.Month(2021, 12)));
-    }
-
     [Theory]
     [InlineData(-1)]
     [InlineData(91)]

@@ -69,6 +69,11 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
 
         if (request.Outcome is { } outcome)
         {
+            if (outcome is not ("succeeded" or "refused"))
+            {
+                throw new InvalidInputException("outcome", "'outcome' is succeeded or refused.");
+            }
+
             query = query.Where(e => e.Outcome == outcome);
         }
 

@@ -53,8 +53,7 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
             RuleFor(x => x.Draft!.DocNumber).MaximumLength(TextLimits.DocNumber);
             RuleFor(x => x.Draft!.Issuer).MaximumLength(TextLimits.Issuer);
             RuleFor(x => x.Draft!.Kind).IsInEnum();
-            RuleFor(x => x.Draft!.Measures).NotEmpty();
-            RuleFor(x => x.Draft!.Chapters).NotNull();
+            RuleFor(x => x.Draft!.Measures).Must(m => m is null || m.Count > 0).WithMessage("A draft has at least one measure.");
             RuleForEach(x => x.Draft!.Measures).ChildRules(m =>
             {
                 m.RuleFor(x => x.Label).NotEmpty().MaximumLength(TextLimits.Label);

@@ -33,7 +33,13 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
         var query = db.ProgressReports.AsNoTracking();
         if (caller.ReporterUnit is { } own)
         {
-            // A reporter reads its own unit's reports only.
+            // A reporter reads its own unit's reports only; asking for another unit's is refused, not answered empty.
+            if (request.UnitId is { } asked && asked != own)
+            {
+                context.MarkRefused();
+                throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter reads its own unit's reports only: leave unitId out, or give its own.");
+            }
+
             query = query.Where(r => r.UnitId == own);
         }
 

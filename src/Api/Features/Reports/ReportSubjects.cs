@@ -7,18 +7,27 @@ using PolicyApi.Domain.Targets;
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>What a report is about, with the rules that tie a report to its subject.</summary>
-public sealed record ReportSubject(UnitLabel Unit, Measure? Measure, Target? Target)
+/// <param name="DocumentPeriod">The period the subject's document runs for, when it states one.</param>
+public sealed record ReportSubject(UnitLabel Unit, Measure? Measure, Target? Target, (DateOnly From, DateOnly To)? DocumentPeriod = null)
 {
     public string UnitName => Unit.Name;
 
+    /// <summary>A report on a target is for a period within the target's; one on a measure, for a period that meets its document's.</summary>
     public void CheckPeriod(ReportingPeriod period)
     {
         if (Target is { } target && !period.Within(target.PeriodStart, target.PeriodEnd))
         {
-            throw new DomainValidationException(
-                "period",
-                $"{period.Code} ({period.Start:yyyy-MM-dd}–{period.End:yyyy-MM-dd}) lies outside the target's period {target.PeriodStart:yyyy-MM-dd}–{target.PeriodEnd:yyyy-MM-dd}.");
+            throw OutsideOf("target's", target.PeriodStart, target.PeriodEnd);
         }
+
+        if (Target is null && DocumentPeriod is { } document && (period.End < document.From || period.Start > document.To))
+        {
+            throw OutsideOf("document's", document.From, document.To);
+        }
+
+        DomainValidationException OutsideOf(string whose, DateOnly from, DateOnly to) => new(
+            "period",
+            $"{period.Code} ({period.Start:yyyy-MM-dd}–{period.End:yyyy-MM-dd}) lies outside the {whose} period {from:yyyy-MM-dd}–{to:yyyy-MM-dd}.");
     }
 
     public void CheckUnitOfMeasure(string? unitOfMeasure, decimal? value)
@@ -116,9 +125,11 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
             var neighbours = db.ProgressReports.AsNoTracking()
                 .Where(r => r.UnitId == unitId && r.TargetId == target.Id && r.Id != reportId && r.Value != null
                     && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted));
-            var before = await neighbours.Where(r => r.PeriodEnd < period.Start).OrderByDescending(r => r.PeriodEnd)
+            // A cumulative figure is a total to the end of its period, so totals compare by period end, whatever the
+            // length of their periods (a quarter against the months in it); a total to the same day is both bounds.
+            var before = await neighbours.Where(r => r.PeriodEnd <= period.End).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.Value)
                 .Select(r => new { r.PeriodCode, r.Value }).FirstOrDefaultAsync(cancellationToken);
-            var after = await neighbours.Where(r => r.PeriodStart > period.End).OrderBy(r => r.PeriodStart)
+            var after = await neighbours.Where(r => r.PeriodEnd >= period.End).OrderBy(r => r.PeriodEnd).ThenBy(r => r.Value)
                 .Select(r => new { r.PeriodCode, r.Value }).FirstOrDefaultAsync(cancellationToken);
             earlier = before is null ? null : (before.PeriodCode, before.Value!.Value);
             later = after is null ? null : (after.PeriodCode, after.Value!.Value);
@@ -130,7 +141,7 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
     /// <summary>Loads the subject, and whether the unit is responsible for it.</summary>
     private async Task<(ReportSubject Subject, bool Responsible)> ResolveAsync(Guid unitId, Guid? measureId, Guid? targetId, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Region, u.Kind, u.Version }).SingleOrDefaultAsync(cancellationToken)
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Name, u.Version }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainValidationException("unitId", $"There is no unit {unitId}.");
         Target? target = null;
         if (targetId is { } tid)
@@ -152,25 +163,16 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
                 ?? throw new DomainValidationException("measureId", $"There is no measure {mid}.");
         }
 
-        var region = await db.Documents.Where(d => d.Id == (target != null ? target.DocumentId : measure!.DocumentId)).Select(d => d.Region).SingleAsync(cancellationToken);
-        return (new ReportSubject(new UnitLabel(unit.Name, unit.Version), measure, target), IsResponsible(unitId, unit.Kind, unit.Region == region, measure, target));
-    }
-
-    private static bool IsResponsible(Guid unitId, Domain.Units.UnitKind kind, bool sameRegion, Measure? measure, Target? target)
-    {
-        if (!sameRegion)
-        {
-            return false;
-        }
-
-        var byMeasure = measure is not null
-            && (measure.Assignments.Any(a => a.UnitId == unitId) || measure.BlanketAssignment?.Covers(kind) == true);
-        if (target is null)
-        {
-            return byMeasure;
-        }
-
-        var bound = target.Allocations.Count > 0 || target.ScopeUnits.Count > 0;
-        return bound ? target.ValueFor(unitId) is not null : byMeasure || measure is null;
+        // Who may report on what is kept by the database with the assignments, shares and scopes it follows from
+        // (policy.reporting_duties, see ObligationsSql): the one place that rule lives.
+        var subjectId = target?.Id ?? measure!.Id;
+        var responsible = await db.Database
+            .SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM policy.reporting_duties d WHERE d.subject_id = {subjectId} AND d.unit_id = {unitId}) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        var documentId = target?.DocumentId ?? measure!.DocumentId;
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => new { d.PeriodFrom, d.PeriodTo }).SingleAsync(cancellationToken);
+        var subject = new ReportSubject(new UnitLabel(unit.Name, unit.Version), measure, target,
+            document is { PeriodFrom: { } from, PeriodTo: { } to } ? (from, to) : null);
+        return (subject, responsible);
     }
 }

@@ -44,8 +44,10 @@ public sealed class AttainmentService(SupervisionQueries queries)
 
             return accumulation == Accumulation.Level
                 ? new TargetActuals(
-                    mine.Where(r => r.AcceptedLatestEnd is not null).OrderByDescending(r => r.AcceptedLatestEnd).FirstOrDefault()?.AcceptedLatest,
-                    mine.Where(r => r.ReportedLatestEnd is not null).OrderByDescending(r => r.ReportedLatestEnd).FirstOrDefault()?.ReportedLatest,
+                    // A level is a state, not a sum: the region stands at the figure for the latest period, and where
+                    // several units gave one, at the figure submitted last.
+                    mine.Where(r => r.AcceptedLatestEnd is not null).OrderByDescending(r => r.AcceptedLatestEnd).ThenByDescending(r => r.AcceptedLatestSubmittedAt).FirstOrDefault()?.AcceptedLatest,
+                    mine.Where(r => r.ReportedLatestEnd is not null).OrderByDescending(r => r.ReportedLatestEnd).ThenByDescending(r => r.ReportedLatestSubmittedAt).FirstOrDefault()?.ReportedLatest,
                     units)
                 : new TargetActuals(Sum(units.Values.Select(u => u.Accepted)), Sum(units.Values.Select(u => u.IncludingSubmitted)), units);
         });
@@ -74,11 +76,25 @@ public sealed class AttainmentService(SupervisionQueries queries)
         _ => latest,
     };
 
-    /// <summary>The worst of the units' figures (a unit with nothing counts as zero).</summary>
+    /// <summary>
+    /// The worst of the units' figures. Below a floor (≥) a unit with nothing counts as zero, the worst there is; under a
+    /// ceiling (≤, =) nothing is not zero, it is unknown, so while any unit has no figure neither has the target.
+    /// </summary>
     private static decimal? Weakest(Target target, IEnumerable<decimal?> values)
     {
-        var all = values.Select(v => v ?? 0m).ToList();
-        return all.Count == 0 ? null : target.Comparator == Comparator.AtMost ? all.Max() : all.Min();
+        var all = values.ToList();
+        if (all.Count == 0 || (target.Comparator != Comparator.AtLeast && all.Any(v => v is null)))
+        {
+            return null;
+        }
+
+        var known = all.Select(v => v ?? 0m).ToList();
+        return target.Comparator switch
+        {
+            Comparator.AtMost => known.Max(),
+            Comparator.Exactly => known.MaxBy(v => Math.Abs(v - target.Value)),
+            _ => known.Min(),
+        };
     }
 
     private static decimal? Sum(IEnumerable<decimal?> values)

@@ -90,7 +90,7 @@ public sealed class AttainmentBoard(PolicyDbContext db, AttainmentService actual
     {
         var accumulation = target.BasedOnTargetId is { } s ? sources.GetValueOrDefault(s, Accumulation.Cumulative) : target.Accumulation;
         var goal = AttainmentService.GoalOf(target, accumulation: target.IsGrowth ? accumulation : null);
-        var expectedAt = AttainmentCalculator.ExpectedAt(cadence, asOf);
+        var expectedAt = AttainmentCalculator.ExpectedAt(cadence, asOf, target.PeriodEnd);
         var result = AttainmentCalculator.Evaluate(goal, actual.Accepted, expectedAt);
         var expectedToday = Round(goal.Value * AttainmentCalculator.ExpectedShare(goal, asOf));
         var period = TargetPeriod.Format(target.PeriodStart, target.PeriodEnd);
