@@ -98,7 +98,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["policy"],
-            TablesToIgnore = [new Table("policy", "__ef_migrations_history"), new Table("policy", "audit_entries")],
+            TablesToIgnore = [new Table("policy", "__ef_migrations_history"), new Table("policy", "audit_entries"), new Table("policy", "obligation_state")],
         });
     }
 

@@ -36,7 +36,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
             // A reporter reads its own unit's reports only; asking for another unit's is refused, not answered empty.
             if (request.UnitId is { } asked && asked != own)
             {
-                context.MarkRefused();
+                caller.MarkRefused();
                 throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter reads its own unit's reports only: leave unitId out, or give its own.");
             }
 
