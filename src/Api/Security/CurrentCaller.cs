@@ -24,6 +24,12 @@ public interface ICurrentCaller
     /// <summary>The unit a reporter's token binds it to; null for every other role.</summary>
     Guid? ReporterUnit { get; }
 
+    /// <summary>The client the token was issued to (<see cref="Claims.Client"/>), if it names one.</summary>
+    string? ClientId { get; }
+
+    /// <summary>The scopes a system client's token grants (<see cref="Claims.Scope"/>); none for an anonymous caller.</summary>
+    IReadOnlyList<string> Scopes { get; }
+
     /// <summary>The caller's whole identity as one opaque value (see <see cref="Caller.IdentityKey"/>); "anonymous" when there is none.</summary>
     string IdentityKey { get; }
 
@@ -71,6 +77,10 @@ public sealed class HttpCurrentCaller(IHttpContextAccessor http) : ICurrentCalle
     public Guid? UnitId => Caller?.UnitId;
 
     public Guid? ReporterUnit => Caller?.ReporterUnit;
+
+    public string? ClientId => Caller?.ClientId;
+
+    public IReadOnlyList<string> Scopes => Caller?.Scopes ?? [];
 
     public string IdentityKey => Caller?.IdentityKey ?? "anonymous";
 

@@ -16,12 +16,11 @@ public sealed class HttpAuditContext(IHttpContextAccessor http, ICurrentCaller c
                 return new AuditActor("system:startup", null, null, null, null, Activity.Current?.TraceId.ToString(), "-", "-");
             }
 
-            var current = caller.Caller;
             return new AuditActor(
                 caller.Subject,
-                current is null ? null : string.Join(' ', current.Roles),
-                current?.UnitId,
-                current?.ClientId,
+                caller.Caller is { } current ? string.Join(' ', current.Roles) : null,
+                caller.UnitId,
+                caller.ClientId,
                 context.Connection.RemoteIpAddress?.ToString(),
                 Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
                 context.Request.Method,
