@@ -35,7 +35,10 @@ public static class DependencyInjection
         services.AddHttpClient(Auditing.AuditCheckpoints.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         var budgets = configuration.GetSection(QueryBudgetOptions.Section).Get<QueryBudgetOptions>() ?? new QueryBudgetOptions();
         var serviceConnection = ConnectionSettings.Apply(connectionString, budgets);
-        services.AddDbContext<PolicyDbContext>((sp, options) => options
+        // Contexts are pooled and their options built once (everything they hold is a singleton): a context made per
+        // request cost each hot read a fresh options object, a lookup of EF's internal services by it and a search of
+        // the assembly for a compiled model — about a third of its CPU. A pooled context is reset on return.
+        services.AddDbContextPool<PolicyDbContext>((sp, options) => options
             .UseNpgsql(serviceConnection, npgsql => npgsql
                 .MigrationsHistoryTable("__ef_migrations_history", PolicyDbContext.Schema)
                 .ExecutionStrategy(dependencies => new BriefRetryStrategy(dependencies)))

@@ -21,7 +21,7 @@ public sealed record ListMeasures(
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
 
-public sealed class ListMeasuresHandler(PolicyDbContext db, Units.UnitNameLookup unitNames) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
+public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
 {
     private sealed record Position(Guid DocumentId, int Sequence);
 
@@ -32,11 +32,6 @@ public sealed class ListMeasuresHandler(PolicyDbContext db, Units.UnitNameLookup
         var query = db.Measures.AsNoTracking();
         if (request.DocumentId is { } documentId)
         {
-            if (!await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken))
-            {
-                throw new ResourceNotFoundException("Document", documentId);
-            }
-
             query = query.Where(m => m.DocumentId == documentId);
         }
 
@@ -80,23 +75,28 @@ public sealed class ListMeasuresHandler(PolicyDbContext db, Units.UnitNameLookup
             query = query.Where(m => m.DocumentId.CompareTo(after.DocumentId) > 0 || (m.DocumentId == after.DocumentId && m.Sequence > after.Sequence));
         }
 
-        var rows = await query.Include(m => m.Assignments)
+        // One round trip: the page of measures with their assignments and their units' labels.
+        var rows = await query
             .OrderBy(m => m.DocumentId).ThenBy(m => m.Sequence)
             .Take(limit + 1)
-            .AsSplitQuery()
+            .WithUnits(db)
             .ToListAsync(cancellationToken);
-        var names = await unitNames.LabelsAsync(rows.SelectMany(m => m.Assignments).Select(a => a.UnitId), cancellationToken);
-        return Paging.Build(request, rows, limit, m => WithInvolvement(MeasureResponse.From(m, names), m, request.UnitId), m => new Position(m.DocumentId, m.Sequence));
+        if (rows.Count == 0 && request.DocumentId is { } asked && !await db.Documents.AnyAsync(d => d.Id == asked, cancellationToken))
+        {
+            throw new ResourceNotFoundException("Document", asked); // an empty page of a document that does not exist
+        }
+
+        return Paging.Build(request, rows, limit, r => WithInvolvement(MeasureResponse.From(r), r, request.UnitId), r => new Position(r.Measure.DocumentId, r.Measure.Sequence));
     }
 
-    private static MeasureResponse WithInvolvement(MeasureResponse response, Measure measure, Guid? unitId)
+    private static MeasureResponse WithInvolvement(MeasureResponse response, MeasureRow row, Guid? unitId)
     {
         if (unitId is not { } id)
         {
             return response;
         }
 
-        var assignment = measure.Assignments.FirstOrDefault(a => a.UnitId == id);
+        var assignment = row.Units.Select(u => u.Assignment).FirstOrDefault(a => a.UnitId == id);
         return response with
         {
             ForUnit = assignment is not null
