@@ -128,15 +128,23 @@ public static class TabularExport
             var sheetList = workbook.Workbook.AppendChild(new Sheets());
             for (var s = 0; s < sheets.Count; s++)
             {
+                // Written as a stream of elements, not built as a tree first: a bulletin's thousands of rows took
+                // most of its XLSX time as a tree.
                 var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                data.AppendChild(Row([.. sheets[s].Header]));
-                foreach (var row in sheets[s].Rows)
+                using (var writer = OpenXmlWriter.Create(part))
                 {
-                    data.AppendChild(Row(row));
+                    writer.WriteStartElement(new Worksheet());
+                    writer.WriteStartElement(new SheetData());
+                    WriteRow(writer, [.. sheets[s].Header]);
+                    foreach (var row in sheets[s].Rows)
+                    {
+                        WriteRow(writer, row);
+                    }
+
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
                 }
 
-                part.Worksheet = new Worksheet(data);
                 sheetList.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(s + 1), Name = SheetName(sheets[s].Name) });
             }
 
@@ -146,12 +154,12 @@ public static class TabularExport
         return buffer.ToArray();
     }
 
-    private static Row Row(IReadOnlyList<object?> values)
+    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<object?> values)
     {
-        var row = new Row();
+        writer.WriteStartElement(new Row());
         foreach (var value in values)
         {
-            row.AppendChild(value switch
+            writer.WriteElement(value switch
             {
                 null => new Cell(),
                 decimal or int or long or double => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Text(value)) },
@@ -160,7 +168,7 @@ public static class TabularExport
             });
         }
 
-        return row;
+        writer.WriteEndElement();
     }
 
     private static string Text(object? value) => value switch
