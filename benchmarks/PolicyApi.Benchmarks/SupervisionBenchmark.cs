@@ -104,7 +104,9 @@ internal static class SupervisionBenchmark
             await connection.OpenAsync();
             documentId = (await new NpgsqlCommand("SELECT id FROM policy.documents ORDER BY doc_number LIMIT 1", connection).ExecuteScalarAsync())!.ToString()!;
             targetId = (await new NpgsqlCommand($"SELECT id FROM policy.targets WHERE document_id = '{documentId}' LIMIT 1", connection).ExecuteScalarAsync())!.ToString()!;
-            unitId = (await new NpgsqlCommand("SELECT id FROM policy.responsible_units WHERE name = '市第100局'", connection).ExecuteScalarAsync())!.ToString()!;
+            // A department (the first 20 × scale units are districts): 市第100局 at scale 1, 市第280局 at scale 10.
+            var department = $"市第{(20 * scale) + 80}局";
+            unitId = (await new NpgsqlCommand($"SELECT id FROM policy.responsible_units WHERE name = '{department}'", connection).ExecuteScalarAsync())!.ToString()!;
         }
 
         var cases = new (string Name, string Url)[]

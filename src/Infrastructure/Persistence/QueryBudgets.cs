@@ -123,6 +123,15 @@ public static class ConnectionSettings
             builder.Options = $"{builder.Options} -c jit=off".Trim();
         }
 
+        // Statements are prepared (below), and PostgreSQL would switch a prepared statement to a generic plan after
+        // five runs: the supervision queries filter by optional parameters ("@document_id IS NULL OR …"), whose
+        // generic plan cannot use the index the given filter needs (overdue for one document at 15 M rows: a sort of
+        // the document's 77,000 obligations instead of an index walk). Each run is planned for its values.
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+        {
+            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        }
+
         // The service keeps no session state (settings ride on the startup options above, advisory locks are
         // transaction-scoped), so a pooled connection needs no DISCARD ALL on its way back: that was one more round
         // trip per query. Statements the service repeats are prepared on the server once per connection.
