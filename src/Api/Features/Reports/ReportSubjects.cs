@@ -146,7 +146,7 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
         Target? target = null;
         if (targetId is { } tid)
         {
-            target = await db.Targets.AsNoTracking().Include(t => t.Allocations).Include(t => t.ScopeUnits).AsSplitQuery()
+            target = await db.Targets.AsNoTracking()
                 .SingleOrDefaultAsync(t => t.Id == tid, cancellationToken)
                 ?? throw new DomainValidationException("targetId", $"There is no target {tid}.");
             if (measureId is not null && target.MeasureId != measureId)
@@ -159,7 +159,7 @@ public sealed class ReportSubjects(PolicyDbContext db, ICurrentCaller caller)
         Measure? measure = null;
         if (effectiveMeasureId is { } mid)
         {
-            measure = await db.Measures.AsNoTracking().Include(m => m.Assignments).SingleOrDefaultAsync(m => m.Id == mid, cancellationToken)
+            measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mid, cancellationToken)
                 ?? throw new DomainValidationException("measureId", $"There is no measure {mid}.");
         }
 
