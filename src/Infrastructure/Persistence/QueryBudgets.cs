@@ -105,47 +105,49 @@ public static class ConnectionSettings
     {
         ArgumentNullException.ThrowIfNull(budgets);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())
+            .ToHashSet();
+        if (!given.Contains("TIMEOUT"))
         {
             builder.Timeout = 2;
         }
 
-        var backstop = (int)(budgets.Longest + TimeSpan.FromSeconds(5)).TotalMilliseconds;
-        if (builder.Options?.Contains("statement_timeout", StringComparison.Ordinal) != true)
-        {
-            builder.Options = $"{builder.Options} -c statement_timeout={backstop}".Trim();
-        }
+        ServerSetting(builder, "statement_timeout", ((int)(budgets.Longest + TimeSpan.FromSeconds(5)).TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // JIT compilation costs hundreds of milliseconds on the first run of a big-looking plan: a page of a list is
         // never worth it (seen: overdue lists at 0.9 s with it, 50 ms without).
-        if (builder.Options?.Contains("jit", StringComparison.Ordinal) != true)
-        {
-            builder.Options = $"{builder.Options} -c jit=off".Trim();
-        }
+        ServerSetting(builder, "jit", "off");
 
         // Statements are prepared (below), and PostgreSQL would switch a prepared statement to a generic plan after
         // five runs: the supervision queries filter by optional parameters ("@document_id IS NULL OR …"), whose
         // generic plan cannot use the index the given filter needs (overdue for one document at 15 M rows: a sort of
         // the document's 77,000 obligations instead of an index walk). Each run is planned for its values.
-        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
-        {
-            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
-        }
+        ServerSetting(builder, "plan_cache_mode", "force_custom_plan");
 
         // The service keeps no session state (settings ride on the startup options above, advisory locks are
         // transaction-scoped), so a pooled connection needs no DISCARD ALL on its way back: that was one more round
         // trip per query. Statements the service repeats are prepared on the server once per connection.
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("MAXAUTOPREPARE"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>Adds <c>-c name=value</c> to the startup options unless the connection string already sets that setting.</summary>
+    private static void ServerSetting(NpgsqlConnectionStringBuilder builder, string name, string value)
+    {
+        if (builder.Options?.Contains(name + "=", StringComparison.Ordinal) != true)
+        {
+            builder.Options = $"{builder.Options} -c {name}={value}".Trim();
+        }
     }
 }
