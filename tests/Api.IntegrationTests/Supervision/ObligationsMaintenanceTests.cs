@@ -126,6 +126,35 @@ public sealed class ObligationsMaintenanceTests(ApiFixture fixture) : Supervisio
         Assert.Contains("no document", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConcurrentWritersTouchingOneMeasure_AllSucceed_AndLeaveWhatAFullRecomputationWould()
+    {
+        Clock.SetChinaTime("2021-03-15 09:00");
+        var document = Id(await CreateDocument(new
+        {
+            title = "2021年防城港市扩大利用外资规模工作方案", region = Region, kind = "workPlan", status = "active",
+            period = new { from = "2021-01-01", to = "2021-12-31" }, reportingCadence = new { frequency = "weekly", graceDays = 3 },
+        }));
+        var measure = Id(await CreateMeasure(document, new
+        {
+            label = "（一）", title = "落实外资项目服务", blanketAssignment = new { text = "各县区", unitKinds = new[] { "districtGovernment" } },
+        }));
+
+        // Eight districts registered at once: each registration's transaction lays out the blanket measure's obligations
+        // again, at its commit, while the others do the same.
+        var names = new[] { "港口区", "防城区", "上思县", "东兴市", "钦南区", "钦北区", "灵山县", "浦北县" };
+        var answers = await Task.WhenAll(names.Select(n => Post("/api/v1/units", new { region = Region, name = n, kind = "districtGovernment" })));
+        foreach (var answer in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Fail($"{answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        var maintained = await Snapshot();
+        Assert.Equal(8, maintained.Duties.Count(d => d.StartsWith(measure, StringComparison.Ordinal)));
+        await RecomputeEverything();
+        Assert.Equal(await Snapshot(), maintained);
+    }
+
     private async Task Execute(string sql)
     {
         await using var connection = new NpgsqlConnection(Fixture.OwnerConnectionString);
