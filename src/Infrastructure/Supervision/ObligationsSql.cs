@@ -17,7 +17,7 @@ namespace PolicyApi.Infrastructure.Supervision;
 /// </summary>
 public static class ObligationsSql
 {
-    public const string Create = CreateTables + "\n" + TriggerFunctions + "\n" + CreateTriggers;
+    public const string Create = CreateTables + "\n\n" + ExtendByOpenWindows + "\n" + TriggerFunctions + "\n" + CreateTriggers;
 
     private const string CreateTables = """
         CREATE TABLE policy.reporting_duties (
@@ -178,7 +178,10 @@ public static class ObligationsSql
             FROM coded c
             LEFT JOIN LATERAL policy.answering_report(c.subject_id, c.unit_id, c.period_code) a ON true;
         END $$;
+        """;
 
+    /// <summary>The first rule for extending obligations to the horizon (replaced by <see cref="Horizon"/>).</summary>
+    private const string ExtendByOpenWindows = """
         -- Open-ended windows reach the horizon again (run daily; cheap when nothing is missing).
         CREATE FUNCTION policy.extend_obligations() RETURNS integer
         LANGUAGE plpgsql AS $$
@@ -460,25 +463,10 @@ public static class ObligationsSql
         END $$;
         """;
 
-    public const string HorizonDrop = """
+    public static string HorizonDrop => """
         DROP TABLE IF EXISTS policy.obligation_state;
-        -- Open-ended windows reach the horizon again (run daily; cheap when nothing is missing).
-        CREATE OR REPLACE FUNCTION policy.extend_obligations() RETURNS integer
-        LANGUAGE plpgsql AS $$
-        DECLARE d uuid; n integer := 0;
-        BEGIN
-            FOR d IN
-                SELECT o.document_id FROM policy.reporting_obligations o
-                JOIN policy.documents doc ON doc.id = o.document_id AND doc.period_to IS NULL
-                GROUP BY o.document_id
-                HAVING max(o.period_end) < policy.obligation_horizon() - 366
-            LOOP
-                PERFORM policy.refresh_obligations(d, NULL);
-                n := n + 1;
-            END LOOP;
-            RETURN n;
-        END $$;
-        """;
+
+        """ + ExtendByOpenWindows.Replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", StringComparison.Ordinal);
 
     /// <summary>
     /// The triggers queue what a change touches (policy.obligations_pending) instead of refreshing at once; a deferred
