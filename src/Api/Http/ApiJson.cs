@@ -96,6 +96,30 @@ public static class InvalidJsonValue
         var separator = rest.IndexOf(Separator, StringComparison.Ordinal);
         return rest.StartsWith('@') && separator > 0 ? (rest[1..separator], rest[(separator + 1)..]) : (string.Empty, rest);
     }
+
+    /// <summary>
+    /// Why the serializer refused a well-formed value at a member of <paramref name="memberType"/>, told from the
+    /// exception's shape: ours carry their reason; a value the reader could not convert carries the reader's error;
+    /// the serializer throws with none for a property given twice and for a non-object where an object belongs.
+    /// </summary>
+    public static string ReasonFor(Exception exception, Type? memberType)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception.Message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return Split(exception.Message).Reason;
+        }
+
+        var expected = memberType is null ? "of the expected type" : JsonPaths.Describe(memberType);
+        if (exception is InvalidOperationException || exception.InnerException is not null)
+        {
+            return $"The value is not {expected}.";
+        }
+
+        return memberType is not null && expected is "an object" or "an array"
+            ? $"The value is not {expected}, or the property is given more than once."
+            : "The property is given more than once.";
+    }
 }
 
 /// <summary>
@@ -106,7 +130,17 @@ public sealed class StorableStringConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var value = reader.GetString();
+        string? value;
+        try
+        {
+            value = reader.GetString();
+        }
+        catch (InvalidOperationException) when (reader.TokenType == JsonTokenType.String)
+        {
+            // An escape that decodes to half of a surrogate pair cannot become text at all.
+            throw InvalidJsonValue.Because(Problem);
+        }
+
         return value is null || IsStorable(value) ? value : throw InvalidJsonValue.Because(Problem);
     }
 
@@ -202,15 +236,14 @@ public sealed class NoNullElementsConverterFactory : JsonConverterFactory
                 {
                     item = reader.TokenType == JsonTokenType.Null ? null : JsonSerializer.Deserialize<T>(ref reader, options);
                 }
-                catch (Exception e) when (e is JsonException or InvalidOperationException)
+                catch (Exception e) when (e is InvalidOperationException || e.GetType() == typeof(JsonException))
                 {
                     // The path of an error inside a list ends at the list: carry the rest (element and inner path) in the message.
-                    var inner = e is JsonException { Path: { Length: > 1 } path } ? path.TrimStart('$') : string.Empty;
-                    var (suffix, reason) = InvalidJsonValue.Split(e.Message);
-                    reason = e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || e.InnerException?.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) == true
-                        ? StorableStringConverter.Problem
-                        : reason.Split(" Path:", 2)[0];
-                    throw InvalidJsonValue.At($"[{items.Count}]{inner}{suffix}", reason);
+                    var path = (e as JsonException)?.Path;
+                    var inner = path is { Length: > 1 } ? path.TrimStart('$') : string.Empty;
+                    var (suffix, _) = InvalidJsonValue.Split(e.Message);
+                    var memberType = path is { Length: > 1 } ? JsonPaths.Resolve(options, typeof(T), path)?.MemberType : typeof(T);
+                    throw InvalidJsonValue.At($"[{items.Count}]{inner}{suffix}", InvalidJsonValue.ReasonFor(e, memberType));
                 }
 
                 items.Add(item ?? throw InvalidJsonValue.At($"[{items.Count}]", "The element is null; leave it out instead."));

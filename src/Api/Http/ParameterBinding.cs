@@ -52,85 +52,23 @@ public static class ParameterBinding
     /// Whether a JSON path of the body (<c>$.period.bogus</c>, <c>$.items[0]['x y']</c>) ends in a member that the body's
     /// type, as the serializer sees it, does not have: a property the request does not accept (or a server-owned one).
     /// </summary>
-    public static bool NamesUnknownMember(HttpContext http, string? jsonPath)
+    public static bool NamesUnknownMember(HttpContext http, string? jsonPath) =>
+        BodyTarget(http, jsonPath) is { Member: not null, MemberType: null } target
+        && SerializerOptions(http).GetTypeInfo(target.Holder).Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object;
+
+    /// <summary>The declared type of the body member a JSON path points at; null when the path names no member.</summary>
+    public static Type? MemberTypeAt(HttpContext http, string? jsonPath) => BodyTarget(http, jsonPath)?.MemberType;
+
+    private static JsonPaths.Target? BodyTarget(HttpContext http, string? jsonPath)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (EndpointOf(http).Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not { } type
-            || Segments(jsonPath) is not { Count: > 0 } segments || segments[^1] is not { Name: { } member })
-        {
-            return false;
-        }
-
-        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var segment in segments.SkipLast(1))
-        {
-            type = segment.Name is { } name
-                ? options.GetTypeInfo(type).Properties.FirstOrDefault(p => string.Equals(p.Name, name, comparison))?.PropertyType
-                : ElementType(type);
-            if (type is null)
-            {
-                return false;
-            }
-
-            type = Nullable.GetUnderlyingType(type) ?? type;
-        }
-
-        var parent = options.GetTypeInfo(type);
-        return parent.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object
-            && !parent.Properties.Any(p => string.Equals(p.Name, member, comparison));
+        return EndpointOf(http).Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+            ? JsonPaths.Resolve(SerializerOptions(http), type, jsonPath)
+            : null;
     }
 
-    /// <summary>The members and indexes of a JSON path as System.Text.Json writes it; null when it cannot be read.</summary>
-    private static List<(string? Name, int? Index)>? Segments(string? path)
-    {
-        if (path is null || !path.StartsWith('$'))
-        {
-            return null;
-        }
-
-        var segments = new List<(string?, int?)>();
-        var i = 1;
-        while (i < path.Length)
-        {
-            if (path[i] == '.')
-            {
-                var end = path.IndexOfAny(['.', '['], i + 1);
-                end = end < 0 ? path.Length : end;
-                segments.Add((path[(i + 1)..end], null));
-                i = end;
-            }
-            else if (path.AsSpan(i).StartsWith("['"))
-            {
-                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    return null;
-                }
-
-                segments.Add((path[(i + 2)..end], null));
-                i = end + 2;
-            }
-            else if (path[i] == '[' && path.IndexOf(']', i) is var close and > 0
-                && int.TryParse(path.AsSpan(i + 1, close - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-            {
-                segments.Add((null, index));
-                i = close + 1;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return segments;
-    }
-
-    private static Type? ElementType(Type type) =>
-        type.IsArray
-            ? type.GetElementType()
-            : (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))
-                ?.GetGenericArguments()[0];
+    private static System.Text.Json.JsonSerializerOptions SerializerOptions(HttpContext http) =>
+        http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>The endpoint and route values of the request; inside the exception handler, those it had before the error.</summary>
     private static (Endpoint? Endpoint, RouteValueDictionary RouteValues) EndpointOf(HttpContext http) =>

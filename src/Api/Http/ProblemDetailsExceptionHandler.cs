@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
@@ -154,7 +153,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         if (ParameterBinding.FindUnreadable(http) is { } unreadable)
         {
-            return Validation(new Dictionary<string, string[]> { [unreadable.Field] = [$"'{unreadable.Value}' is not {Describe(unreadable.Type.FullName ?? unreadable.Type.Name)}."] });
+            return Validation(new Dictionary<string, string[]> { [unreadable.Field] = [$"'{unreadable.Value}' is not {JsonPaths.Describe(unreadable.Type)}."] });
         }
 
         if (ParameterBinding.LacksRequiredBody(http))
@@ -168,37 +167,20 @@ public sealed partial class ProblemDetailsExceptionHandler(
     private static ProblemDetails FromJson(HttpContext http, JsonException json)
     {
         var field = FieldOf(json.Path);
-        // A reader error (malformed JSON) is a subclass; an unknown member is refused by the serializer itself.
-        if (field is not null && json.GetType() == typeof(JsonException) && ParameterBinding.NamesUnknownMember(http, json.Path))
-        {
-            return Validation(new Dictionary<string, string[]> { [field] = ["Unknown property: the request does not accept it. Server-owned fields cannot be set."] });
-        }
-
         if (json.Message.StartsWith(InvalidJsonValue.Prefix, StringComparison.Ordinal))
         {
             var (suffix, reason) = InvalidJsonValue.Split(json.Message);
-            var conversionInside = ConversionInside().Match(reason);
-            return Validation(new Dictionary<string, string[]>
-            {
-                [(field ?? "body") + suffix] = [conversionInside.Success ? $"The value is not {Describe(conversionInside.Groups["type"].Value)}." : reason],
-            });
+            return Validation(new Dictionary<string, string[]> { [(field ?? "body") + suffix] = [reason] });
         }
 
-        // The reader itself refuses some lone surrogates (a low half first) before any converter sees the text.
-        if (field is not null && (json.InnerException?.Message ?? json.Message).Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+        // A reader error (malformed JSON) is a subclass; what the serializer refuses in well-formed JSON is told apart
+        // by the body's type at the path, not by the serializer's message.
+        if (field is not null && json.GetType() == typeof(JsonException))
         {
-            return Validation(new Dictionary<string, string[]> { [field] = [StorableStringConverter.Problem] });
-        }
-
-        var conversion = ConversionFailure().Match(json.Message);
-        if (conversion.Success && field is not null)
-        {
-            return Validation(new Dictionary<string, string[]> { [field] = [$"The value is not {Describe(conversion.Groups["type"].Value)}."] });
-        }
-
-        if (json.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) && field is not null)
-        {
-            return Validation(new Dictionary<string, string[]> { [field] = ["The property is given more than once."] });
+            var reason = ParameterBinding.NamesUnknownMember(http, json.Path)
+                ? "Unknown property: the request does not accept it. Server-owned fields cannot be set."
+                : InvalidJsonValue.ReasonFor(json, ParameterBinding.MemberTypeAt(http, json.Path));
+            return Validation(new Dictionary<string, string[]> { [field] = [reason] });
         }
 
         var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : string.Empty;
@@ -216,32 +198,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
-    private static string Describe(string clrType)
-    {
-        var type = clrType.Replace("System.Nullable`1[", string.Empty, StringComparison.Ordinal).TrimEnd(']').TrimEnd('?');
-        return type switch
-        {
-            "System.DateOnly" or "DateOnly" => "a valid date in the form YYYY-MM-DD",
-            "System.DateTimeOffset" or "DateTimeOffset" or "System.DateTime" => "a valid RFC 3339 timestamp",
-            "System.Guid" or "Guid" => "a valid UUID",
-            "System.Int32" or "int" or "System.Int64" or "long" => "a whole number",
-            "System.Decimal" or "decimal" => "a number",
-            "System.Boolean" or "bool" => "true or false",
-            "System.String" or "string" => "a string",
-            _ when EnumValues(type) is { } values => $"one of: {values}",
-            _ when type.Contains("List", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
-            _ => "of the expected type",
-        };
-    }
-
-    private static string? EnumValues(string typeName)
-    {
-        var type = new[] { typeof(AggregateRoot).Assembly, typeof(ProblemTypes).Assembly }
-            .SelectMany(a => a.GetExportedTypes())
-            .FirstOrDefault(t => t.IsEnum && (t.FullName == typeName || t.Name == typeName));
-        return type is { IsEnum: true } ? EnumSpellings.List(type) : null;
-    }
-
     private static ProblemDetails Validation(IDictionary<string, string[]> errors) =>
         Problem(400, ProblemTypes.ValidationFailed, "One or more fields are invalid", "See errors for the offending fields.", errors);
 
@@ -255,12 +211,6 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         return problem;
     }
-
-    [GeneratedRegex("could not be converted to (?<type>[^.][^ ]*?)\\. Path")]
-    private static partial Regex ConversionFailure();
-
-    [GeneratedRegex("could not be converted to (?<type>[^ ]+?)\\.?$")]
-    private static partial Regex ConversionInside();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503 ({Type}): {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string method, string path, string? type, string reason);

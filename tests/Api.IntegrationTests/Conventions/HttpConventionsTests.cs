@@ -106,6 +106,25 @@ public sealed class HttpConventionsTests(ApiFixture fixture) : RegistryTest(fixt
         await ExpectProblem(Post("/api/v1/documents", RawJson(json)), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "title");
     }
 
+    [Theory]
+    [InlineData("\"title\":\"连云港市稳外资促发展若干措施\",\"title\":\"另一个标题\"", "title", "The property is given more than once.")]
+    [InlineData("\"title\":7", "title", "The value is not a string.")]
+    [InlineData("\"issuedOn\":\"2020-13-01\"", "issuedOn", "The value is not a date in the form YYYY-MM-DD.")]
+    [InlineData("\"issuedOn\":20200101", "issuedOn", "The value is not a valid date in the form YYYY-MM-DD.")]
+    [InlineData("\"period\":\"2021\"", "period", "The value is not an object, or the property is given more than once.")]
+    [InlineData("\"period\":{\"from\":true}", "period.from", "The value is not a valid date in the form YYYY-MM-DD.")]
+    [InlineData("\"basisDocuments\":[\"a\",3]", "basisDocuments[1]", "The value is not a string.")]
+    [InlineData("\"basisDocuments\":\"a\"", "basisDocuments", "The value is not an array.")]
+    [InlineData("\"reportingCadence\":{\"graceDays\":\"x\"}", "reportingCadence.graceDays", "The value is not a whole number.")]
+    public async Task Post_WithAValueOfTheWrongKind_Is400SayingWhatTheFieldTakes(string member, string field, string message)
+    {
+        var json = $"{{\"region\":\"连云港市\",\"kind\":\"measures\",{member}}}";
+
+        var problem = await ExpectProblem(Post("/api/v1/documents", RawJson(json)), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", field);
+
+        Assert.Equal(message, (string?)problem["errors"]![field]![0]);
+    }
+
     [Fact]
     public async Task UnknownRoute_Returns404Problem() =>
         await ExpectProblem(Get("/api/v1/policies"), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
