@@ -523,4 +523,28 @@ public static class ObligationsSql
         DROP FUNCTION IF EXISTS policy.queue_obligations(uuid, uuid[]);
         DROP TABLE IF EXISTS policy.obligations_pending;
         """;
+
+    /// <summary>
+    /// The lists of unmet obligations walk a partial index of the open ones (no report, a draft or a returned one)
+    /// in due order, and look up the few changed after the day asked about by their report's last change; the full
+    /// due-order indexes they replace made a page read past every met obligation before it.
+    /// </summary>
+    public const string OpenIndexes = """
+        DROP INDEX IF EXISTS policy.ix_reporting_obligations_due;
+        DROP INDEX IF EXISTS policy.ix_reporting_obligations_document_due;
+        CREATE INDEX ix_reporting_obligations_open_due ON policy.reporting_obligations (due_on, unit_id, subject_id, period_code)
+            WHERE report_status IS NULL OR report_status NOT IN ('Submitted', 'Accepted');
+        CREATE INDEX ix_reporting_obligations_open_document_due ON policy.reporting_obligations (document_id, due_on, unit_id, subject_id, period_code)
+            WHERE report_status IS NULL OR report_status NOT IN ('Submitted', 'Accepted');
+        CREATE INDEX ix_reporting_obligations_report_updated ON policy.reporting_obligations (report_updated_at)
+            WHERE report_updated_at IS NOT NULL;
+        """;
+
+    public const string OpenIndexesDrop = """
+        DROP INDEX IF EXISTS policy.ix_reporting_obligations_open_due;
+        DROP INDEX IF EXISTS policy.ix_reporting_obligations_open_document_due;
+        DROP INDEX IF EXISTS policy.ix_reporting_obligations_report_updated;
+        CREATE INDEX ix_reporting_obligations_due ON policy.reporting_obligations (due_on, unit_id, subject_id, period_code);
+        CREATE INDEX ix_reporting_obligations_document_due ON policy.reporting_obligations (document_id, due_on, unit_id, subject_id, period_code);
+        """;
 }

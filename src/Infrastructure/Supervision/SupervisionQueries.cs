@@ -73,15 +73,13 @@ public sealed record ReportingRecord(Guid UnitId, string UnitName, int Due, int 
 /// <param name="AsOf">The date the question is asked on: periods ended by then are owed; those past their due date unsatisfied are overdue.</param>
 /// <param name="PeriodEndFrom">Only periods ending on or after this date.</param>
 /// <param name="PeriodEndTo">Only periods ending on or before this date.</param>
-/// <param name="OnlyUnsatisfied">Leave out obligations already met by a submitted or accepted report.</param>
-/// <param name="OnlyOverdue">Only obligations past their due date and unmet.</param>
+/// <param name="OnlyOverdue">Only obligations past their due date and unmet (for the lists of unmet obligations).</param>
 public sealed record ObligationQuery(
     DateOnly AsOf,
     Guid? DocumentId = null,
     Guid? UnitId = null,
     DateOnly? PeriodEndFrom = null,
     DateOnly? PeriodEndTo = null,
-    bool OnlyUnsatisfied = false,
     bool OnlyOverdue = false,
     ObligationPosition? After = null,
     int Limit = int.MaxValue);
@@ -134,23 +132,30 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
         GROUP BY r.target_id, r.unit_id
         """;
 
-    // The obligations a query selects (periods ended by @as_of), each in the state it was in at the end of @as_of: its
-    // answering report's status then — the current one when the report was last changed before then, else the last
-    // revision made by then (none: the report did not exist yet).
-    private const string ObligationsCte = """
-        WITH known AS (SELECT ((@as_of + 1)::timestamp AT TIME ZONE @time_zone) AS at),
-        selected AS (
-            SELECT o.*,
-                   CASE WHEN o.report_updated_at IS NULL OR o.report_updated_at < known.at THEN o.report_status
-                        ELSE (SELECT x.status FROM policy.progress_report_revisions x
-                              WHERE x.report_id = o.report_id AND x.at < known.at ORDER BY x.number DESC LIMIT 1) END AS status_then
-            FROM policy.reporting_obligations o
-            CROSS JOIN known
-            WHERE o.period_end <= @as_of
+    // The obligations a query selects: periods ended by @as_of, of a document, a unit, periods ending within a span.
+    private const string Selects = """
+              o.period_end <= @as_of
               AND (@document_id IS NULL OR o.document_id = @document_id)
               AND (@unit_id IS NULL OR o.unit_id = @unit_id)
               AND (@period_end_from IS NULL OR o.period_end >= @period_end_from)
-              AND (@period_end_to IS NULL OR o.period_end <= @period_end_to)),
+              AND (@period_end_to IS NULL OR o.period_end <= @period_end_to)
+        """;
+
+    // The start of the day after @as_of where the documents are: what happened before it was known on @as_of.
+    private const string DayAfter = "((@as_of + 1)::timestamp AT TIME ZONE @time_zone)";
+
+    // Each selected obligation in the state it was in at the end of @as_of: its answering report's status then — the
+    // current one when the report was last changed before then, else the last revision made by then (none: the
+    // report did not exist yet). {0} narrows the obligations further.
+    private const string ClassifiedCte = $$"""
+        WITH selected AS (
+            SELECT o.*,
+                   CASE WHEN o.report_updated_at IS NULL OR o.report_updated_at < {{DayAfter}} THEN o.report_status
+                        ELSE (SELECT x.status FROM policy.progress_report_revisions x
+                              WHERE x.report_id = o.report_id AND x.at < {{DayAfter}} ORDER BY x.number DESC LIMIT 1) END AS status_then
+            FROM policy.reporting_obligations o
+            WHERE {{Selects}}
+              AND {0}),
         classified AS (
             SELECT s.*, (s.first_submitted_at AT TIME ZONE @time_zone)::date AS first_submitted_on,
                    CASE WHEN s.status_then IN ('Submitted', 'Accepted') AND (s.first_submitted_at AT TIME ZONE @time_zone)::date <= @as_of
@@ -159,6 +164,45 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                         ELSE 'Due' END AS state
             FROM selected s)
         """;
+
+    private const string Keyset = "(@after_due_on IS NULL OR (o.due_on, o.unit_id, o.subject_id, o.period_code) > (@after_due_on, @after_unit_id, @after_subject_id, @after_period_code))";
+
+    private const string PageColumns = "o.unit_id, o.document_id, o.subject_type, o.subject_id, o.period_code, o.period_start, o.period_end, o.due_on, o.report_id";
+
+    // A page of unmet obligations in due order. Two parts, each read in the order of an index:
+    //  - open now (no report, a draft or a returned one) and unchanged since @as_of: open then, overdue once past due.
+    //    A partial index holds only these, so a page reads about a page of rows however many obligations were met;
+    //  - changed after @as_of (a handful for today's questions; more for a day long past): classified as they stood then.
+    private static readonly string UnmetPageSql = ClassifiedCte.Replace("{0}", $"o.report_updated_at >= {DayAfter}", StringComparison.Ordinal) + $$"""
+        , page AS (
+            (SELECT {{PageColumns}}, o.report_status AS status_then, (o.first_submitted_at AT TIME ZONE @time_zone)::date AS first_submitted_on,
+                    CASE WHEN @as_of > o.due_on THEN 'Overdue' ELSE 'Due' END AS state
+             FROM policy.reporting_obligations o
+             WHERE (o.report_status IS NULL OR o.report_status NOT IN ('Submitted', 'Accepted'))
+               AND (o.report_updated_at IS NULL OR o.report_updated_at < {{DayAfter}})
+               AND {{Selects}}
+               AND (NOT @only_overdue OR o.due_on < @as_of)
+               AND {{Keyset}}
+             ORDER BY o.due_on, o.unit_id, o.subject_id, o.period_code
+             LIMIT @limit)
+            UNION ALL
+            (SELECT {{PageColumns}}, o.status_then, o.first_submitted_on, o.state
+             FROM classified o
+             WHERE o.state IN ('Due', 'Overdue') AND (NOT @only_overdue OR o.state = 'Overdue') AND {{Keyset}}
+             ORDER BY o.due_on, o.unit_id, o.subject_id, o.period_code
+             LIMIT @limit))
+        SELECT c.unit_id, u.name, c.document_id, c.subject_type, c.subject_id, m.label, coalesce(m.title, t.indicator),
+               c.period_code, c.period_start, c.period_end, c.due_on, c.report_id, c.status_then, c.first_submitted_on, c.state
+        FROM (SELECT * FROM page ORDER BY due_on, unit_id, subject_id, period_code LIMIT @limit) c
+        -- Names are joined to the page only: joined inside, the planner (misjudging the state filter) compared
+        -- every unit with every obligation of a document (4 M comparisons at 15 M rows).
+        JOIN policy.responsible_units u ON u.id = c.unit_id
+        LEFT JOIN policy.measures m ON c.subject_type = 'Measure' AND m.id = c.subject_id
+        LEFT JOIN policy.targets t ON c.subject_type = 'Target' AND t.id = c.subject_id
+        ORDER BY c.due_on, c.unit_id, c.subject_id, c.period_code
+        """;
+
+    private static readonly string AllClassifiedCte = ClassifiedCte.Replace("{0}", "true", StringComparison.Ordinal);
 
     /// <summary>Per target and unit, the reports for periods ending by <paramref name="periodsTo"/>, as they stood at the end of <paramref name="knownOn"/>.</summary>
     public async Task<IReadOnlyList<UnitReportAggregate>> ActualsAsync(IReadOnlyCollection<Guid> targetIds, DateOnly periodsTo, DateOnly knownOn, CancellationToken cancellationToken)
@@ -193,24 +237,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
     public async Task<IReadOnlyList<Obligation>> ObligationsAsync(ObligationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = ObligationsCte + """
-            SELECT c.unit_id, u.name, c.document_id, c.subject_type, c.subject_id, m.label, coalesce(m.title, t.indicator),
-                   c.period_code, c.period_start, c.period_end, c.due_on, c.report_id, c.status_then, c.first_submitted_on, c.state
-            FROM (SELECT * FROM classified
-                  WHERE (NOT @only_unsatisfied OR state IN ('Due', 'Overdue'))
-                    AND (NOT @only_overdue OR state = 'Overdue')
-                    AND (@after_due_on IS NULL OR (due_on, unit_id, subject_id, period_code) > (@after_due_on, @after_unit_id, @after_subject_id, @after_period_code))
-                  ORDER BY due_on, unit_id, subject_id, period_code
-                  LIMIT @limit) c
-            -- Names are joined to the page only: joined inside, the planner (misjudging the state filter) compared
-            -- every unit with every obligation of a document (4 M comparisons at 15 M rows).
-            JOIN policy.responsible_units u ON u.id = c.unit_id
-            LEFT JOIN policy.measures m ON c.subject_type = 'Measure' AND m.id = c.subject_id
-            LEFT JOIN policy.targets t ON c.subject_type = 'Target' AND t.id = c.subject_id
-            ORDER BY c.due_on, c.unit_id, c.subject_id, c.period_code
-            """;
+        var sql = UnmetPageSql;
         await using var command = await ObligationCommandAsync(sql, query, cancellationToken);
-        command.Parameters.Add(new NpgsqlParameter("only_unsatisfied", NpgsqlDbType.Boolean) { Value = query.OnlyUnsatisfied });
         command.Parameters.Add(new NpgsqlParameter("only_overdue", NpgsqlDbType.Boolean) { Value = query.OnlyOverdue });
         command.Parameters.Add(Nullable("after_due_on", NpgsqlDbType.Date, query.After?.DueOn));
         command.Parameters.Add(Nullable("after_unit_id", NpgsqlDbType.Uuid, query.After?.UnitId));
@@ -246,7 +274,7 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
     public async Task<IReadOnlyList<ReportingRecord>> ReportingRecordsAsync(ObligationQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = ObligationsCte + """
+        var sql = AllClassifiedCte + """
             SELECT r.unit_id, u.name, r.due, r.submitted, r.accepted, r.late, r.overdue, r.returned
             FROM (
                 SELECT unit_id,

@@ -80,7 +80,6 @@ public sealed class ListObligationsHandler(SupervisionQueries queries, ServiceCl
                 asOf,
                 request.DocumentId,
                 request.UnitId,
-                OnlyUnsatisfied: true,
                 OnlyOverdue: request.OnlyOverdue,
                 After: Paging.Decode<ObligationPosition>(request),
                 Limit: limit + 1),
