@@ -536,6 +536,8 @@ public static class ObligationsSql
             WHERE report_status IS NULL OR report_status NOT IN ('Submitted', 'Accepted');
         CREATE INDEX ix_reporting_obligations_open_document_due ON policy.reporting_obligations (document_id, due_on, unit_id, subject_id, period_code)
             WHERE report_status IS NULL OR report_status NOT IN ('Submitted', 'Accepted');
+        CREATE INDEX ix_reporting_obligations_open_unit_due ON policy.reporting_obligations (unit_id, due_on, subject_id, period_code)
+            WHERE report_status IS NULL OR report_status NOT IN ('Submitted', 'Accepted');
         CREATE INDEX ix_reporting_obligations_report_updated ON policy.reporting_obligations (report_updated_at)
             WHERE report_updated_at IS NOT NULL;
         """;
@@ -543,6 +545,7 @@ public static class ObligationsSql
     public const string OpenIndexesDrop = """
         DROP INDEX IF EXISTS policy.ix_reporting_obligations_open_due;
         DROP INDEX IF EXISTS policy.ix_reporting_obligations_open_document_due;
+        DROP INDEX IF EXISTS policy.ix_reporting_obligations_open_unit_due;
         DROP INDEX IF EXISTS policy.ix_reporting_obligations_report_updated;
         CREATE INDEX ix_reporting_obligations_due ON policy.reporting_obligations (due_on, unit_id, subject_id, period_code);
         CREATE INDEX ix_reporting_obligations_document_due ON policy.reporting_obligations (document_id, due_on, unit_id, subject_id, period_code);
