@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PolicyApi.Api.Features.Assignments;
 using PolicyApi.Api.Features.Auditing;
+using PolicyApi.Api.Features.Changes;
 using PolicyApi.Api.Features.Chapters;
 using PolicyApi.Api.Features.Documents;
 using PolicyApi.Api.Features.Importing;
@@ -124,6 +125,7 @@ api.MapProgressReports();
 api.MapSupervision();
 api.MapImports();
 api.MapAudit();
+api.MapChanges();
 
 await app.RunAsync();
 

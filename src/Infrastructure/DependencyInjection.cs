@@ -54,6 +54,9 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<Supervision.ObligationsHorizonService>(); // after the database is prepared
         services.AddHostedService<IdempotencyPurgeService>();
+        services.AddOptions<ChangeFeed.ChangeFeedOptions>().Bind(configuration.GetSection(ChangeFeed.ChangeFeedOptions.Section));
+        services.AddScoped<ChangeFeed.ChangeFeedRetention>();
+        services.AddHostedService<ChangeFeed.ChangeFeedRetentionService>();
         services.AddHostedService<Auditing.AuditCheckpointService>();
         return services;
     }

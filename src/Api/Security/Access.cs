@@ -47,6 +47,7 @@ public static class Policies
     public const string SupervisionRead = "supervision.read";
     public const string ReportingDuties = "reporting.duties";
     public const string AuditRead = "audit.read";
+    public const string ChangesRead = "changes.read";
 
     /// <summary>Who each policy admits: roles, and the scopes that admit a system client.</summary>
     public static readonly IReadOnlyDictionary<string, (string[] Roles, string[] Scopes)> Rules = new Dictionary<string, (string[], string[])>
@@ -59,6 +60,9 @@ public static class Policies
         [SupervisionRead] = ([Roles.Administrator, Roles.Supervisor, Roles.Reader], [Scopes.SupervisionRead]),
         [ReportingDuties] = ([Roles.Administrator, Roles.Supervisor, Roles.Reader, Roles.Reporter], [Scopes.SupervisionRead, Scopes.ReportsWrite]),
         [AuditRead] = ([Roles.Administrator, Roles.Supervisor], []),
+
+        // The feed carries registry and report changes; each item is shown only to a caller who may read its kind.
+        [ChangesRead] = ([Roles.Administrator, Roles.Supervisor, Roles.Reader, Roles.Reporter], [Scopes.MeasuresRead, Scopes.ReportsRead, Scopes.ReportsWrite]),
     };
 
     public static void Add(AuthorizationOptions options)
@@ -71,6 +75,18 @@ public static class Policies
 
         // An endpoint that names no policy still needs a signed-in caller.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+
+    /// <summary>Whether <paramref name="caller"/> is admitted by the named policy (for what a handler shows, item by item).</summary>
+    public static bool Admits(Caller? caller, string policy)
+    {
+        if (caller is null)
+        {
+            return false;
+        }
+
+        var (roles, scopes) = Rules[policy];
+        return roles.Any(caller.Holds) || (caller.Holds(Roles.System) && scopes.Any(s => caller.Scopes.Contains(s, StringComparer.Ordinal)));
     }
 
     public static bool Admits(ClaimsPrincipal user, string[] roles, string[] scopes)
@@ -161,6 +177,7 @@ public static class AccessRules
         ["ListAudit"] = Policies.AuditRead,
         ["VerifyAudit"] = Policies.AuditRead,
         ["TakeAuditCheckpoint"] = Policies.AuditRead,
+        ["ListChanges"] = Policies.ChangesRead,
     };
 
     /// <summary>Adds each /api/v1 operation's policy; an operation without a rule is a startup error.</summary>

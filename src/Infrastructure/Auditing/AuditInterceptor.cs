@@ -9,8 +9,10 @@ using PolicyApi.Domain.Importing;
 namespace PolicyApi.Infrastructure.Auditing;
 
 /// <summary>
-/// Adds an audit entry for every entity created, changed or deleted, to the same SaveChanges — and so the
-/// same transaction — as the change itself: the change and its record commit or roll back together.
+/// Adds an audit entry for every entity created, changed or deleted, and the change feed's record of each resource
+/// it changes, to the same SaveChanges — and so the same transaction — as the change itself: the change and its
+/// records commit or roll back together. Both are written under the audit chain's lock, held until commit, so the
+/// feed's sequence follows commit order.
 /// </summary>
 public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock, AuditSeal seal) : SaveChangesInterceptor
 {
@@ -28,7 +30,9 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock, Au
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context)
         {
-            AuditChain.Append(context, seal, Record(context));
+            var (entries, changes) = Record(context);
+            AuditChain.Append(context, seal, entries);
+            context.AddRange(changes);
         }
 
         return result;
@@ -39,29 +43,32 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock, Au
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context)
         {
-            await AuditChain.AppendAsync(context, seal, Record(context), cancellationToken);
+            var (entries, changes) = Record(context);
+            await AuditChain.AppendAsync(context, seal, entries, cancellationToken);
+            context.AddRange(changes);
         }
 
         return result;
     }
 
-    /// <summary>An entry for each entity the SaveChanges will create, change or delete.</summary>
-    private List<AuditEntry> Record(DbContext context)
+    /// <summary>An entry for each entity the SaveChanges will create, change or delete; a feed record for each resource.</summary>
+    private (List<AuditEntry> Entries, IReadOnlyList<ChangeFeed.ChangeRecord> Changes) Record(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord)
+            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not ChangeFeed.ChangeRecord)
             .ToList();
         var actor = audit.Current;
         var now = clock.GetUtcNow();
-        return [.. changes.Select(change => AuditEntry.By(actor, now,
+        var feed = changes.Count == 0 ? [] : ChangeFeed.ChangeFeedRecorder.From(changes, now.AddTicks(-(now.Ticks % 10)));
+        return ([.. changes.Select(change => AuditEntry.By(actor, now,
             change.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
             "succeeded",
             entity: change.Metadata.ClrType.Name,
             entityId: KeyOf(change),
             before: change.State == EntityState.Added ? null : Snapshot(change, original: true),
-            after: change.State == EntityState.Deleted ? null : Snapshot(change, original: false)))];
+            after: change.State == EntityState.Deleted ? null : Snapshot(change, original: false)))], feed);
     }
 
     private static string KeyOf(EntityEntry entry) =>

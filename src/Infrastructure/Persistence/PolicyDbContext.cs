@@ -40,6 +40,10 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ChangeFeed.ChangeRecord> Changes => Set<ChangeFeed.ChangeRecord>();
+
+    public DbSet<ChangeFeed.ChangeFeedHorizon> ChangeFeedHorizon => Set<ChangeFeed.ChangeFeedHorizon>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -45,6 +45,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["ListDue"] = ReadAll, ["ListOverdue"] = ReadAll,
         ["GetAttainment"] = Supervision, ["GetRankings"] = Supervision, ["GetBulletin"] = Supervision,
         ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super], ["TakeAuditCheckpoint"] = [Admin, Super],
+        ["ListChanges"] = Catalog,
     };
 
     /// <summary>One token per kind of caller; the reporter is bound to a registered unit.</summary>

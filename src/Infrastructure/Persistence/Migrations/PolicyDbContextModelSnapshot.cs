@@ -1075,6 +1075,72 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", "policy");
                 });
 
+            modelBuilder.Entity("PolicyApi.Infrastructure.ChangeFeed.ChangeFeedHorizon", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PurgedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("purged_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_feed_horizon");
+
+                    b.ToTable("change_feed_horizon", "policy");
+                });
+
+            modelBuilder.Entity("PolicyApi.Infrastructure.ChangeFeed.ChangeRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("entity");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_changes");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_changes_at");
+
+                    b.ToTable("changes", "policy");
+                });
+
             modelBuilder.Entity("PolicyApi.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")

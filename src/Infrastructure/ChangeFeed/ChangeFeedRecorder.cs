@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PolicyApi.Domain.Common;
+using PolicyApi.Domain.Documents;
+using PolicyApi.Domain.Reports;
+using PolicyApi.Domain.Targets;
+using PolicyApi.Domain.Units;
+
+namespace PolicyApi.Infrastructure.ChangeFeed;
+
+/// <summary>
+/// Turns the entities a SaveChanges creates, changes or deletes into one change per resource a client sees: a unit's
+/// names change the unit, a target's allocations change its allocations, a report's revision changes the report.
+/// </summary>
+public static class ChangeFeedRecorder
+{
+    public static IReadOnlyList<ChangeRecord> From(IReadOnlyCollection<EntityEntry> entries, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var byResource = new Dictionary<(ChangedEntity, Guid), ChangeRecord>();
+        foreach (var entry in entries)
+        {
+            if (Resource(entry, entries) is not { } change)
+            {
+                continue;
+            }
+
+            var key = (change.Entity, change.EntityId);
+            // The resource's own entry decides the action; its parts only ever update it.
+            if (!byResource.TryGetValue(key, out var seen) || (seen.Action == ChangeAction.Updated && change.Action != ChangeAction.Updated))
+            {
+                byResource[key] = change;
+            }
+        }
+
+        return [.. byResource.Values.Select(c => new ChangeRecord(c.Entity, c.EntityId, c.Action, c.Version, at, c.ParentId, c.UnitId))];
+    }
+
+    private static ChangeRecord? Resource(EntityEntry entry, IReadOnlyCollection<EntityEntry> all) => entry.Entity switch
+    {
+        PolicyDocument d => Own(entry, ChangedEntity.Document, d.Id, parent: null, unit: null),
+        Chapter c => Own(entry, ChangedEntity.Chapter, c.Id, c.DocumentId, unit: null),
+        Measure m => Own(entry, ChangedEntity.Measure, m.Id, m.DocumentId, unit: null),
+        MeasureAssignment a => Own(entry, ChangedEntity.Assignment, a.Id, a.MeasureId, a.UnitId),
+        ResponsibleUnit u => Own(entry, ChangedEntity.Unit, u.Id, parent: null, unit: null),
+        UnitName n => Part(ChangedEntity.Unit, n.UnitId, all, parent: null, unit: null),
+        Target t => Own(entry, ChangedEntity.Target, t.Id, t.DocumentId, unit: null),
+        TargetAllocation a => Allocations(a.TargetId, all),
+        ProgressReport r => Own(entry, ChangedEntity.ProgressReport, r.Id, parent: null, r.UnitId),
+        ReportRevision v => all.FirstOrDefault(e => e.Entity is ProgressReport r && r.Id == v.ReportId)?.Entity is ProgressReport report
+            ? Part(ChangedEntity.ProgressReport, report.Id, all, parent: null, report.UnitId)
+            : null,
+        _ => null,
+    };
+
+    private static ChangeRecord Own(EntityEntry entry, ChangedEntity entity, Guid id, Guid? parent, Guid? unit) =>
+        new(entity, id, ActionOf(entry.State), entry.State == EntityState.Deleted ? null : ((VersionedEntity)entry.Entity).Version, default, parent, unit);
+
+    /// <summary>A part changed: its resource is updated (at the version its own entry has, when it is saved too).</summary>
+    private static ChangeRecord Part(ChangedEntity entity, Guid id, IReadOnlyCollection<EntityEntry> all, Guid? parent, Guid? unit) =>
+        new(entity, id, ChangeAction.Updated, all.Select(e => e.Entity).OfType<VersionedEntity>().FirstOrDefault(v => v.Id == id)?.Version, default, parent, unit);
+
+    /// <summary>A target's allocations live and die with it; between, any change of one updates them all.</summary>
+    private static ChangeRecord Allocations(Guid targetId, IReadOnlyCollection<EntityEntry> all)
+    {
+        var target = all.FirstOrDefault(e => e.Entity is Target t && t.Id == targetId);
+        var action = target?.State switch
+        {
+            EntityState.Added => ChangeAction.Created,
+            EntityState.Deleted => ChangeAction.Deleted,
+            _ => ChangeAction.Updated,
+        };
+        var version = action == ChangeAction.Deleted ? null : (target?.Entity as Target)?.Version;
+        return new ChangeRecord(ChangedEntity.Allocations, targetId, action, version, default, parentId: null, unitId: null);
+    }
+
+    private static ChangeAction ActionOf(EntityState state) => state switch
+    {
+        EntityState.Added => ChangeAction.Created,
+        EntityState.Deleted => ChangeAction.Deleted,
+        _ => ChangeAction.Updated,
+    };
+}
