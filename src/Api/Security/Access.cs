@@ -166,6 +166,7 @@ public static class AccessRules
         ["GetReportHistory"] = Policies.ReportsRead,
         ["FileReport"] = Policies.ReportsWrite,
         ["EditReport"] = Policies.ReportsWrite,
+        ["DeleteReport"] = Policies.ReportsWrite,
         ["SubmitReport"] = Policies.ReportsWrite,
         ["AcceptReport"] = Policies.ReportsReview,
         ["ReturnReport"] = Policies.ReportsReview,

@@ -151,6 +151,18 @@ public sealed class ProgressReport : AggregateRoot
         Record(ReportAction.Returned, actor, at);
     }
 
+    /// <summary>
+    /// A draft that was never submitted may be thrown away; a report once submitted stays in the record (its history
+    /// answers what was known on earlier dates) and is edited after it is returned instead.
+    /// </summary>
+    public void EnsureCanBeDeleted()
+    {
+        if (Status != ReportStatus.Draft || FirstSubmittedAt is not null)
+        {
+            throw new DomainRuleViolationException("report-not-draft", "Only a draft that was never submitted can be deleted; a submitted report stays in the record (edit it once it is returned).");
+        }
+    }
+
     private void EnsureEditable()
     {
         switch (Status)

@@ -40,7 +40,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["GetAllocations"] = Catalog, ["AllocateTarget"] = Registry, ["GetTaskTable"] = Catalog,
         ["CreateImport"] = Registry, ["CreateImportFromText"] = Registry, ["GetImport"] = Registry, ["CommitImport"] = Registry,
         ["ListReports"] = ReadAll, ["GetReport"] = ReadAll, ["GetReportHistory"] = ReadAll,
-        ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["SubmitReport"] = [Reporter, SystemAll],
+        ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["DeleteReport"] = [Reporter, SystemAll], ["SubmitReport"] = [Reporter, SystemAll],
         ["AcceptReport"] = [Super], ["ReturnReport"] = [Super],
         ["ListDue"] = ReadAll, ["ListOverdue"] = ReadAll,
         ["GetAttainment"] = Supervision, ["GetRankings"] = Supervision, ["GetBulletin"] = Supervision,

@@ -178,6 +178,36 @@ public sealed class ReportWorkflowTests(ApiFixture fixture) : SupervisionTest(fi
         await ExpectProblem(Get("/api/v1/progress-reports?status=approved"), HttpStatusCode.BadRequest, Validation, "status");
     }
 
+    [Fact]
+    public async Task Delete_ADraft_RemovesItAndItsHistory()
+    {
+        var report = await DraftAsync();
+        var (_, etag) = await Read($"/api/v1/progress-reports/{report}");
+        Assert.Equal(1, await InDatabase(db => db.ReportRevisions.CountAsync()));
+
+        await ExpectProblem(Delete($"/api/v1/progress-reports/{report}", null), HttpStatusCode.PreconditionRequired, "urn:policyapi:problem:precondition-required");
+        await ExpectProblem(Delete($"/api/v1/progress-reports/{report}", "\"stale\""), HttpStatusCode.PreconditionFailed, "urn:policyapi:problem:precondition-failed");
+        await Expect(Delete($"/api/v1/progress-reports/{report}", etag), HttpStatusCode.NoContent);
+
+        await Expect(Get($"/api/v1/progress-reports/{report}"), HttpStatusCode.NotFound);
+        Assert.Equal(0, await InDatabase(db => db.ReportRevisions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Delete_AReportOnceSubmitted_Returns409AndKeepsIt()
+    {
+        var report = await DraftAsync();
+        await Expect(Post($"/api/v1/progress-reports/{report}/submit", new { }), HttpStatusCode.OK);
+        var (_, submitted) = await Read($"/api/v1/progress-reports/{report}");
+        await ExpectProblem(Delete($"/api/v1/progress-reports/{report}", submitted), HttpStatusCode.Conflict, "urn:policyapi:problem:report-not-draft");
+
+        await Expect(Post($"/api/v1/progress-reports/{report}/return", new { reason = "请补充项目明细" }), HttpStatusCode.OK);
+        var (_, returned) = await Read($"/api/v1/progress-reports/{report}");
+        await ExpectProblem(Delete($"/api/v1/progress-reports/{report}", returned), HttpStatusCode.Conflict, "urn:policyapi:problem:report-not-draft");
+
+        await Expect(Get($"/api/v1/progress-reports/{report}"), HttpStatusCode.OK);
+    }
+
     private async Task<string> DraftAsync()
     {
         var (target, county) = await AllocatedTargetAsync();

@@ -10,6 +10,7 @@ public static class ProgressReportsEndpoints
         FileReportEndpoint.Map(reports);
         GetReportEndpoint.Map(reports);
         EditReportEndpoint.Map(reports);
+        DeleteReportEndpoint.Map(reports);
         ReviewReportEndpoint.Map(reports);
         GetReportHistoryEndpoint.Map(reports);
 
