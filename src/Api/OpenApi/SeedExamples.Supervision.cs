@@ -146,6 +146,9 @@ internal static partial class SeedExamples
             [typeof(ObligationSubject)] = subject,
             [typeof(ObligationResponse)] = new ObligationResponse(
                 ShangsiId, "上思县", PlanId, subject, "2021-M06", new DateOnly(2021, 6, 1), asOf, new DateOnly(2021, 7, 5), PolicyApi.Infrastructure.Supervision.ObligationState.Overdue, null, null, 5),
+            [typeof(OwedReport)] = Owed(subject),
+            [typeof(ReturnedReport)] = Returned(),
+            [typeof(MyDutiesResponse)] = new MyDutiesResponse(ShangsiId, "上思县", asOf, [Owed(subject)], false, [Returned()]),
             [typeof(BulletinDocument)] = new BulletinDocument(PlanId, PlanTitle, null),
             [typeof(BulletinReportingRecord)] = reporting[^1],
             [typeof(BulletinResponse)] = new BulletinResponse(
@@ -154,6 +157,11 @@ internal static partial class SeedExamples
             [typeof(TaskTableResponse)] = new TaskTableResponse(PlanId, PlanTitle, null, rows),
         };
     }
+
+    private static OwedReport Owed(ObligationSubject subject) =>
+        new(subject, "2021-M06", new DateOnly(2021, 7, 5), PolicyApi.Infrastructure.Supervision.ObligationState.Overdue, 5, null);
+
+    private static ReturnedReport Returned() => new(ReportId, "2021-M05", null, FdiTargetId, ReturnReason, China(6, 25, 9));
 
     private static Dictionary<Type, object> Audit()
     {

@@ -172,6 +172,7 @@ public static class AccessRules
         ["ReturnReport"] = Policies.ReportsReview,
         ["ListDue"] = Policies.ReportingDuties,
         ["ListOverdue"] = Policies.ReportingDuties,
+        ["GetMyDuties"] = Policies.ReportsWrite,
         ["GetAttainment"] = Policies.SupervisionRead,
         ["GetRankings"] = Policies.SupervisionRead,
         ["GetBulletin"] = Policies.SupervisionRead,

@@ -42,7 +42,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["ListReports"] = ReadAll, ["GetReport"] = ReadAll, ["GetReportHistory"] = ReadAll,
         ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["DeleteReport"] = [Reporter, SystemAll], ["SubmitReport"] = [Reporter, SystemAll],
         ["AcceptReport"] = [Super], ["ReturnReport"] = [Super],
-        ["ListDue"] = ReadAll, ["ListOverdue"] = ReadAll,
+        ["ListDue"] = ReadAll, ["ListOverdue"] = ReadAll, ["GetMyDuties"] = [Reporter],
         ["GetAttainment"] = Supervision, ["GetRankings"] = Supervision, ["GetBulletin"] = Supervision,
         ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super], ["TakeAuditCheckpoint"] = [Admin, Super],
         ["ListChanges"] = Catalog,

@@ -9,6 +9,7 @@ public static class SupervisionEndpoints
         ListObligationsEndpoint.Map(supervision);
         GetRankingsEndpoint.Map(supervision);
         GetBulletinEndpoint.Map(app);
+        GetMyDutiesEndpoint.Map(app);
 
         return app;
     }
