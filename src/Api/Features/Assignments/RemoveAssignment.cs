@@ -2,7 +2,7 @@ using PolicyApi.Api.Features.Units;
 
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record RemoveAssignment(Guid MeasureId, Guid AssignmentId, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
 
 public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<RemoveAssignment, MediatR.Unit>
@@ -23,12 +23,7 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
 internal static class RemoveAssignmentEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapDelete("/{assignmentId}", async (Guid measureId, Guid assignmentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new RemoveAssignment(measureId, assignmentId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
+        assignments.MapDeleteResource<RemoveAssignment>("/{assignmentId}")
             .Describe("RemoveAssignment", "Remove a unit from a measure", "Requires If-Match.")
-            .RequireIfMatch()
             .WithProblems(400, 404);
 }

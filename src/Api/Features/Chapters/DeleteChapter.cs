@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Chapters;
 
-public sealed record DeleteChapter(Guid DocumentId, Guid ChapterId, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteChapter([FromRoute(Name = "documentId")] Guid DocumentId, [FromRoute(Name = "chapterId")] Guid ChapterId, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<DeleteChapter, MediatR.Unit>
@@ -19,12 +19,7 @@ public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentL
 internal static class DeleteChapterEndpoint
 {
     public static void Map(IEndpointRouteBuilder chapters) =>
-        chapters.MapDelete("/{chapterId}", async (Guid documentId, Guid chapterId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteChapter(documentId, chapterId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
+        chapters.MapDeleteResource<DeleteChapter>("/{chapterId}")
             .Describe("DeleteChapter", "Delete a chapter", "Only while it holds no measures (409 otherwise). Requires If-Match.")
-            .RequireIfMatch()
             .WithProblems(400, 404, 409);
 }

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Documents;
 
-public sealed record DeleteDocument(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteDocument([FromRoute(Name = "documentId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loader, Http.Representations representations)
     : MediatR.IRequestHandler<DeleteDocument, MediatR.Unit>
@@ -19,12 +19,7 @@ public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loa
 internal static class DeleteDocumentEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapDelete("/{documentId}", async (Guid documentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteDocument(documentId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
+        documents.MapDeleteResource<DeleteDocument>("/{documentId}")
             .Describe("DeleteDocument", "Delete a policy document", "Only while nothing is attached: a document with chapters or measures is a 409. Requires If-Match.")
-            .RequireIfMatch()
             .WithProblems(400, 404, 409);
 }

@@ -86,8 +86,7 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
 internal static class ListDocumentsEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapGet("/", async ([AsParameters] ListDocuments query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        documents.MapQuery<ListDocuments, Page<DocumentResponse>>("/")
             .Describe("ListDocuments", "List policy documents", "Filter by region, issuer, year (issue date, or period for undated documents), kind, status and words in the title. Cursor-paged in registration order.")
             .WithProblems(400);
 }

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Measures;
 
-public sealed record DeleteMeasure(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteMeasure([FromRoute(Name = "measureId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader, Units.UnitNameLookup unitNames, Representations representations)
     : MediatR.IRequestHandler<DeleteMeasure, MediatR.Unit>
@@ -20,12 +20,7 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
 internal static class DeleteMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapDelete("/{measureId}", async (Guid measureId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteMeasure(measureId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
+        measures.MapDeleteResource<DeleteMeasure>("/{measureId}")
             .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.")
-            .RequireIfMatch()
             .WithProblems(400, 404, 409);
 }

@@ -88,8 +88,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
 internal static class ListReportsEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapGet("/", async ([AsParameters] ListReports query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        reports.MapQuery<ListReports, Page<ReportResponse>>("/")
             .Describe("ListReports", "List progress reports", "Filter by unit, measure, target, period and status.")
             .WithProblems(400);
 }

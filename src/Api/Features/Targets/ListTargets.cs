@@ -49,8 +49,7 @@ public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHan
 internal static class ListTargetsEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapGet("/", async ([AsParameters] ListTargets query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        targets.MapQuery<ListTargets, Page<TargetResponse>>("/")
             .Describe("ListTargets", "List targets", "Filter by document and measure.")
             .WithProblems(400, 404);
 }

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record RemoveTarget(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record RemoveTarget([FromRoute(Name = "targetId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
 
 public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : MediatR.IRequestHandler<RemoveTarget, MediatR.Unit>
 {
@@ -26,12 +26,7 @@ public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences tar
 internal static class RemoveTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapDelete("/{targetId}", async (Guid targetId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new RemoveTarget(targetId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
+        targets.MapDeleteResource<RemoveTarget>("/{targetId}")
             .Describe("RemoveTarget", "Delete a target", "Only while no progress report and no growth target refers to it (409). Requires If-Match.")
-            .RequireIfMatch()
             .WithProblems(400, 404, 409);
 }

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Units;
 
-public sealed record DeleteUnit(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
     : MediatR.IRequestHandler<DeleteUnit, MediatR.Unit>
@@ -27,12 +27,7 @@ public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry,
 internal static class DeleteUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapDelete("/{unitId}", async (Guid unitId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteUnit(unitId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
+        units.MapDeleteResource<DeleteUnit>("/{unitId}")
             .Describe("DeleteUnit", "Delete a responsible unit", "Only while it is assigned to no measure and has no sub-units (409). Requires If-Match.")
-            .RequireIfMatch()
             .WithProblems(400, 404, 409);
 }

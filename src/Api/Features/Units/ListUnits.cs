@@ -69,8 +69,7 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
 internal static class ListUnitsEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapGet("/", async ([AsParameters] ListUnits query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        units.MapQuery<ListUnits, Page<UnitResponse>>("/")
             .Describe("ListUnits", "List or resolve responsible units", "With region and name, resolves a name as a document writes it (name, short name or any alias; full-/half-width variants count as the same) to its unit: /api/v1/units?region=连云港市&name=市发改委.")
             .WithProblems(400);
 }

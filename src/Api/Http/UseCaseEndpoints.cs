@@ -1,0 +1,33 @@
+namespace PolicyApi.Api.Http;
+
+/// <summary>
+/// The endpoints most use cases are. Their request records bind their own route values, query values and
+/// <c>If-Match</c> (<c>[AsParameters]</c>: <c>[FromRoute(Name = "documentId")]</c> …), are sent through MediatR and
+/// answered the API's usual way; the use case adds <c>Describe(…)</c> and the problems it can answer.
+/// </summary>
+internal static class UseCaseEndpoints
+{
+    /// <summary>GET of one resource: 200 with its ETag, 304 for a matching <c>If-None-Match</c>, 404 when missing.</summary>
+    public static RouteHandlerBuilder MapGetResource<TQuery, TResponse>(this IEndpointRouteBuilder routes, string pattern)
+        where TQuery : IQuery<TResponse>
+        where TResponse : ITaggedRepresentation =>
+        routes.MapGet(pattern, async ([AsParameters] TQuery query, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
+                representations.Ok(http, await mediator.Send(query, ct)))
+            .ServesResource<TResponse>();
+
+    /// <summary>GET of a query's answer as it is (a page of a list, a ranking …): 200.</summary>
+    public static RouteHandlerBuilder MapQuery<TQuery, TResponse>(this IEndpointRouteBuilder routes, string pattern)
+        where TQuery : IQuery<TResponse> =>
+        routes.MapGet(pattern, async ([AsParameters] TQuery query, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(query, ct)));
+
+    /// <summary>DELETE of one resource: 204; <c>If-Match</c> required (428 without it, 412 when it is stale).</summary>
+    public static RouteHandlerBuilder MapDeleteResource<TCommand>(this IEndpointRouteBuilder routes, string pattern)
+        where TCommand : ICommand<MediatR.Unit> =>
+        routes.MapDelete(pattern, async ([AsParameters] TCommand command, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(command, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireIfMatch();
+}
