@@ -1,15 +1,3 @@
-using PolicyApi.Api.Features.Assignments;
-using PolicyApi.Api.Features.Auditing;
-using PolicyApi.Api.Features.Chapters;
-using PolicyApi.Api.Features.Documents;
-using PolicyApi.Api.Features.Exports;
-using PolicyApi.Api.Features.Importing;
-using PolicyApi.Api.Features.Measures;
-using PolicyApi.Api.Features.Reports;
-using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Api.Features.Targets;
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features;
 
 /// <summary>The services use cases share: lookups of what they load, the attainment board, imports.</summary>

@@ -3,8 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Api.Http;
 

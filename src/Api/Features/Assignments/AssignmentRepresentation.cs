@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A unit's assignment to a measure with its role.</summary>

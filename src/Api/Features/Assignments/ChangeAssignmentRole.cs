@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 public sealed record ChangeAssignmentRole : ICommand<AssignmentResponse>

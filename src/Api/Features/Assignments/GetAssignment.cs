@@ -1,5 +1,3 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 public sealed record GetAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : IQuery<AssignmentResponse>;

@@ -1,5 +1,3 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A measure's responsible units in the order the document lists them.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;

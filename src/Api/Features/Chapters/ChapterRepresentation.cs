@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A chapter (一、二、…) as the API serves it.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 public sealed record CreateDocument : DocumentFields, ICommand<DocumentResponse>;

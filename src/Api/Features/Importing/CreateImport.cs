@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Api.Features.Importing;
 

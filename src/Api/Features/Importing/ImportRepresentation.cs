@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Api.Features.Importing;
 

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Measures;
 
 /// <summary>Measures in document order (documents in the order they were registered), filtered.</summary>

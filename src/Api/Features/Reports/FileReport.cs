@@ -1,6 +1,3 @@
-using PolicyApi.Domain.Reports;
-using PolicyApi.Domain.Supervision;
-
 namespace PolicyApi.Api.Features.Reports;
 
 public sealed record FileReport : ReportFields, ICommand<ReportResponse>

@@ -1,5 +1,3 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Reports;
 
 public sealed record GetReport([FromRoute(Name = "reportId")] Guid Id) : IQuery<ReportResponse>;

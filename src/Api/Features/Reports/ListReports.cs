@@ -1,7 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Reports;
-using PolicyApi.Domain.Supervision;
-
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>Progress reports in the order they were opened, filtered.</summary>

@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Reports;
-
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>A progress report as the API serves it.</summary>

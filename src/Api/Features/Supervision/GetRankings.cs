@@ -1,6 +1,3 @@
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Supervision;
 
 /// <summary>A unit's place.</summary>

@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record AllocationItem(Guid UnitId, string UnitName, decimal Value);

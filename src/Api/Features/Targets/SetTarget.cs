@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record SetTarget : TargetFields, ICommand<TargetResponse>

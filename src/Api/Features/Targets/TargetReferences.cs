@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 /// <summary>Loads a target for a change, and checks that what it names exists in its document and region.</summary>

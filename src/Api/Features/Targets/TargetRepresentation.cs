@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 /// <summary>The baseline of a growth target (同比 → the same indicator in the previous year), e.g. 5833.33 万美元 in 2020.</summary>

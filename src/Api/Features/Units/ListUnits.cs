@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 /// <summary>The registry, in the order units were registered, filtered.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 public sealed record RegisterUnit : UnitFields, ICommand<UnitResponse>

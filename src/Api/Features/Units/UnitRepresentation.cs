@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 /// <summary>A responsible unit as the API serves it.</summary>
