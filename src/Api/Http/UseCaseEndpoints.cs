@@ -31,3 +31,31 @@ internal static class UseCaseEndpoints
             })
             .RequireIfMatch();
 }
+
+/// <summary>
+/// For endpoints whose lambda binds a body and route values itself (creates, replaces): sends the request through
+/// MediatR with the request's cancellation and answers with the representation and its ETag. Bound from the
+/// <see cref="HttpContext"/> (<see cref="BindAsync"/>), so OpenAPI does not list it as a parameter.
+/// </summary>
+public sealed class MediatorResults(HttpContext http)
+{
+    public static ValueTask<MediatorResults?> BindAsync(HttpContext http) => ValueTask.FromResult<MediatorResults?>(new(http));
+
+    /// <summary>200 with the representation the request answers and its ETag.</summary>
+    public async Task<IResult> OkAsync<T>(IRequest<T> request)
+        where T : ITaggedRepresentation =>
+        Representations.Ok(http, await Mediator.Send(request, http.RequestAborted));
+
+    /// <summary>201 with the created representation, its ETag and its <paramref name="location"/>.</summary>
+    public async Task<IResult> CreatedAsync<T>(IRequest<T> request, Func<T, string> location)
+        where T : ITaggedRepresentation
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var created = await Mediator.Send(request, http.RequestAborted);
+        return Representations.Created(http, location(created), created);
+    }
+
+    private IMediator Mediator => http.RequestServices.GetRequiredService<IMediator>();
+
+    private Representations Representations => http.RequestServices.GetRequiredService<Representations>();
+}

@@ -38,8 +38,8 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
 internal static class ChangeAssignmentRoleEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapPut("/{assignmentId}", async (Guid measureId, Guid assignmentId, ChangeAssignmentRole command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { MeasureId = measureId, AssignmentId = assignmentId, IfMatch = ifMatch }, ct)))
+        assignments.MapPut("/{assignmentId}", (Guid measureId, Guid assignmentId, ChangeAssignmentRole command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { MeasureId = measureId, AssignmentId = assignmentId, IfMatch = ifMatch }))
             .Describe("ChangeAssignmentRole", "Change a unit's role on a measure", "Requires If-Match.")
             .ReplacesResource<ChangeAssignmentRole, AssignmentResponse>();
 }

@@ -28,8 +28,8 @@ public sealed class UpdateChapterHandler(PolicyDbContext db, Documents.DocumentL
 internal static class UpdateChapterEndpoint
 {
     public static void Map(IEndpointRouteBuilder chapters) =>
-        chapters.MapPut("/{chapterId}", async (Guid documentId, Guid chapterId, UpdateChapter command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { DocumentId = documentId, ChapterId = chapterId, IfMatch = ifMatch }, ct)))
+        chapters.MapPut("/{chapterId}", (Guid documentId, Guid chapterId, UpdateChapter command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { DocumentId = documentId, ChapterId = chapterId, IfMatch = ifMatch }))
             .Describe("UpdateChapter", "Replace a chapter", "Replaces label and title; a sequence moves it. Requires If-Match.")
             .ReplacesResource<UpdateChapter, ChapterResponse>();
 }

@@ -35,8 +35,8 @@ public sealed class UpdateDocumentHandler(PolicyDbContext db, DocumentLoader loa
 internal static class UpdateDocumentEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapPut("/{documentId}", async (Guid documentId, UpdateDocument command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = documentId, IfMatch = ifMatch }, ct)))
+        documents.MapPut("/{documentId}", (Guid documentId, UpdateDocument command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { Id = documentId, IfMatch = ifMatch }))
             .Describe("UpdateDocument", "Replace a policy document's metadata", "Replaces every editor-owned field (a field left out is cleared; status must be given). Requires If-Match with the current ETag.")
             .ReplacesResource<UpdateDocument, DocumentResponse>();
 }

@@ -35,8 +35,8 @@ public sealed class UpdateMeasureHandler(PolicyDbContext db, Documents.DocumentL
 internal static class UpdateMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapPut("/{measureId}", async (Guid measureId, UpdateMeasure command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = measureId, IfMatch = ifMatch }, ct)))
+        measures.MapPut("/{measureId}", (Guid measureId, UpdateMeasure command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { Id = measureId, IfMatch = ifMatch }))
             .Describe("UpdateMeasure", "Replace a measure", "Replaces label, title, body, kind, chapter, parent, key work and blanket assignment; a sequence moves it. Assignments are changed through /assignments. Requires If-Match.")
             .ReplacesResource<UpdateMeasure, MeasureResponse>();
 }

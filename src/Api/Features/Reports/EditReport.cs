@@ -30,8 +30,8 @@ public sealed class EditReportHandler(PolicyDbContext db, ReportSubjects subject
 internal static class EditReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapPut("/{reportId}", async (Guid reportId, EditReport command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = reportId, IfMatch = ifMatch }, ct)))
+        reports.MapPut("/{reportId}", (Guid reportId, EditReport command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { Id = reportId, IfMatch = ifMatch }))
             .Describe("EditReport", "Edit a draft or returned report", "Replaces the content; the previous version is kept in the history. A submitted report is under review (409) and an accepted one is final (409). Requires If-Match.")
             .ReplacesResource<EditReport, ReportResponse>();
 }

@@ -56,8 +56,8 @@ public sealed class AllocateTargetHandler(PolicyDbContext db, Units.UnitNameLook
 internal static class AllocateTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapPut("/{targetId}/allocations", async (Guid targetId, AllocateTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { TargetId = targetId, IfMatch = ifMatch }, ct)))
+        targets.MapPut("/{targetId}/allocations", (Guid targetId, AllocateTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { TargetId = targetId, IfMatch = ifMatch }))
             .Describe("AllocateTarget", "Split a target into unit shares", "Replaces the whole split. Shares may add up to less than the target (reported as unallocated) but not to more (409 allocations-exceed-target). Only region-wide amounts can be split. Requires If-Match (the ETag of GET …/allocations).")
             .ReplacesResource<AllocateTarget, AllocationsResponse>();
 }

@@ -28,8 +28,8 @@ public sealed class ReviseTargetHandler(PolicyDbContext db, TargetReferences tar
 internal static class ReviseTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapPut("/{targetId}", async (Guid targetId, ReviseTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = targetId, IfMatch = ifMatch }, ct)))
+        targets.MapPut("/{targetId}", (Guid targetId, ReviseTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { Id = targetId, IfMatch = ifMatch }))
             .Describe("ReviseTarget", "Replace a target", "Replaces every editor-owned field. Requires If-Match.")
             .ReplacesResource<ReviseTarget, TargetResponse>();
 }

@@ -29,8 +29,8 @@ public sealed class UpdateUnitHandler(PolicyDbContext db, UnitRegistry registry,
 internal static class UpdateUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapPut("/{unitId}", async (Guid unitId, UpdateUnit command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = unitId, IfMatch = ifMatch }, ct)))
+        units.MapPut("/{unitId}", (Guid unitId, UpdateUnit command, [FromHeader(Name = "If-Match")] string? ifMatch, MediatorResults results) =>
+                results.OkAsync(command with { Id = unitId, IfMatch = ifMatch }))
             .Describe("UpdateUnit", "Replace a responsible unit", "Replaces name, short name, aliases, kind and parent (the region cannot change). Requires If-Match.")
             .ReplacesResource<UpdateUnit, UnitResponse>();
 }
