@@ -20,12 +20,9 @@ public sealed record ListUnits(
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {
-    private sealed record Position(Guid Id);
-
     public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
-        var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request);
+        var page = IdPage.Of(request);
         var query = db.Units.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
@@ -54,13 +51,8 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
             query = query.Where(u => u.ParentId == parentId);
         }
 
-        if (after is not null)
-        {
-            query = query.Where(u => u.Id.CompareTo(after.Id) > 0);
-        }
-
-        var rows = await query.Include(u => u.Names).OrderBy(u => u.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, UnitResponse.From, u => new Position(u.Id));
+        var rows = await page.Rows(query.Include(u => u.Names)).AsSplitQuery().ToListAsync(cancellationToken);
+        return page.Build(rows, UnitResponse.From, u => u.Id);
     }
 }
 
