@@ -37,7 +37,7 @@ public sealed class AllocateTargetHandler(PolicyDbContext db, Units.UnitNameLook
         representations.EnsureMatch(request.IfMatch, AllocationsResponse.From(target, before));
 
         var shares = request.Allocations!.Select(a => (a.UnitId!.Value, a.Value!.Value)).ToList();
-        var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+        var region = await targetReferences.RegionOfAsync(target, cancellationToken);
         var names = await unitNames.LabelsAsync(shares.Select(s => s.Item1), cancellationToken, region);
         for (var i = 0; i < shares.Count; i++)
         {

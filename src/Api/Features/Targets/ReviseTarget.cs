@@ -18,7 +18,7 @@ public sealed class ReviseTargetHandler(PolicyDbContext db, TargetReferences tar
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(request.IfMatch, TargetResponse.From(target));
         target.Revise(request.ToDetails());
-        var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+        var region = await targetReferences.RegionOfAsync(target, cancellationToken);
         await targetReferences.CheckAsync(target, region, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TargetResponse.From(target);
