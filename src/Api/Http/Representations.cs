@@ -13,6 +13,17 @@ public interface ITaggedRepresentation
 }
 
 /// <summary>
+/// The base of the response records served with an ETag: their <c>From</c> sets the tag (<c>{ ETag = EntityTags.Of(…) }</c>),
+/// which stays internal and is never serialized.
+/// </summary>
+public abstract record TaggedRepresentation : ITaggedRepresentation
+{
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+}
+
+/// <summary>
 /// ETags made of versions: the version of the entity a representation shows, and the versions (or counts) of what it
 /// embeds — a measure shows its units' names, so their versions count too. Every change of a representation bumps one
 /// of them (<see cref="Domain.Common.VersionedEntity"/>), so a read never serializes its body to tag it.

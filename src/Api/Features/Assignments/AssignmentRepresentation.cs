@@ -9,12 +9,8 @@ public sealed record AssignmentResponse(
     UnitRole Role,
     int Sequence,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static AssignmentResponse From(MeasureAssignment a, UnitLabel unit)
     {
         ArgumentNullException.ThrowIfNull(a);

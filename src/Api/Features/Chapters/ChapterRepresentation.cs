@@ -9,12 +9,8 @@ public sealed record ChapterResponse(
     int Sequence,
     int MeasureCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static ChapterResponse From(Chapter c, int measureCount)
     {
         ArgumentNullException.ThrowIfNull(c);

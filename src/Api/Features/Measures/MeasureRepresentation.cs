@@ -27,12 +27,8 @@ public sealed record MeasureResponse(
     IReadOnlyList<ResponsibleUnitRef> ResponsibleUnits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Supervision.ReportingCadenceDto? ReportingCadence,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UnitInvolvement? ForUnit { get; init; }
 

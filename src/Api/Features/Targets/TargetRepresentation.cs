@@ -32,12 +32,8 @@ public sealed record TargetResponse(
     IReadOnlyList<MilestoneDto> Milestones,
     string ReportUnitOfMeasure,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static TargetResponse From(Target t)
     {
         ArgumentNullException.ThrowIfNull(t);

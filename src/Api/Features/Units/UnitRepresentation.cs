@@ -10,12 +10,8 @@ public sealed record UnitResponse(
     UnitKind Kind,
     Guid? ParentId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static UnitResponse From(ResponsibleUnit u)
     {
         ArgumentNullException.ThrowIfNull(u);
