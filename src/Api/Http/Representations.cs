@@ -56,7 +56,7 @@ public static class EntityTags
 /// Conditional requests on single resources: the ETag on 200 and 201, 304 for a matching <c>If-None-Match</c>,
 /// and writes that compare <c>If-Match</c> with the tag of the representation as it is now.
 /// </summary>
-public sealed class Representations
+public sealed class Representations(IHttpContextAccessor http)
 {
     /// <summary>200 with the representation and its ETag, or 304 when the client's <c>If-None-Match</c> already names it.</summary>
     public IResult Ok<T>(HttpContext http, T representation)
@@ -80,6 +80,13 @@ public sealed class Representations
         http.Response.Headers.ETag = representation.ETag;
         return TypedResults.Created(location, representation);
     }
+
+    /// <summary>
+    /// Throws 428 unless the request being served sends <c>If-Match</c>, and 412 unless it names the current
+    /// representation (or is <c>*</c>) — as <see cref="Ok"/> reads <c>If-None-Match</c> from the request.
+    /// </summary>
+    public void EnsureMatch(ITaggedRepresentation current) =>
+        EnsureMatch(http.HttpContext?.Request.Headers.IfMatch.ToString(), current);
 
     /// <summary>Throws 412 unless <paramref name="ifMatch"/> names the current representation (or is <c>*</c>).</summary>
     public void EnsureMatch(string? ifMatch, ITaggedRepresentation current)

@@ -1,9 +1,10 @@
 namespace PolicyApi.Api.Http;
 
 /// <summary>
-/// The endpoints most use cases are. Their request records bind their own route values, query values and
-/// <c>If-Match</c> (<c>[AsParameters]</c>: <c>[FromRoute(Name = "documentId")]</c> …), are sent through MediatR and
-/// answered the API's usual way; the use case adds <c>Describe(…)</c> and the problems it can answer.
+/// The endpoints most use cases are. Their request records bind their own route and query values
+/// (<c>[AsParameters]</c>: <c>[FromRoute(Name = "documentId")]</c> …), are sent through MediatR and answered the API's
+/// usual way; the use case adds <c>Describe(…)</c> and the problems it can answer. A write's handler reads
+/// <c>If-Match</c> through <see cref="Representations.EnsureMatch(ITaggedRepresentation)"/>.
 /// </summary>
 internal static class UseCaseEndpoints
 {

@@ -15,12 +15,15 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
 
         if (metadata.OfType<RequiresIfMatchAttribute>().Any())
         {
-            var ifMatch = operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "If-Match");
-            if (ifMatch is not null)
+            // Handlers read If-Match from the request (Representations.EnsureMatch), so the endpoint does not bind it.
+            operation.Parameters.Add(new OpenApiParameter
             {
-                ifMatch.Required = true;
-                ifMatch.Description = "The ETag of the resource as last read. Missing → 428; stale → 412.";
-            }
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag of the resource as last read. Missing → 428; stale → 412.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
         }
 
         if (metadata.OfType<ConditionalGetAttribute>().Any())

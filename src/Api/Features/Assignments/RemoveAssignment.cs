@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : ICommand<MediatR.Unit>;
 
 public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<RemoveAssignment, MediatR.Unit>
@@ -11,7 +11,7 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unit));
+        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
         document.UnassignUnit(request.MeasureId, request.AssignmentId);
         await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Chapters;
 
-public sealed record DeleteChapter([FromRoute(Name = "documentId")] Guid DocumentId, [FromRoute(Name = "chapterId")] Guid ChapterId, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteChapter([FromRoute(Name = "documentId")] Guid DocumentId, [FromRoute(Name = "chapterId")] Guid ChapterId) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : MediatR.IRequestHandler<DeleteChapter, MediatR.Unit>
@@ -9,7 +9,7 @@ public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentL
     {
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         var current = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
-        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, current));
+        representations.EnsureMatch(ChapterResponse.From(document, current));
         document.RemoveChapter(request.ChapterId);
         await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;

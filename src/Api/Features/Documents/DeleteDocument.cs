@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Documents;
 
-public sealed record DeleteDocument([FromRoute(Name = "documentId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteDocument([FromRoute(Name = "documentId")] Guid Id) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loader, Http.Representations representations)
     : MediatR.IRequestHandler<DeleteDocument, MediatR.Unit>
@@ -8,7 +8,7 @@ public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loa
     public async Task<MediatR.Unit> Handle(DeleteDocument request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, DocumentResponse.From(document));
+        representations.EnsureMatch(DocumentResponse.From(document));
         document.EnsureCanBeDeleted();
         db.Documents.Remove(document);
         await db.SaveChangesAsync(cancellationToken);

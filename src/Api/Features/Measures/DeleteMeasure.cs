@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Measures;
 
-public sealed record DeleteMeasure([FromRoute(Name = "measureId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteMeasure([FromRoute(Name = "measureId")] Guid Id) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader, Units.UnitNameLookup unitNames, Representations representations)
     : MediatR.IRequestHandler<DeleteMeasure, MediatR.Unit>
@@ -10,7 +10,7 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
+        representations.EnsureMatch(MeasureResponse.From(measure, names));
         document.RemoveMeasure(request.Id);
         await db.SaveChangesAsync(cancellationToken);
         return MediatR.Unit.Value;

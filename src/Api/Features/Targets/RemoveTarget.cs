@@ -1,13 +1,13 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record RemoveTarget([FromRoute(Name = "targetId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record RemoveTarget([FromRoute(Name = "targetId")] Guid Id) : ICommand<MediatR.Unit>;
 
 public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : MediatR.IRequestHandler<RemoveTarget, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(RemoveTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, TargetResponse.From(target));
+        representations.EnsureMatch(TargetResponse.From(target));
         var reports = await db.ProgressReports.CountAsync(r => r.TargetId == target.Id, cancellationToken);
         var dependents = await db.Targets.CountAsync(t => t.BasedOnTargetId == target.Id, cancellationToken);
         if (reports > 0 || dependents > 0)

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Units;
 
-public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id, [FromHeader(Name = "If-Match")] string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id) : ICommand<MediatR.Unit>;
 
 public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
     : MediatR.IRequestHandler<DeleteUnit, MediatR.Unit>
@@ -8,7 +8,7 @@ public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry,
     public async Task<MediatR.Unit> Handle(DeleteUnit request, CancellationToken cancellationToken)
     {
         var unit = await registry.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
+        representations.EnsureMatch(UnitResponse.From(unit));
         var assignments = await db.Assignments.CountAsync(a => a.UnitId == unit.Id, cancellationToken);
         var children = await db.Units.CountAsync(u => u.ParentId == unit.Id, cancellationToken);
         if (assignments > 0 || children > 0)
