@@ -22,15 +22,16 @@ internal static class UseCaseEndpoints
         routes.MapGet(pattern, async ([AsParameters] TQuery query, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(query, ct)));
 
-    /// <summary>DELETE of one resource: 204; <c>If-Match</c> required (428 without it, 412 when it is stale).</summary>
-    public static RouteHandlerBuilder MapDeleteResource<TCommand>(this IEndpointRouteBuilder routes, string pattern)
-        where TCommand : ICommand<MediatR.Unit> =>
+    /// <summary>DELETE of one resource: 204; <c>If-Match</c> required (428 without it, 412 when it is stale), and the problems it can answer.</summary>
+    public static RouteHandlerBuilder MapDeleteResource<TCommand>(this IEndpointRouteBuilder routes, string pattern, params int[] problems)
+        where TCommand : ICommand =>
         routes.MapDelete(pattern, async ([AsParameters] TCommand command, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(command, ct);
                 return TypedResults.NoContent();
             })
-            .RequireIfMatch();
+            .RequireIfMatch()
+            .WithProblems(problems);
 }
 
 /// <summary>

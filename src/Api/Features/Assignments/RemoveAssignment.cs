@@ -1,11 +1,11 @@
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : ICommand<MediatR.Unit>;
+public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : ICommand;
 
 public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
-    : MediatR.IRequestHandler<RemoveAssignment, MediatR.Unit>
+    : AsyncRequestHandler<RemoveAssignment>
 {
-    public async Task<MediatR.Unit> Handle(RemoveAssignment request, CancellationToken cancellationToken)
+    protected override async Task Handle(RemoveAssignment request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
@@ -14,14 +14,12 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
         representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
         document.UnassignUnit(request.MeasureId, request.AssignmentId);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class RemoveAssignmentEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapDeleteResource<RemoveAssignment>("/{assignmentId}")
-            .Describe("RemoveAssignment", "Remove a unit from a measure", "Requires If-Match.")
-            .WithProblems(400, 404);
+        assignments.MapDeleteResource<RemoveAssignment>("/{assignmentId}", 400, 404)
+            .Describe("RemoveAssignment", "Remove a unit from a measure", "Requires If-Match.");
 }

@@ -1,11 +1,11 @@
 namespace PolicyApi.Api.Features.Measures;
 
-public sealed record DeleteMeasure([FromRoute(Name = "measureId")] Guid Id) : ICommand<MediatR.Unit>;
+public sealed record DeleteMeasure([FromRoute(Name = "measureId")] Guid Id) : ICommand;
 
 public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader, Units.UnitNameLookup unitNames, Representations representations)
-    : MediatR.IRequestHandler<DeleteMeasure, MediatR.Unit>
+    : AsyncRequestHandler<DeleteMeasure>
 {
-    public async Task<MediatR.Unit> Handle(DeleteMeasure request, CancellationToken cancellationToken)
+    protected override async Task Handle(DeleteMeasure request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
@@ -13,14 +13,12 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
         representations.EnsureMatch(MeasureResponse.From(measure, names));
         document.RemoveMeasure(request.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class DeleteMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapDeleteResource<DeleteMeasure>("/{measureId}")
-            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.")
-            .WithProblems(400, 404, 409);
+        measures.MapDeleteResource<DeleteMeasure>("/{measureId}", 400, 404, 409)
+            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.");
 }

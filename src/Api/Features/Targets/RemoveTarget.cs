@@ -1,10 +1,10 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record RemoveTarget([FromRoute(Name = "targetId")] Guid Id) : ICommand<MediatR.Unit>;
+public sealed record RemoveTarget([FromRoute(Name = "targetId")] Guid Id) : ICommand;
 
-public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : MediatR.IRequestHandler<RemoveTarget, MediatR.Unit>
+public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : AsyncRequestHandler<RemoveTarget>
 {
-    public async Task<MediatR.Unit> Handle(RemoveTarget request, CancellationToken cancellationToken)
+    protected override async Task Handle(RemoveTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(TargetResponse.From(target));
@@ -19,14 +19,12 @@ public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences tar
 
         db.Targets.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class RemoveTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapDeleteResource<RemoveTarget>("/{targetId}")
-            .Describe("RemoveTarget", "Delete a target", "Only while no progress report and no growth target refers to it (409). Requires If-Match.")
-            .WithProblems(400, 404, 409);
+        targets.MapDeleteResource<RemoveTarget>("/{targetId}", 400, 404, 409)
+            .Describe("RemoveTarget", "Delete a target", "Only while no progress report and no growth target refers to it (409). Requires If-Match.");
 }

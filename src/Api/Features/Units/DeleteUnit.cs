@@ -1,11 +1,11 @@
 namespace PolicyApi.Api.Features.Units;
 
-public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id) : ICommand<MediatR.Unit>;
+public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id) : ICommand;
 
 public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
-    : MediatR.IRequestHandler<DeleteUnit, MediatR.Unit>
+    : AsyncRequestHandler<DeleteUnit>
 {
-    public async Task<MediatR.Unit> Handle(DeleteUnit request, CancellationToken cancellationToken)
+    protected override async Task Handle(DeleteUnit request, CancellationToken cancellationToken)
     {
         var unit = await registry.LoadAsync(request.Id, cancellationToken);
         representations.EnsureMatch(UnitResponse.From(unit));
@@ -20,14 +20,12 @@ public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry,
 
         db.Units.Remove(unit);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class DeleteUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapDeleteResource<DeleteUnit>("/{unitId}")
-            .Describe("DeleteUnit", "Delete a responsible unit", "Only while it is assigned to no measure and has no sub-units (409). Requires If-Match.")
-            .WithProblems(400, 404, 409);
+        units.MapDeleteResource<DeleteUnit>("/{unitId}", 400, 404, 409)
+            .Describe("DeleteUnit", "Delete a responsible unit", "Only while it is assigned to no measure and has no sub-units (409). Requires If-Match.");
 }
