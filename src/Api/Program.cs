@@ -1,17 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PolicyApi.Api.Features.Assignments;
-using PolicyApi.Api.Features.Auditing;
-using PolicyApi.Api.Features.Changes;
-using PolicyApi.Api.Features.Chapters;
-using PolicyApi.Api.Features.Documents;
-using PolicyApi.Api.Features.Importing;
-using PolicyApi.Api.Features.Measures;
-using PolicyApi.Api.Features.Reports;
-using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Api.Features.Targets;
-using PolicyApi.Api.Features.Units;
+using PolicyApi.Api.Features;
 using PolicyApi.Api.Health;
 using PolicyApi.Api.OpenApi;
 using PolicyApi.Infrastructure;
@@ -56,18 +46,7 @@ builder.Services.AddSingleton<Representations>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ICurrentCaller, HttpCurrentCaller>();
 builder.Services.AddSingleton<ServiceClock>();
-builder.Services.AddScoped<DocumentLoader>();
-builder.Services.AddScoped<DocumentNumbers>();
-builder.Services.AddScoped<UnitRegistry>();
-builder.Services.AddScoped<UnitNameLookup>();
-builder.Services.AddScoped<TargetReferences>();
-builder.Services.AddScoped<ReportSubjects>();
-builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentService>();
-builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentBoard>();
-builder.Services.AddScoped<PolicyApi.Api.Features.Importing.ImportUnitResolver>();
-builder.Services.AddOptions<PolicyApi.Api.Features.Importing.ImportOptions>().Bind(builder.Configuration.GetSection("Import"));
-builder.Services.AddOptions<PolicyApi.Api.Features.Importing.DemoDataOptions>().Bind(builder.Configuration.GetSection(PolicyApi.Api.Features.Importing.DemoDataOptions.Section));
-builder.Services.AddHostedService<PolicyApi.Api.Features.Importing.DemoDataLoader>();
+builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Apply);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddResponseCompression(o =>
@@ -115,17 +94,7 @@ app.MapHealthChecks("/health/ready", new()
     ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 }).AllowAnonymous();
 var api = app.MapGroup(string.Empty).WithAccessRules().WithBudgets();
-api.MapDocuments();
-api.MapChapters();
-api.MapMeasures();
-api.MapAssignments();
-api.MapUnits();
-api.MapTargets();
-api.MapProgressReports();
-api.MapSupervision();
-api.MapImports();
-api.MapAudit();
-api.MapChanges();
+api.MapFeatures();
 
 await app.RunAsync();
 

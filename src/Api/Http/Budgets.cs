@@ -34,7 +34,7 @@ public static class Budgets
     {
         builder.Finally(endpoint =>
         {
-            var name = endpoint.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+            var name = endpoint.OperationName();
             var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault()?.HttpMethods ?? [];
             var kind = name is not null && Exceptions.TryGetValue(name, out var special) ? special
                 : !methods.Contains(HttpMethods.Get) ? QueryClass.Write

@@ -31,6 +31,10 @@ internal static class EndpointConventions
     public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary, string description) =>
         builder.WithName(name).WithSummary(summary).WithDescription(description);
 
+    /// <summary>The operation's name, as <see cref="Describe"/> gave it (null for endpoints that are no operation).</summary>
+    public static string? OperationName(this EndpointBuilder endpoint) =>
+        endpoint.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+
     public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder, params int[] statuses)
     {
         foreach (var status in statuses)

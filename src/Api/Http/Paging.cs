@@ -124,3 +124,44 @@ public static class Paging
         [property: JsonPropertyName("list")] string? List,
         [property: JsonPropertyName("after")] JsonElement After);
 }
+
+/// <summary>
+/// A page of a list kept in id order (the order records were registered in): reads the limit and the cursor's id
+/// once, narrows the query to the rows after it (and one more, telling whether another page follows), builds the page.
+/// </summary>
+public sealed class IdPage
+{
+    private readonly IPagedQuery query;
+    private readonly int limit;
+    private readonly Guid? after;
+
+    private IdPage(IPagedQuery query)
+    {
+        this.query = query;
+        limit = Paging.Limit(query.Limit);
+        after = Paging.Decode<Position>(query)?.Id;
+    }
+
+    /// <summary>Reads <paramref name="query"/>'s limit and cursor (a 400 for either out of bounds).</summary>
+    public static IdPage Of(IPagedQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new IdPage(query);
+    }
+
+    /// <summary>The rows of this page and one more, in id order.</summary>
+    public IQueryable<T> Rows<T>(IQueryable<T> source)
+        where T : VersionedEntity
+    {
+        var rows = after is { } id ? source.Where(x => x.Id.CompareTo(id) > 0) : source;
+        return rows.OrderBy(x => x.Id).Take(limit + 1);
+    }
+
+    public Page<TItem> Build<TRow, TItem>(IReadOnlyList<TRow> rows, Func<TRow, TItem> map, Func<TRow, Guid> idOf)
+    {
+        ArgumentNullException.ThrowIfNull(idOf);
+        return Paging.Build(query, rows, limit, map, r => new Position(idOf(r)));
+    }
+
+    private sealed record Position(Guid Id);
+}

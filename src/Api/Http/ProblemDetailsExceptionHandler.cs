@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Api.Http;
 

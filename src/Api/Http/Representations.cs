@@ -13,6 +13,17 @@ public interface ITaggedRepresentation
 }
 
 /// <summary>
+/// The base of the response records served with an ETag: their <c>From</c> sets the tag (<c>{ ETag = EntityTags.Of(…) }</c>),
+/// which stays internal and is never serialized.
+/// </summary>
+public abstract record TaggedRepresentation : ITaggedRepresentation
+{
+    internal string ETag { get; init; } = string.Empty;
+
+    string ITaggedRepresentation.ETag => ETag;
+}
+
+/// <summary>
 /// ETags made of versions: the version of the entity a representation shows, and the versions (or counts) of what it
 /// embeds — a measure shows its units' names, so their versions count too. Every change of a representation bumps one
 /// of them (<see cref="Domain.Common.VersionedEntity"/>), so a read never serializes its body to tag it.
@@ -45,7 +56,7 @@ public static class EntityTags
 /// Conditional requests on single resources: the ETag on 200 and 201, 304 for a matching <c>If-None-Match</c>,
 /// and writes that compare <c>If-Match</c> with the tag of the representation as it is now.
 /// </summary>
-public sealed class Representations
+public sealed class Representations(IHttpContextAccessor http)
 {
     /// <summary>200 with the representation and its ETag, or 304 when the client's <c>If-None-Match</c> already names it.</summary>
     public IResult Ok<T>(HttpContext http, T representation)
@@ -69,6 +80,13 @@ public sealed class Representations
         http.Response.Headers.ETag = representation.ETag;
         return TypedResults.Created(location, representation);
     }
+
+    /// <summary>
+    /// Throws 428 unless the request being served sends <c>If-Match</c>, and 412 unless it names the current
+    /// representation (or is <c>*</c>) — as <see cref="Ok"/> reads <c>If-None-Match</c> from the request.
+    /// </summary>
+    public void EnsureMatch(ITaggedRepresentation current) =>
+        EnsureMatch(http.HttpContext?.Request.Headers.IfMatch.ToString(), current);
 
     /// <summary>Throws 412 unless <paramref name="ifMatch"/> names the current representation (or is <c>*</c>).</summary>
     public void EnsureMatch(string? ifMatch, ITaggedRepresentation current)

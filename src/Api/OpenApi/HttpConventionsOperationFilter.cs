@@ -15,36 +15,22 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
 
         if (metadata.OfType<RequiresIfMatchAttribute>().Any())
         {
-            var ifMatch = operation.Parameters.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "If-Match");
-            if (ifMatch is not null)
-            {
-                ifMatch.Required = true;
-                ifMatch.Description = "The ETag of the resource as last read. Missing → 428; stale → 412.";
-            }
+            // Handlers read If-Match from the request (Representations.EnsureMatch), so the endpoint does not bind it.
+            operation.Parameters.Add(Header("If-Match", required: true, "The ETag of the resource as last read. Missing → 428; stale → 412."));
         }
 
         if (metadata.OfType<ConditionalGetAttribute>().Any())
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = "If-None-Match",
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "An ETag from an earlier read; if it is still current the answer is 304 with no body.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
+            operation.Parameters.Add(Header("If-None-Match", required: false, "An ETag from an earlier read; if it is still current the answer is 304 with no body."));
         }
 
         if (metadata.OfType<IdempotentAttribute>().Any())
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotencyMiddleware.Header,
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "A key unique to this write (e.g. a UUID). Retrying with the same key, body (and If-Match) replays the first response (header Idempotent-Replayed: true) — the change and its stored response commit together, so a retry after a lost answer or a crash either replays or runs once. The same key with another request → 422; while the first is running → 409 with Retry-After. Kept 24 h, scoped to the caller's whole identity (subject, roles, unit, client).",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
-            });
+            operation.Parameters.Add(Header(
+                IdempotencyMiddleware.Header,
+                required: false,
+                "A key unique to this write (e.g. a UUID). Retrying with the same key, body (and If-Match) replays the first response (header Idempotent-Replayed: true) — the change and its stored response commit together, so a retry after a lost answer or a crash either replays or runs once. The same key with another request → 422; while the first is running → 409 with Retry-After. Kept 24 h, scoped to the caller's whole identity (subject, roles, unit, client).",
+                maxLength: 200));
         }
 
         if (metadata.OfType<PlainTextBodyAttribute>().Any())
@@ -104,4 +90,13 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         };
     }
+
+    private static OpenApiParameter Header(string name, bool required, string description, int? maxLength = null) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Header,
+        Required = required,
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
+    };
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Api.Features.Changes;
-using PolicyApi.Api.Features.Measures;
 using PolicyApi.Infrastructure.ChangeFeed;
 
 namespace PolicyApi.Api.OpenApi;

@@ -1,8 +1,3 @@
-using PolicyApi.Api.Features.Importing;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Importing;
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.OpenApi;
 
 /// <summary>The importer's examples: an excerpt of the 防城港市 work plan as text, its draft and its commit.</summary>

@@ -1,13 +1,3 @@
-using PolicyApi.Api.Features.Assignments;
-using PolicyApi.Api.Features.Chapters;
-using PolicyApi.Api.Features.Documents;
-using PolicyApi.Api.Features.Measures;
-using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.OpenApi;
 
 /// <summary>The registry's examples: 连政发〔2020〕62号, its chapters, measures and units.</summary>

@@ -1,14 +1,4 @@
 using System.Text.Json.Nodes;
-using PolicyApi.Api.Features.Auditing;
-using PolicyApi.Api.Features.Exports;
-using PolicyApi.Api.Features.Reports;
-using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Api.Features.Targets;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Reports;
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Targets;
-using PolicyApi.Domain.Units;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Api.OpenApi;

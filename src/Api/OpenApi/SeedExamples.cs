@@ -1,7 +1,3 @@
-using PolicyApi.Api.Features.Documents;
-using PolicyApi.Api.Features.Exports;
-using PolicyApi.Api.Features.Supervision;
-
 namespace PolicyApi.Api.OpenApi;
 
 /// <summary>

@@ -188,7 +188,7 @@ public static class AccessRules
     {
         builder.Finally(endpoint =>
         {
-            var name = endpoint.Metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName
+            var name = endpoint.OperationName()
                 ?? throw new InvalidOperationException($"Endpoint {endpoint.DisplayName} has no operation name, so no access rule can apply to it.");
             if (!ByOperation.TryGetValue(name, out var policy))
             {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PolicyApi.Domain.Reports;
 
 namespace PolicyApi.Api.Security;
 

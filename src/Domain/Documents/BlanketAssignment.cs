@@ -1,4 +1,3 @@
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Domain.Documents;

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Common;
-
 namespace PolicyApi.Domain.Documents;
 
 /// <summary>A top-level section of a document: 一、加强对稳外资工作领导.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Common;
-
 namespace PolicyApi.Domain.Documents;
 
 /// <summary>One responsible unit of one measure, with its role (牵头 / 配合 / 责任单位).</summary>

@@ -1,4 +1,3 @@
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Units;
 

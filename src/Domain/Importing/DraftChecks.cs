@@ -1,5 +1,4 @@
 using System.Globalization;
-using PolicyApi.Domain.Common;
 
 namespace PolicyApi.Domain.Importing;
 

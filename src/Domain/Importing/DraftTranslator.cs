@@ -1,5 +1,4 @@
 using System.Globalization;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Domain.Targets;

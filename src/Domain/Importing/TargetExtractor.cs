@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-using PolicyApi.Domain.Common;
 
 namespace PolicyApi.Domain.Importing;
 

@@ -1,4 +1,3 @@
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Targets;
 
 namespace PolicyApi.Domain.Reports;

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Common;
-
 namespace PolicyApi.Domain.Supervision;
 
 /// <summary>How often reports are due: 周跟踪 weekly, 月通报 monthly, 季督查 quarterly, 半年点评 half-yearly, 年底考核 yearly.</summary>

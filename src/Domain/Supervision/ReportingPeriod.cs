@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PolicyApi.Domain.Common;
 
 namespace PolicyApi.Domain.Supervision;
 

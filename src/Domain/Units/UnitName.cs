@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Common;
-
 namespace PolicyApi.Domain.Units;
 
 /// <summary>

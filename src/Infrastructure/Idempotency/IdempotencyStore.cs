@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Infrastructure.Idempotency;

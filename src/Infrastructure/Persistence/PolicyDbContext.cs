@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Targets;

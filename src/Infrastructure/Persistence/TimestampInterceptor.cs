@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using PolicyApi.Domain.Common;
 
 namespace PolicyApi.Infrastructure.Persistence;
 

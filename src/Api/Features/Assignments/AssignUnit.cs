@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 public sealed record AssignUnit : ICommand<AssignmentResponse>
@@ -40,11 +37,8 @@ public sealed class AssignUnitHandler(PolicyDbContext db, Documents.DocumentLoad
 internal static class AssignUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapPost("/", async (Guid measureId, AssignUnit command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command with { MeasureId = measureId }, ct);
-                return representations.Created(http, $"/api/v1/measures/{measureId}/assignments/{created.Id}", created);
-            })
+        assignments.MapPost("/", (Guid measureId, AssignUnit command, MediatorResults results) =>
+                results.CreatedAsync(command with { MeasureId = measureId }, created => $"/api/v1/measures/{measureId}/assignments/{created.Id}"))
             .Describe("AssignUnit", "Assign a responsible unit to a measure", "The unit must belong to the document's region and not be assigned already (409).")
             .CreatesResource<AssignUnit, AssignmentResponse>(400, 404, 409, 413, 415);
 }

@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A unit's assignment to a measure with its role.</summary>
@@ -12,12 +9,8 @@ public sealed record AssignmentResponse(
     UnitRole Role,
     int Sequence,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static AssignmentResponse From(MeasureAssignment a, UnitLabel unit)
     {
         ArgumentNullException.ThrowIfNull(a);

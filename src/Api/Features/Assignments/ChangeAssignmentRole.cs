@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 public sealed record ChangeAssignmentRole : ICommand<AssignmentResponse>
@@ -12,9 +9,6 @@ public sealed record ChangeAssignmentRole : ICommand<AssignmentResponse>
 
     [JsonIgnore]
     public Guid AssignmentId { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class ChangeAssignmentRoleValidator : AbstractValidator<ChangeAssignmentRole>
@@ -31,7 +25,7 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unit));
+        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
         document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value);
         await db.SaveChangesAsync(cancellationToken);
         return AssignmentResponse.From(assignment, unit);
@@ -41,8 +35,8 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
 internal static class ChangeAssignmentRoleEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapPut("/{assignmentId}", async (Guid measureId, Guid assignmentId, ChangeAssignmentRole command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { MeasureId = measureId, AssignmentId = assignmentId, IfMatch = ifMatch }, ct)))
+        assignments.MapPut("/{assignmentId}", (Guid measureId, Guid assignmentId, ChangeAssignmentRole command, MediatorResults results) =>
+                results.OkAsync(command with { MeasureId = measureId, AssignmentId = assignmentId }))
             .Describe("ChangeAssignmentRole", "Change a unit's role on a measure", "Requires If-Match.")
             .ReplacesResource<ChangeAssignmentRole, AssignmentResponse>();
 }

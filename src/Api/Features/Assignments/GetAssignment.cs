@@ -1,8 +1,6 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record GetAssignment(Guid MeasureId, Guid AssignmentId) : IQuery<AssignmentResponse>;
+public sealed record GetAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : IQuery<AssignmentResponse>;
 
 public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetAssignment, AssignmentResponse>
 {
@@ -20,8 +18,6 @@ public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestH
 internal static class GetAssignmentEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapGet("/{assignmentId}", async (Guid measureId, Guid assignmentId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetAssignment(measureId, assignmentId), ct)))
-            .Describe("GetAssignment", "Read an assignment", "Returns the assignment with a strong ETag.")
-            .ServesResource<AssignmentResponse>();
+        assignments.MapGetResource<GetAssignment, AssignmentResponse>("/{assignmentId}")
+            .Describe("GetAssignment", "Read an assignment", "Returns the assignment with a strong ETag.");
 }

@@ -1,12 +1,10 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A measure's responsible units in the order the document lists them.</summary>
-/// <param name="MeasureId">The measure.</param>
+/// <param name="MeasureId">The measure's id (UUID).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
-public sealed record ListAssignments(Guid MeasureId, int? Limit, string? Cursor) : IQuery<Page<AssignmentResponse>>, IPagedQuery;
+public sealed record ListAssignments([FromRoute(Name = "measureId")] Guid MeasureId, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<AssignmentResponse>>, IPagedQuery;
 
 public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAssignments, Page<AssignmentResponse>>
 {
@@ -34,8 +32,7 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
 internal static class ListAssignmentsEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapGet("/", async (Guid measureId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListAssignments(measureId, limit, cursor), ct)))
+        assignments.MapQuery<ListAssignments, Page<AssignmentResponse>>("/")
             .Describe("ListAssignments", "List a measure's responsible units", "In the order the document lists them, with roles.")
             .WithProblems(400, 404);
 }

@@ -1,34 +1,25 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record RemoveAssignment(Guid MeasureId, Guid AssignmentId, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : ICommand;
 
 public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
-    : MediatR.IRequestHandler<RemoveAssignment, MediatR.Unit>
+    : AsyncRequestHandler<RemoveAssignment>
 {
-    public async Task<MediatR.Unit> Handle(RemoveAssignment request, CancellationToken cancellationToken)
+    protected override async Task Handle(RemoveAssignment request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(request.IfMatch, AssignmentResponse.From(assignment, unit));
+        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
         document.UnassignUnit(request.MeasureId, request.AssignmentId);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class RemoveAssignmentEndpoint
 {
     public static void Map(IEndpointRouteBuilder assignments) =>
-        assignments.MapDelete("/{assignmentId}", async (Guid measureId, Guid assignmentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new RemoveAssignment(measureId, assignmentId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
-            .Describe("RemoveAssignment", "Remove a unit from a measure", "Requires If-Match.")
-            .RequireIfMatch()
-            .WithProblems(400, 404);
+        assignments.MapDeleteResource<RemoveAssignment>("/{assignmentId}", 400, 404)
+            .Describe("RemoveAssignment", "Remove a unit from a measure", "Requires If-Match.");
 }

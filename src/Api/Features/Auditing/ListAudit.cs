@@ -106,8 +106,7 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
 internal static class ListAuditEndpoint
 {
     public static void Map(IEndpointRouteBuilder audit) =>
-        audit.MapGet("/", async ([AsParameters] ListAudit query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        audit.MapQuery<ListAudit, Page<AuditEntryResponse>>("/")
             .Describe("ListAudit", "Read the audit log",
                 "Every change (who, role, unit, client, IP, trace id, entity, action, before and after) and every refused attempt, newest first; " +
                 "filter by entity, entity id, unit, actor, outcome and time. For administrators and supervisors.")

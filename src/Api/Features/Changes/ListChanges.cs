@@ -1,13 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using PolicyApi.Api.Features.Assignments;
-using PolicyApi.Api.Features.Chapters;
-using PolicyApi.Api.Features.Documents;
-using PolicyApi.Api.Features.Measures;
-using PolicyApi.Api.Features.Reports;
-using PolicyApi.Api.Features.Targets;
-using PolicyApi.Api.Features.Units;
 using PolicyApi.Infrastructure.ChangeFeed;
 
 namespace PolicyApi.Api.Features.Changes;
@@ -15,7 +8,7 @@ namespace PolicyApi.Api.Features.Changes;
 /// <summary>The changes committed after a sync token, oldest first.</summary>
 /// <param name="Since">The nextSince of the previous call; leave it out to get the current token (then take a snapshot of the lists and follow from it).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-public sealed record ListChanges(string? Since, int? Limit) : IQuery<ChangesPage>;
+public sealed record ListChanges([FromQuery(Name = "since")] string? Since, [FromQuery(Name = "limit")] int? Limit) : IQuery<ChangesPage>;
 
 /// <summary>A page of the change feed.</summary>
 /// <param name="Items">The changes, in commit order.</param>
@@ -143,8 +136,7 @@ public static class SyncToken
 internal static class ListChangesEndpoint
 {
     public static void Map(IEndpointRouteBuilder changes) =>
-        changes.MapGet("/", async (string? since, int? limit, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListChanges(since, limit), ct)))
+        changes.MapQuery<ListChanges, ChangesPage>("/")
             .Describe(
                 "ListChanges",
                 "Follow the change feed",

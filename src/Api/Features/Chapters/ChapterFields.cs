@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>The fields of a chapter its editors own.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A chapter (一、二、…) as the API serves it.</summary>
@@ -11,12 +9,8 @@ public sealed record ChapterResponse(
     int Sequence,
     int MeasureCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static ChapterResponse From(Chapter c, int measureCount)
     {
         ArgumentNullException.ThrowIfNull(c);

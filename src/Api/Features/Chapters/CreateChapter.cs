@@ -18,11 +18,8 @@ public sealed class CreateChapterHandler(PolicyDbContext db, Documents.DocumentL
 internal static class CreateChapterEndpoint
 {
     public static void Map(IEndpointRouteBuilder chapters) =>
-        chapters.MapPost("/", async (Guid documentId, CreateChapter command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command with { DocumentId = documentId }, ct);
-                return representations.Created(http, $"/api/v1/documents/{documentId}/chapters/{created.Id}", created);
-            })
+        chapters.MapPost("/", (Guid documentId, CreateChapter command, MediatorResults results) =>
+                results.CreatedAsync(command with { DocumentId = documentId }, created => $"/api/v1/documents/{documentId}/chapters/{created.Id}"))
             .Describe("CreateChapter", "Add a chapter", "Appends the chapter, or inserts it at the given sequence.")
             .CreatesResource<CreateChapter, ChapterResponse>(400, 404, 409, 413, 415);
 }

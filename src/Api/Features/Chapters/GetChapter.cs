@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Chapters;
 
-public sealed record GetChapter(Guid DocumentId, Guid ChapterId) : IQuery<ChapterResponse>;
+public sealed record GetChapter([FromRoute(Name = "documentId")] Guid DocumentId, [FromRoute(Name = "chapterId")] Guid ChapterId) : IQuery<ChapterResponse>;
 
 public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetChapter, ChapterResponse>
 {
@@ -18,8 +18,6 @@ public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHand
 internal static class GetChapterEndpoint
 {
     public static void Map(IEndpointRouteBuilder chapters) =>
-        chapters.MapGet("/{chapterId}", async (Guid documentId, Guid chapterId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetChapter(documentId, chapterId), ct)))
-            .Describe("GetChapter", "Read a chapter", "Returns the chapter with a strong ETag.")
-            .ServesResource<ChapterResponse>();
+        chapters.MapGetResource<GetChapter, ChapterResponse>("/{chapterId}")
+            .Describe("GetChapter", "Read a chapter", "Returns the chapter with a strong ETag.");
 }

@@ -1,10 +1,10 @@
 namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A document's chapters in document order.</summary>
-/// <param name="DocumentId">The document.</param>
+/// <param name="DocumentId">The policy document's id (UUID).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
-public sealed record ListChapters(Guid DocumentId, int? Limit, string? Cursor) : IQuery<Page<ChapterResponse>>, IPagedQuery;
+public sealed record ListChapters([FromRoute(Name = "documentId")] Guid DocumentId, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<ChapterResponse>>, IPagedQuery;
 
 public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListChapters, Page<ChapterResponse>>
 {
@@ -32,8 +32,7 @@ public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHa
 internal static class ListChaptersEndpoint
 {
     public static void Map(IEndpointRouteBuilder chapters) =>
-        chapters.MapGet("/", async (Guid documentId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListChapters(documentId, limit, cursor), ct)))
+        chapters.MapQuery<ListChapters, Page<ChapterResponse>>("/")
             .Describe("ListChapters", "List a document's chapters", "Chapters (一、二、…) in document order.")
             .WithProblems(400, 404);
 }

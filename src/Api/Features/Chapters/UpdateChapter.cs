@@ -4,9 +4,6 @@ public sealed record UpdateChapter : ChapterFields, ICommand<ChapterResponse>
 {
     [JsonIgnore]
     public Guid ChapterId { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class UpdateChapterValidator : ChapterFieldsValidator<UpdateChapter>;
@@ -18,7 +15,7 @@ public sealed class UpdateChapterHandler(PolicyDbContext db, Documents.DocumentL
     {
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         var current = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
-        representations.EnsureMatch(request.IfMatch, ChapterResponse.From(document, current));
+        representations.EnsureMatch(ChapterResponse.From(document, current));
         var chapter = document.ReviseChapter(request.ChapterId, request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);
         return ChapterResponse.From(document, chapter);
@@ -28,8 +25,8 @@ public sealed class UpdateChapterHandler(PolicyDbContext db, Documents.DocumentL
 internal static class UpdateChapterEndpoint
 {
     public static void Map(IEndpointRouteBuilder chapters) =>
-        chapters.MapPut("/{chapterId}", async (Guid documentId, Guid chapterId, UpdateChapter command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { DocumentId = documentId, ChapterId = chapterId, IfMatch = ifMatch }, ct)))
+        chapters.MapPut("/{chapterId}", (Guid documentId, Guid chapterId, UpdateChapter command, MediatorResults results) =>
+                results.OkAsync(command with { DocumentId = documentId, ChapterId = chapterId }))
             .Describe("UpdateChapter", "Replace a chapter", "Replaces label and title; a sequence moves it. Requires If-Match.")
             .ReplacesResource<UpdateChapter, ChapterResponse>();
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 public sealed record CreateDocument : DocumentFields, ICommand<DocumentResponse>;
@@ -21,11 +19,7 @@ public sealed class CreateDocumentHandler(PolicyDbContext db, DocumentNumbers do
 internal static class CreateDocumentEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapPost("/", async (CreateDocument command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command, ct);
-                return representations.Created(http, $"/api/v1/documents/{created.Id}", created);
-            })
+        documents.MapPost("/", (CreateDocument command, MediatorResults results) => results.CreatedAsync(command, created => $"/api/v1/documents/{created.Id}"))
             .Describe("CreateDocument", "Register a policy document", "Creates the document with its metadata; chapters and measures are added afterwards. A 文号 already used by another document (bracket and spacing variants included) is a 409.")
             .CreatesResource<CreateDocument, DocumentResponse>(400, 409, 413, 415);
 }

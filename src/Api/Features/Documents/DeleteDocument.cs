@@ -1,30 +1,23 @@
 namespace PolicyApi.Api.Features.Documents;
 
-public sealed record DeleteDocument(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteDocument([FromRoute(Name = "documentId")] Guid Id) : ICommand;
 
 public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loader, Http.Representations representations)
-    : MediatR.IRequestHandler<DeleteDocument, MediatR.Unit>
+    : AsyncRequestHandler<DeleteDocument>
 {
-    public async Task<MediatR.Unit> Handle(DeleteDocument request, CancellationToken cancellationToken)
+    protected override async Task Handle(DeleteDocument request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, DocumentResponse.From(document));
+        representations.EnsureMatch(DocumentResponse.From(document));
         document.EnsureCanBeDeleted();
         db.Documents.Remove(document);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class DeleteDocumentEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapDelete("/{documentId}", async (Guid documentId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteDocument(documentId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
-            .Describe("DeleteDocument", "Delete a policy document", "Only while nothing is attached: a document with chapters or measures is a 409. Requires If-Match.")
-            .RequireIfMatch()
-            .WithProblems(400, 404, 409);
+        documents.MapDeleteResource<DeleteDocument>("/{documentId}", 400, 404, 409)
+            .Describe("DeleteDocument", "Delete a policy document", "Only while nothing is attached: a document with chapters or measures is a 409. Requires If-Match.");
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 /// <summary>The body of a create or replace: every field the document's editors own.</summary>

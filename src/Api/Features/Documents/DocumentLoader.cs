@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 /// <summary>Loads the document aggregate for a change: the document, its chapters, measures and assignments.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 /// <summary>The document that already holds a 文号.</summary>

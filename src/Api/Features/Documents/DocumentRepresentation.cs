@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 /// <summary>A span of dates; either end may be open.</summary>
@@ -21,12 +19,8 @@ public sealed record DocumentResponse(
     int ChapterCount,
     int MeasureCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static DocumentResponse From(PolicyDocument d, int chapterCount, int measureCount)
     {
         ArgumentNullException.ThrowIfNull(d);

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Documents;
 
-public sealed record GetDocument(Guid Id) : IQuery<DocumentResponse>;
+public sealed record GetDocument([FromRoute(Name = "documentId")] Guid Id) : IQuery<DocumentResponse>;
 
 public sealed class GetDocumentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetDocument, DocumentResponse>
 {
@@ -18,8 +18,6 @@ public sealed class GetDocumentHandler(PolicyDbContext db) : MediatR.IRequestHan
 internal static class GetDocumentEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapGet("/{documentId}", async (Guid documentId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetDocument(documentId), ct)))
-            .Describe("GetDocument", "Read a policy document", "Returns the document with a strong ETag; If-None-Match with that ETag answers 304.")
-            .ServesResource<DocumentResponse>();
+        documents.MapGetResource<GetDocument, DocumentResponse>("/{documentId}")
+            .Describe("GetDocument", "Read a policy document", "Returns the document with a strong ETag; If-None-Match with that ETag answers 304.");
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Documents;
 
 /// <summary>Documents in the order they were registered, filtered.</summary>
@@ -23,12 +21,9 @@ public sealed record ListDocuments(
 
 public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>
 {
-    private sealed record Position(Guid Id);
-
     public async Task<Page<DocumentResponse>> Handle(ListDocuments request, CancellationToken cancellationToken)
     {
-        var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request);
+        var page = IdPage.Of(request);
         if (request.Year is < 1900 or > 2200)
         {
             throw new InvalidInputException("year", "'year' must be between 1900 and 2200.");
@@ -69,25 +64,17 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             query = query.Where(d => d.Status == status);
         }
 
-        if (after is not null)
-        {
-            query = query.Where(d => d.Id.CompareTo(after.Id) > 0);
-        }
-
-        var rows = await query
-            .OrderBy(d => d.Id)
-            .Take(limit + 1)
+        var rows = await page.Rows(query)
             .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
             .ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => new Position(r.Document.Id));
+        return page.Build(rows, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => r.Document.Id);
     }
 }
 
 internal static class ListDocumentsEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapGet("/", async ([AsParameters] ListDocuments query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        documents.MapQuery<ListDocuments, Page<DocumentResponse>>("/")
             .Describe("ListDocuments", "List policy documents", "Filter by region, issuer, year (issue date, or period for undated documents), kind, status and words in the title. Cursor-paged in registration order.")
             .WithProblems(400);
 }

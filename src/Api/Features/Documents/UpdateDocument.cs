@@ -4,9 +4,6 @@ public sealed record UpdateDocument : DocumentFields, ICommand<DocumentResponse>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class UpdateDocumentValidator : DocumentFieldsValidator<UpdateDocument>
@@ -24,7 +21,7 @@ public sealed class UpdateDocumentHandler(PolicyDbContext db, DocumentLoader loa
     public async Task<DocumentResponse> Handle(UpdateDocument request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, DocumentResponse.From(document));
+        representations.EnsureMatch(DocumentResponse.From(document));
         document.Revise(request.ToDetails());
         await documentNumbers.EnsureFreeAsync(document, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -35,8 +32,7 @@ public sealed class UpdateDocumentHandler(PolicyDbContext db, DocumentLoader loa
 internal static class UpdateDocumentEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapPut("/{documentId}", async (Guid documentId, UpdateDocument command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = documentId, IfMatch = ifMatch }, ct)))
+        documents.MapPut("/{documentId}", (Guid documentId, UpdateDocument command, MediatorResults results) => results.OkAsync(command with { Id = documentId }))
             .Describe("UpdateDocument", "Replace a policy document's metadata", "Replaces every editor-owned field (a field left out is cleared; status must be given). Requires If-Match with the current ETag.")
             .ReplacesResource<UpdateDocument, DocumentResponse>();
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Exports;
 
 /// <summary>A row of the task decomposition table (任务分解表): a measure with its units by role.</summary>

@@ -1,7 +1,3 @@
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Importing;
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Importing;
 
 /// <summary>Which registered unit a name of the draft means.</summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -126,11 +124,7 @@ internal static class CreateImportEndpoint
 {
     public static void Map(IEndpointRouteBuilder imports)
     {
-        imports.MapPost("/", async (CreateImport command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command, ct);
-                return representations.Created(http, $"/api/v1/imports/{created.Id}", created);
-            })
+        imports.MapPost("/", (CreateImport command, MediatorResults results) => results.CreatedAsync(command, created => $"/api/v1/imports/{created.Id}"))
             .Describe("CreateImport", "Read a document's text into a draft",
                 "Reads the plain text of a policy document and proposes its structure — metadata, chapters, measures with labels and parents, " +
                 "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +

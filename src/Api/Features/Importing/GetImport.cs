@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Importing;
 
-public sealed record GetImport(Guid Id) : IQuery<ImportResponse>;
+public sealed record GetImport([FromRoute(Name = "importId")] Guid Id) : IQuery<ImportResponse>;
 
 public sealed class GetImportHandler(PolicyDbContext db, ImportUnitResolver resolver) : MediatR.IRequestHandler<GetImport, ImportResponse>
 {
@@ -15,8 +15,6 @@ public sealed class GetImportHandler(PolicyDbContext db, ImportUnitResolver reso
 internal static class GetImportEndpoint
 {
     public static void Map(IEndpointRouteBuilder imports) =>
-        imports.MapGet("/{importId}", async (Guid importId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetImport(importId), ct)))
-            .Describe("GetImport", "Read an import's draft", "The draft as read, with unit names resolved against the registry as it stands now, and whether it was committed.")
-            .ServesResource<ImportResponse>();
+        imports.MapGetResource<GetImport, ImportResponse>("/{importId}")
+            .Describe("GetImport", "Read an import's draft", "The draft as read, with unit names resolved against the registry as it stands now, and whether it was committed.");
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Api.Features.Importing;
 

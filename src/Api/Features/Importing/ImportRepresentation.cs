@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PolicyApi.Domain.Importing;
 
 namespace PolicyApi.Api.Features.Importing;
 
@@ -13,12 +12,8 @@ public sealed record ImportResponse(
     DateTimeOffset? CommittedAt,
     Guid? DocumentId,
     ImportDraft Draft,
-    IReadOnlyList<UnitResolution> Units) : ITaggedRepresentation
+    IReadOnlyList<UnitResolution> Units) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     /// <summary>Unit names that resolve to no unit: map or create them in the commit.</summary>
     public int UnresolvedUnits => Units.Count(u => u.Match == "none");
 }

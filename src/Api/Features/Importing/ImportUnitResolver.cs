@@ -1,6 +1,3 @@
-using PolicyApi.Domain.Importing;
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Importing;
 
 /// <summary>The registered unit each name of a draft means; the units a commit registers; notes on what it did.</summary>

@@ -1,6 +1,3 @@
-using PolicyApi.Domain.Importing;
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Importing;
 
 /// <summary>A known unit that a name might mean.</summary>

@@ -22,11 +22,8 @@ public sealed class CreateMeasureHandler(PolicyDbContext db, Documents.DocumentL
 internal static class CreateMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder documentMeasures) =>
-        documentMeasures.MapPost("/", async (Guid documentId, CreateMeasure command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command with { DocumentId = documentId }, ct);
-                return representations.Created(http, $"/api/v1/measures/{created.Id}", created);
-            })
+        documentMeasures.MapPost("/", (Guid documentId, CreateMeasure command, MediatorResults results) =>
+                results.CreatedAsync(command with { DocumentId = documentId }, created => $"/api/v1/measures/{created.Id}"))
             .Describe("CreateMeasure", "Add a measure to a document", "Appends the measure in document order, or inserts it at the given sequence. The chapter and parent must belong to the same document; a sub-item inherits its parent's chapter.")
             .CreatesResource<CreateMeasure, MeasureResponse>(400, 404, 409, 413, 415);
 }

@@ -1,31 +1,24 @@
 namespace PolicyApi.Api.Features.Measures;
 
-public sealed record DeleteMeasure(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteMeasure([FromRoute(Name = "measureId")] Guid Id) : ICommand;
 
 public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentLoader loader, Units.UnitNameLookup unitNames, Representations representations)
-    : MediatR.IRequestHandler<DeleteMeasure, MediatR.Unit>
+    : AsyncRequestHandler<DeleteMeasure>
 {
-    public async Task<MediatR.Unit> Handle(DeleteMeasure request, CancellationToken cancellationToken)
+    protected override async Task Handle(DeleteMeasure request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
+        representations.EnsureMatch(MeasureResponse.From(measure, names));
         document.RemoveMeasure(request.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class DeleteMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapDelete("/{measureId}", async (Guid measureId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteMeasure(measureId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
-            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.")
-            .RequireIfMatch()
-            .WithProblems(400, 404, 409);
+        measures.MapDeleteResource<DeleteMeasure>("/{measureId}", 400, 404, 409)
+            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.");
 }

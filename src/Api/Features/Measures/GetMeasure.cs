@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Measures;
 
-public sealed record GetMeasure(Guid Id) : IQuery<MeasureResponse>;
+public sealed record GetMeasure([FromRoute(Name = "measureId")] Guid Id) : IQuery<MeasureResponse>;
 
 public sealed class GetMeasureHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetMeasure, MeasureResponse>
 {
@@ -21,8 +21,6 @@ public sealed class GetMeasureHandler(PolicyDbContext db) : MediatR.IRequestHand
 internal static class GetMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapGet("/{measureId}", async (Guid measureId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetMeasure(measureId), ct)))
-            .Describe("GetMeasure", "Read a measure", "Returns the measure with its responsible units and a strong ETag.")
-            .ServesResource<MeasureResponse>();
+        measures.MapGetResource<GetMeasure, MeasureResponse>("/{measureId}")
+            .Describe("GetMeasure", "Read a measure", "Returns the measure with its responsible units and a strong ETag.");
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Measures;
 
 /// <summary>Measures in document order (documents in the order they were registered), filtered.</summary>
@@ -115,8 +113,7 @@ internal static class ListMeasuresEndpoint
             .WithProblems(400, 404);
 
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapGet("/", async ([AsParameters] ListMeasures query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        measures.MapQuery<ListMeasures, Page<MeasureResponse>>("/")
             .Describe("ListMeasures", "List measures across documents", "Filter by document, chapter, parent, kind, responsible unit and role. With unitId, blanket assignments covering the unit's kind count as role responsible, and each item says how the unit is involved (forUnit).")
             .WithProblems(400, 404);
 }

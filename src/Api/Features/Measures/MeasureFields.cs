@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Documents;
-
 namespace PolicyApi.Api.Features.Measures;
 
 /// <summary>The fields of a measure its editors own.</summary>

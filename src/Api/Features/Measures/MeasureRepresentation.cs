@@ -1,7 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Measures;
 
 /// <summary>"Every unit of these kinds in the region implements this measure" (以下各项措施均需各县区、功能板块落实).</summary>
@@ -31,12 +27,8 @@ public sealed record MeasureResponse(
     IReadOnlyList<ResponsibleUnitRef> ResponsibleUnits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Supervision.ReportingCadenceDto? ReportingCadence,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public UnitInvolvement? ForUnit { get; init; }
 

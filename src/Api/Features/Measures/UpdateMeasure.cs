@@ -4,9 +4,6 @@ public sealed record UpdateMeasure : MeasureFields, Application.ICommand<Measure
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class UpdateMeasureValidator : MeasureFieldsValidator<UpdateMeasure>
@@ -25,7 +22,7 @@ public sealed class UpdateMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        representations.EnsureMatch(request.IfMatch, MeasureResponse.From(measure, names));
+        representations.EnsureMatch(MeasureResponse.From(measure, names));
         document.ReviseMeasure(request.Id, request.ToDetails(), request.Sequence);
         await db.SaveChangesAsync(cancellationToken);
         return MeasureResponse.From(measure, names);
@@ -35,8 +32,7 @@ public sealed class UpdateMeasureHandler(PolicyDbContext db, Documents.DocumentL
 internal static class UpdateMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapPut("/{measureId}", async (Guid measureId, UpdateMeasure command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = measureId, IfMatch = ifMatch }, ct)))
+        measures.MapPut("/{measureId}", (Guid measureId, UpdateMeasure command, MediatorResults results) => results.OkAsync(command with { Id = measureId }))
             .Describe("UpdateMeasure", "Replace a measure", "Replaces label, title, body, kind, chapter, parent, key work and blanket assignment; a sequence moves it. Assignments are changed through /assignments. Requires If-Match.")
             .ReplacesResource<UpdateMeasure, MeasureResponse>();
 }

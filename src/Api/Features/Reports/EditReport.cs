@@ -4,9 +4,6 @@ public sealed record EditReport : ReportFields, ICommand<ReportResponse>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class EditReportValidator : ReportFieldsValidator<EditReport>;
@@ -16,7 +13,7 @@ public sealed class EditReportHandler(PolicyDbContext db, ReportSubjects subject
     public async Task<ReportResponse> Handle(EditReport request, CancellationToken cancellationToken)
     {
         var (report, unit) = await subjects.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, ReportResponse.From(report, unit));
+        representations.EnsureMatch(ReportResponse.From(report, unit));
         var subject = await subjects.ResolveForCallerAsync(report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
         var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
         subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
@@ -30,8 +27,7 @@ public sealed class EditReportHandler(PolicyDbContext db, ReportSubjects subject
 internal static class EditReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapPut("/{reportId}", async (Guid reportId, EditReport command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = reportId, IfMatch = ifMatch }, ct)))
+        reports.MapPut("/{reportId}", (Guid reportId, EditReport command, MediatorResults results) => results.OkAsync(command with { Id = reportId }))
             .Describe("EditReport", "Edit a draft or returned report", "Replaces the content; the previous version is kept in the history. A submitted report is under review (409) and an accepted one is final (409). Requires If-Match.")
             .ReplacesResource<EditReport, ReportResponse>();
 }

@@ -1,6 +1,3 @@
-using PolicyApi.Domain.Reports;
-using PolicyApi.Domain.Supervision;
-
 namespace PolicyApi.Api.Features.Reports;
 
 public sealed record FileReport : ReportFields, ICommand<ReportResponse>
@@ -60,11 +57,7 @@ public sealed class FileReportHandler(PolicyDbContext db, ReportSubjects subject
 internal static class FileReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapPost("/", async (FileReport command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command, ct);
-                return representations.Created(http, $"/api/v1/progress-reports/{created.Id}", created);
-            })
+        reports.MapPost("/", (FileReport command, MediatorResults results) => results.CreatedAsync(command, created => $"/api/v1/progress-reports/{created.Id}"))
             .Describe("FileReport", "Open a progress report (draft)", "One report per unit, subject and period (409 report-exists). The unit must be responsible for the subject (409 unit-not-responsible); the period must lie within the target's (400 period); the value must be in the target's unit of measure (400 unitOfMeasure).")
             .CreatesResource<FileReport, ReportResponse>(400, 409, 413, 415);
 }

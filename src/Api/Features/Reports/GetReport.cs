@@ -1,8 +1,6 @@
-using PolicyApi.Api.Features.Units;
-
 namespace PolicyApi.Api.Features.Reports;
 
-public sealed record GetReport(Guid Id) : IQuery<ReportResponse>;
+public sealed record GetReport([FromRoute(Name = "reportId")] Guid Id) : IQuery<ReportResponse>;
 
 public sealed class GetReportHandler(PolicyDbContext db, ReportSubjects subjects) : MediatR.IRequestHandler<GetReport, ReportResponse>
 {
@@ -21,8 +19,6 @@ public sealed class GetReportHandler(PolicyDbContext db, ReportSubjects subjects
 internal static class GetReportEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapGet("/{reportId}", async (Guid reportId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetReport(reportId), ct)))
-            .Describe("GetReport", "Read a progress report", "Returns the current version with a strong ETag.")
-            .ServesResource<ReportResponse>();
+        reports.MapGetResource<GetReport, ReportResponse>("/{reportId}")
+            .Describe("GetReport", "Read a progress report", "Returns the current version with a strong ETag.");
 }

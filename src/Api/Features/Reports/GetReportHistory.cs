@@ -1,10 +1,10 @@
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>Every kept version of a report, oldest first.</summary>
-/// <param name="Id">The report.</param>
+/// <param name="Id">The progress report's id (UUID).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
-public sealed record GetReportHistory(Guid Id, int? Limit, string? Cursor) : IQuery<Page<ReportRevisionResponse>>, IPagedQuery;
+public sealed record GetReportHistory([FromRoute(Name = "reportId")] Guid Id, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<ReportRevisionResponse>>, IPagedQuery;
 
 public sealed class GetReportHistoryHandler(PolicyDbContext db, ReportSubjects subjects) : MediatR.IRequestHandler<GetReportHistory, Page<ReportRevisionResponse>>
 {
@@ -30,8 +30,7 @@ public sealed class GetReportHistoryHandler(PolicyDbContext db, ReportSubjects s
 internal static class GetReportHistoryEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapGet("/{reportId}/history", async (Guid reportId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetReportHistory(reportId, limit, cursor), ct)))
+        reports.MapQuery<GetReportHistory, Page<ReportRevisionResponse>>("/{reportId}/history")
             .Describe("GetReportHistory", "Every version of a report", "Each change — created, edited, submitted, accepted, returned — with the whole content as it then was, who made it, in which role, and when.")
             .WithProblems(400, 404);
 }

@@ -1,7 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Reports;
-using PolicyApi.Domain.Supervision;
-
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>Progress reports in the order they were opened, filtered.</summary>
@@ -24,12 +20,9 @@ public sealed record ListReports(
 
 public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {
-    private sealed record Position(Guid Id);
-
     public async Task<Page<ReportResponse>> Handle(ListReports request, CancellationToken cancellationToken)
     {
-        var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request);
+        var page = IdPage.Of(request);
         var query = db.ProgressReports.AsNoTracking();
         if (caller.ReporterUnit is { } own)
         {
@@ -73,23 +66,17 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
             query = query.Where(r => r.Status == status);
         }
 
-        if (after is not null)
-        {
-            query = query.Where(r => r.Id.CompareTo(after.Id) > 0);
-        }
-
-        var rows = await query.OrderBy(r => r.Id).Take(limit + 1)
+        var rows = await page.Rows(query)
             .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
             .ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, r => ReportResponse.From(r.Report, r.Unit), r => new Position(r.Report.Id));
+        return page.Build(rows, r => ReportResponse.From(r.Report, r.Unit), r => r.Report.Id);
     }
 }
 
 internal static class ListReportsEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapGet("/", async ([AsParameters] ListReports query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        reports.MapQuery<ListReports, Page<ReportResponse>>("/")
             .Describe("ListReports", "List progress reports", "Filter by unit, measure, target, period and status.")
             .WithProblems(400);
 }

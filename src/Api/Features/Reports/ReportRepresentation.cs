@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Reports;
-
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>A progress report as the API serves it.</summary>
@@ -31,12 +28,8 @@ public sealed record ReportResponse(
     DateTimeOffset? ReviewedAt,
     string? ReviewedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static ReportResponse From(ProgressReport r, UnitLabel unit)
     {
         ArgumentNullException.ThrowIfNull(r);

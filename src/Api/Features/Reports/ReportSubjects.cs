@@ -1,9 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Documents;
-using PolicyApi.Domain.Reports;
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>What a report is about, with the rules that tie a report to its subject.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Reports;
-
 namespace PolicyApi.Api.Features.Reports;
 
 public enum ReviewStep

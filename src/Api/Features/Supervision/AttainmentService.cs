@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Targets;
 using PolicyApi.Infrastructure.Supervision;
 
 namespace PolicyApi.Api.Features.Supervision;

@@ -1,7 +1,3 @@
-using PolicyApi.Api.Features.Targets;
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Supervision;
 
 /// <summary>A growth target's figures on the underlying indicator.</summary>

@@ -1,4 +1,3 @@
-using PolicyApi.Domain.Supervision;
 using PolicyApi.Infrastructure.Supervision;
 
 namespace PolicyApi.Api.Features.Supervision;

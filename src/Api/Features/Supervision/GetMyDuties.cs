@@ -4,7 +4,7 @@ namespace PolicyApi.Api.Features.Supervision;
 
 /// <summary>What the caller's unit owes and what was sent back to it, in one small answer for a phone.</summary>
 /// <param name="AsOf">The date (YYYY-MM-DD) to evaluate on; today in the supervising time zone when omitted.</param>
-public sealed record GetMyDuties(string? AsOf) : IQuery<MyDutiesResponse>;
+public sealed record GetMyDuties([FromQuery(Name = "asOf")] string? AsOf) : IQuery<MyDutiesResponse>;
 
 /// <summary>A unit's duties on a day: the reports it owes (overdue first by due date) and its reports returned for rework.</summary>
 /// <param name="UnitId">The caller's unit.</param>
@@ -67,8 +67,7 @@ public sealed class GetMyDutiesHandler(PolicyDbContext db, SupervisionQueries qu
 internal static class GetMyDutiesEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/me/duties", async (string? asOf, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetMyDuties(asOf), ct)))
+        app.MapQuery<GetMyDuties, MyDutiesResponse>("/api/v1/me/duties")
             .WithTags("Supervision")
             .Describe("GetMyDuties", "What my unit owes", "For a reporter (or a system client whose token names a unit): the reports its unit owes on asOf — due or overdue, earliest due first — and the reports returned to it with the reason, in one small answer. A token without a unit is a 403.")
             .WithProblems(400, 403);

@@ -1,6 +1,3 @@
-using PolicyApi.Domain.Supervision;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Supervision;
 
 /// <summary>A unit's place.</summary>
@@ -61,8 +58,7 @@ public sealed class GetRankingsHandler(Targets.TargetReferences targetReferences
 internal static class GetRankingsEndpoint
 {
     public static void Map(IEndpointRouteBuilder supervision) =>
-        supervision.MapGet("/rankings", async ([AsParameters] GetRankings query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        supervision.MapQuery<GetRankings, RankingResponse>("/rankings")
             .Describe("GetRankings", "Units ranked by attainment against their own allocation", "Ordered by completion rate (actual ÷ own share; for <= targets the lowest first); equal rates share a rank. summoned marks the unit that is behind its 序时进度 and ranked last — the 季约谈 rule.")
             .WithProblems(400, 404, 409);
 }

@@ -92,8 +92,7 @@ internal static class ListObligationsEndpoint
 {
     public static void Map(IEndpointRouteBuilder supervision)
     {
-        supervision.MapGet("/due", async ([AsParameters] ListObligations query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        supervision.MapQuery<ListObligations, Page<ObligationResponse>>("/due")
             .Describe("ListDue", "Reports units owe as of a date", "From the reporting calendars (document cadence, overridden per measure or target) of active documents: every period that has ended by asOf without a submitted report, per unit and document — due while within the grace period, overdue after it. A returned report is owed again.")
             .WithProblems(400);
 

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Supervision;
-
 namespace PolicyApi.Api.Features.Supervision;
 
 /// <summary>A reporting calendar: weekly (周跟踪), monthly (月通报), quarterly (季督查), halfYearly (半年点评) or yearly (年底考核), with days of grace after each period ends.</summary>

@@ -9,9 +9,6 @@ public sealed record AllocateTarget : ICommand<AllocationsResponse>
 
     [JsonIgnore]
     public Guid TargetId { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class AllocateTargetValidator : AbstractValidator<AllocateTarget>
@@ -34,10 +31,10 @@ public sealed class AllocateTargetHandler(PolicyDbContext db, Units.UnitNameLook
     {
         var target = await targetReferences.LoadAsync(request.TargetId, cancellationToken);
         var before = await unitNames.LabelsAsync(target.Allocations.Select(a => a.UnitId), cancellationToken);
-        representations.EnsureMatch(request.IfMatch, AllocationsResponse.From(target, before));
+        representations.EnsureMatch(AllocationsResponse.From(target, before));
 
         var shares = request.Allocations!.Select(a => (a.UnitId!.Value, a.Value!.Value)).ToList();
-        var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+        var region = await targetReferences.RegionOfAsync(target, cancellationToken);
         var names = await unitNames.LabelsAsync(shares.Select(s => s.Item1), cancellationToken, region);
         for (var i = 0; i < shares.Count; i++)
         {
@@ -56,8 +53,7 @@ public sealed class AllocateTargetHandler(PolicyDbContext db, Units.UnitNameLook
 internal static class AllocateTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapPut("/{targetId}/allocations", async (Guid targetId, AllocateTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { TargetId = targetId, IfMatch = ifMatch }, ct)))
+        targets.MapPut("/{targetId}/allocations", (Guid targetId, AllocateTarget command, MediatorResults results) => results.OkAsync(command with { TargetId = targetId }))
             .Describe("AllocateTarget", "Split a target into unit shares", "Replaces the whole split. Shares may add up to less than the target (reported as unallocated) but not to more (409 allocations-exceed-target). Only region-wide amounts can be split. Requires If-Match (the ETag of GET …/allocations).")
             .ReplacesResource<AllocateTarget, AllocationsResponse>();
 }

@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Units;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record AllocationItem(Guid UnitId, string UnitName, decimal Value);
@@ -8,12 +5,8 @@ public sealed record AllocationItem(Guid UnitId, string UnitName, decimal Value)
 /// <summary>A target's split into per-unit shares (目标分解), and whether the shares add up to the whole.</summary>
 /// <param name="Balanced">True when the shares add up exactly to the target.</param>
 /// <param name="Unallocated">The part of the target no unit holds (target − shares).</param>
-public sealed record AllocationsResponse(Guid TargetId, string UnitOfMeasure, decimal TargetValue, decimal Allocated, decimal Unallocated, bool Balanced, IReadOnlyList<AllocationItem> Items) : ITaggedRepresentation
+public sealed record AllocationsResponse(Guid TargetId, string UnitOfMeasure, decimal TargetValue, decimal Allocated, decimal Unallocated, bool Balanced, IReadOnlyList<AllocationItem> Items) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static AllocationsResponse From(Target target, IReadOnlyDictionary<Guid, UnitLabel> units)
     {
         ArgumentNullException.ThrowIfNull(target);

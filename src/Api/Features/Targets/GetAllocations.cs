@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record GetAllocations(Guid TargetId) : IQuery<AllocationsResponse>;
+public sealed record GetAllocations([FromRoute(Name = "targetId")] Guid TargetId) : IQuery<AllocationsResponse>;
 
 public sealed class GetAllocationsHandler(Units.UnitNameLookup unitNames, TargetReferences targetReferences) : MediatR.IRequestHandler<GetAllocations, AllocationsResponse>
 {
@@ -14,8 +14,6 @@ public sealed class GetAllocationsHandler(Units.UnitNameLookup unitNames, Target
 internal static class GetAllocationsEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapGet("/{targetId}/allocations", async (Guid targetId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetAllocations(targetId), ct)))
-            .Describe("GetAllocations", "Read a target's split into unit shares (目标分解)", "With the total allocated, the unallocated rest and whether the shares add up to the whole (balanced).")
-            .ServesResource<AllocationsResponse>();
+        targets.MapGetResource<GetAllocations, AllocationsResponse>("/{targetId}/allocations")
+            .Describe("GetAllocations", "Read a target's split into unit shares (目标分解)", "With the total allocated, the unallocated rest and whether the shares add up to the whole (balanced).");
 }

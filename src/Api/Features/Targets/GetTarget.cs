@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record GetTarget(Guid Id) : IQuery<TargetResponse>;
+public sealed record GetTarget([FromRoute(Name = "targetId")] Guid Id) : IQuery<TargetResponse>;
 
 public sealed class GetTargetHandler(TargetReferences targetReferences) : MediatR.IRequestHandler<GetTarget, TargetResponse>
 {
@@ -11,8 +11,6 @@ public sealed class GetTargetHandler(TargetReferences targetReferences) : Mediat
 internal static class GetTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapGet("/{targetId}", async (Guid targetId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetTarget(targetId), ct)))
-            .Describe("GetTarget", "Read a target", "Returns the target with a strong ETag.")
-            .ServesResource<TargetResponse>();
+        targets.MapGetResource<GetTarget, TargetResponse>("/{targetId}")
+            .Describe("GetTarget", "Read a target", "Returns the target with a strong ETag.");
 }

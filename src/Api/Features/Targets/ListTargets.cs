@@ -13,12 +13,9 @@ public sealed record ListTargets(
 
 public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListTargets, Page<TargetResponse>>
 {
-    private sealed record Position(Guid Id);
-
     public async Task<Page<TargetResponse>> Handle(ListTargets request, CancellationToken cancellationToken)
     {
-        var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request);
+        var page = IdPage.Of(request);
         var query = db.Targets.AsNoTracking();
         if (request.DocumentId is { } documentId)
         {
@@ -35,22 +32,16 @@ public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHan
             query = query.Where(t => t.MeasureId == measureId);
         }
 
-        if (after is not null)
-        {
-            query = query.Where(t => t.Id.CompareTo(after.Id) > 0);
-        }
-
-        var rows = await query.Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones)
-            .OrderBy(t => t.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, TargetResponse.From, t => new Position(t.Id));
+        var rows = await page.Rows(query.Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        return page.Build(rows, TargetResponse.From, t => t.Id);
     }
 }
 
 internal static class ListTargetsEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapGet("/", async ([AsParameters] ListTargets query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        targets.MapQuery<ListTargets, Page<TargetResponse>>("/")
             .Describe("ListTargets", "List targets", "Filter by document and measure.")
             .WithProblems(400, 404);
 }

@@ -1,13 +1,13 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record RemoveTarget(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record RemoveTarget([FromRoute(Name = "targetId")] Guid Id) : ICommand;
 
-public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : MediatR.IRequestHandler<RemoveTarget, MediatR.Unit>
+public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences targetReferences, Representations representations) : AsyncRequestHandler<RemoveTarget>
 {
-    public async Task<MediatR.Unit> Handle(RemoveTarget request, CancellationToken cancellationToken)
+    protected override async Task Handle(RemoveTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, TargetResponse.From(target));
+        representations.EnsureMatch(TargetResponse.From(target));
         var reports = await db.ProgressReports.CountAsync(r => r.TargetId == target.Id, cancellationToken);
         var dependents = await db.Targets.CountAsync(t => t.BasedOnTargetId == target.Id, cancellationToken);
         if (reports > 0 || dependents > 0)
@@ -19,19 +19,12 @@ public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences tar
 
         db.Targets.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class RemoveTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapDelete("/{targetId}", async (Guid targetId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new RemoveTarget(targetId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
-            .Describe("RemoveTarget", "Delete a target", "Only while no progress report and no growth target refers to it (409). Requires If-Match.")
-            .RequireIfMatch()
-            .WithProblems(400, 404, 409);
+        targets.MapDeleteResource<RemoveTarget>("/{targetId}", 400, 404, 409)
+            .Describe("RemoveTarget", "Delete a target", "Only while no progress report and no growth target refers to it (409). Requires If-Match.");
 }

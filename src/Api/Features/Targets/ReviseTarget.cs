@@ -4,9 +4,6 @@ public sealed record ReviseTarget : TargetFields, ICommand<TargetResponse>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class ReviseTargetValidator : TargetFieldsValidator<ReviseTarget>;
@@ -16,9 +13,9 @@ public sealed class ReviseTargetHandler(PolicyDbContext db, TargetReferences tar
     public async Task<TargetResponse> Handle(ReviseTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, TargetResponse.From(target));
+        representations.EnsureMatch(TargetResponse.From(target));
         target.Revise(request.ToDetails());
-        var region = await db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+        var region = await targetReferences.RegionOfAsync(target, cancellationToken);
         await targetReferences.CheckAsync(target, region, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TargetResponse.From(target);
@@ -28,8 +25,7 @@ public sealed class ReviseTargetHandler(PolicyDbContext db, TargetReferences tar
 internal static class ReviseTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder targets) =>
-        targets.MapPut("/{targetId}", async (Guid targetId, ReviseTarget command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = targetId, IfMatch = ifMatch }, ct)))
+        targets.MapPut("/{targetId}", (Guid targetId, ReviseTarget command, MediatorResults results) => results.OkAsync(command with { Id = targetId }))
             .Describe("ReviseTarget", "Replace a target", "Replaces every editor-owned field. Requires If-Match.")
             .ReplacesResource<ReviseTarget, TargetResponse>();
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 public sealed record SetTarget : TargetFields, ICommand<TargetResponse>
@@ -27,11 +25,8 @@ public sealed class SetTargetHandler(PolicyDbContext db, TargetReferences target
 internal static class SetTargetEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/v1/documents/{documentId}/targets", async (Guid documentId, SetTarget command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command with { DocumentId = documentId }, ct);
-                return representations.Created(http, $"/api/v1/targets/{created.Id}", created);
-            })
+        app.MapPost("/api/v1/documents/{documentId}/targets", (Guid documentId, SetTarget command, MediatorResults results) =>
+                results.CreatedAsync(command with { DocumentId = documentId }, created => $"/api/v1/targets/{created.Id}"))
             .WithTags("Targets")
             .Describe("SetTarget", "Set a target of a document", "A quantity the document commits to: indicator, unit of measure, comparator, value, period, accumulation and scope. A baseline makes it a growth target (同比增长20%以上); scope eachUnit with scopeUnitIds binds each unit on its own (每个县区不少于4次).")
             .CreatesResource<SetTarget, TargetResponse>(400, 404, 409, 413, 415);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PolicyApi.Domain.Supervision;
 
 namespace PolicyApi.Api.Features.Targets;
 

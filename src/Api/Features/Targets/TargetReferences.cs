@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 /// <summary>Loads a target for a change, and checks that what it names exists in its document and region.</summary>
@@ -13,6 +11,13 @@ public sealed class TargetReferences(PolicyDbContext db)
             .AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
         ?? throw new ResourceNotFoundException("Target", id);
+
+    /// <summary>The region of the target's document: its units and shares must be units of that region.</summary>
+    public Task<string> RegionOfAsync(Target target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
+    }
 
     /// <summary>The measure, scope units and source target a target names must exist, in its document and region.</summary>
     public async Task CheckAsync(Target target, string region, CancellationToken cancellationToken)

@@ -1,6 +1,3 @@
-using PolicyApi.Api.Features.Supervision;
-using PolicyApi.Domain.Targets;
-
 namespace PolicyApi.Api.Features.Targets;
 
 /// <summary>The baseline of a growth target (同比 → the same indicator in the previous year), e.g. 5833.33 万美元 in 2020.</summary>
@@ -35,12 +32,8 @@ public sealed record TargetResponse(
     IReadOnlyList<MilestoneDto> Milestones,
     string ReportUnitOfMeasure,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static TargetResponse From(Target t)
     {
         ArgumentNullException.ThrowIfNull(t);

@@ -1,14 +1,14 @@
 namespace PolicyApi.Api.Features.Units;
 
-public sealed record DeleteUnit(Guid Id, string? IfMatch) : ICommand<MediatR.Unit>;
+public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id) : ICommand;
 
 public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
-    : MediatR.IRequestHandler<DeleteUnit, MediatR.Unit>
+    : AsyncRequestHandler<DeleteUnit>
 {
-    public async Task<MediatR.Unit> Handle(DeleteUnit request, CancellationToken cancellationToken)
+    protected override async Task Handle(DeleteUnit request, CancellationToken cancellationToken)
     {
         var unit = await registry.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
+        representations.EnsureMatch(UnitResponse.From(unit));
         var assignments = await db.Assignments.CountAsync(a => a.UnitId == unit.Id, cancellationToken);
         var children = await db.Units.CountAsync(u => u.ParentId == unit.Id, cancellationToken);
         if (assignments > 0 || children > 0)
@@ -20,19 +20,12 @@ public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry,
 
         db.Units.Remove(unit);
         await db.SaveChangesAsync(cancellationToken);
-        return MediatR.Unit.Value;
     }
 }
 
 internal static class DeleteUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapDelete("/{unitId}", async (Guid unitId, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DeleteUnit(unitId, ifMatch), ct);
-                return TypedResults.NoContent();
-            })
-            .Describe("DeleteUnit", "Delete a responsible unit", "Only while it is assigned to no measure and has no sub-units (409). Requires If-Match.")
-            .RequireIfMatch()
-            .WithProblems(400, 404, 409);
+        units.MapDeleteResource<DeleteUnit>("/{unitId}", 400, 404, 409)
+            .Describe("DeleteUnit", "Delete a responsible unit", "Only while it is assigned to no measure and has no sub-units (409). Requires If-Match.");
 }

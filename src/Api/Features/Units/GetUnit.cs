@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Units;
 
-public sealed record GetUnit(Guid Id) : IQuery<UnitResponse>;
+public sealed record GetUnit([FromRoute(Name = "unitId")] Guid Id) : IQuery<UnitResponse>;
 
 public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetUnit, UnitResponse>
 {
@@ -15,8 +15,6 @@ public sealed class GetUnitHandler(PolicyDbContext db) : MediatR.IRequestHandler
 internal static class GetUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapGet("/{unitId}", async (Guid unitId, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(new GetUnit(unitId), ct)))
-            .Describe("GetUnit", "Read a responsible unit", "Returns the unit with its aliases and a strong ETag.")
-            .ServesResource<UnitResponse>();
+        units.MapGetResource<GetUnit, UnitResponse>("/{unitId}")
+            .Describe("GetUnit", "Read a responsible unit", "Returns the unit with its aliases and a strong ETag.");
 }

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 /// <summary>The registry, in the order units were registered, filtered.</summary>
@@ -22,12 +20,9 @@ public sealed record ListUnits(
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {
-    private sealed record Position(Guid Id);
-
     public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
-        var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request);
+        var page = IdPage.Of(request);
         var query = db.Units.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
@@ -56,21 +51,15 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
             query = query.Where(u => u.ParentId == parentId);
         }
 
-        if (after is not null)
-        {
-            query = query.Where(u => u.Id.CompareTo(after.Id) > 0);
-        }
-
-        var rows = await query.Include(u => u.Names).OrderBy(u => u.Id).Take(limit + 1).AsSplitQuery().ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, UnitResponse.From, u => new Position(u.Id));
+        var rows = await page.Rows(query.Include(u => u.Names)).AsSplitQuery().ToListAsync(cancellationToken);
+        return page.Build(rows, UnitResponse.From, u => u.Id);
     }
 }
 
 internal static class ListUnitsEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapGet("/", async ([AsParameters] ListUnits query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+        units.MapQuery<ListUnits, Page<UnitResponse>>("/")
             .Describe("ListUnits", "List or resolve responsible units", "With region and name, resolves a name as a document writes it (name, short name or any alias; full-/half-width variants count as the same) to its unit: /api/v1/units?region=连云港市&name=市发改委.")
             .WithProblems(400);
 }

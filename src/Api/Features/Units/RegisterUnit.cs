@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 public sealed record RegisterUnit : UnitFields, ICommand<UnitResponse>
@@ -32,11 +30,7 @@ public sealed class RegisterUnitHandler(PolicyDbContext db, UnitRegistry registr
 internal static class RegisterUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapPost("/", async (RegisterUnit command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-            {
-                var created = await mediator.Send(command, ct);
-                return representations.Created(http, $"/api/v1/units/{created.Id}", created);
-            })
+        units.MapPost("/", (RegisterUnit command, MediatorResults results) => results.CreatedAsync(command, created => $"/api/v1/units/{created.Id}"))
             .Describe("RegisterUnit", "Register a responsible unit in a region", "Every name, short name and alias must be free in the region (409 names the unit that holds it); the same name in another region is another unit.")
             .CreatesResource<RegisterUnit, UnitResponse>(400, 409, 413, 415);
 }

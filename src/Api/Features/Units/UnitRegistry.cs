@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 /// <summary>Loads a unit for a change, and checks its place and names in the region's registry.</summary>

@@ -1,5 +1,3 @@
-using PolicyApi.Domain.Units;
-
 namespace PolicyApi.Api.Features.Units;
 
 /// <summary>A responsible unit as the API serves it.</summary>
@@ -12,12 +10,8 @@ public sealed record UnitResponse(
     UnitKind Kind,
     Guid? ParentId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt) : ITaggedRepresentation
+    DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    internal string ETag { get; init; } = string.Empty;
-
-    string ITaggedRepresentation.ETag => ETag;
-
     public static UnitResponse From(ResponsibleUnit u)
     {
         ArgumentNullException.ThrowIfNull(u);

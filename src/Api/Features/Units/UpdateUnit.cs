@@ -4,9 +4,6 @@ public sealed record UpdateUnit : UnitFields, ICommand<UnitResponse>
 {
     [JsonIgnore]
     public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public string? IfMatch { get; init; }
 }
 
 public sealed class UpdateUnitValidator : UnitFieldsValidator<UpdateUnit>;
@@ -17,7 +14,7 @@ public sealed class UpdateUnitHandler(PolicyDbContext db, UnitRegistry registry,
     public async Task<UnitResponse> Handle(UpdateUnit request, CancellationToken cancellationToken)
     {
         var unit = await registry.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(request.IfMatch, UnitResponse.From(unit));
+        representations.EnsureMatch(UnitResponse.From(unit));
         unit.Revise(request.ToDetails());
         await registry.PlaceAsync(unit, request.ParentId, cancellationToken);
         await registry.EnsureNamesFreeAsync(unit, cancellationToken);
@@ -29,8 +26,7 @@ public sealed class UpdateUnitHandler(PolicyDbContext db, UnitRegistry registry,
 internal static class UpdateUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapPut("/{unitId}", async (Guid unitId, UpdateUnit command, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                representations.Ok(http, await mediator.Send(command with { Id = unitId, IfMatch = ifMatch }, ct)))
+        units.MapPut("/{unitId}", (Guid unitId, UpdateUnit command, MediatorResults results) => results.OkAsync(command with { Id = unitId }))
             .Describe("UpdateUnit", "Replace a responsible unit", "Replaces name, short name, aliases, kind and parent (the region cannot change). Requires If-Match.")
             .ReplacesResource<UpdateUnit, UnitResponse>();
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Reports;
 using PolicyApi.Domain.Targets;
@@ -16,13 +14,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.Property(r => r.PeriodCode).HasMaxLength(10);
-        builder.Property(r => r.UnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
-        builder.Property(r => r.Narrative).HasMaxLength(TextLimits.Narrative);
-        builder.Property(r => r.Problems).HasMaxLength(TextLimits.Narrative);
-        builder.Property(r => r.NextSteps).HasMaxLength(TextLimits.Narrative);
-        builder.Property(r => r.ReturnReason).HasMaxLength(TextLimits.ReturnReason);
-        builder.Property(r => r.Correction).HasMaxLength(TextLimits.ReturnReason);
+        ReportContentColumns.Configure(builder);
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);
         builder.Property(r => r.ReviewedBy).HasMaxLength(200);
@@ -50,15 +42,28 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.ToTable("progress_report_revisions");
         builder.HasKey(v => new { v.ReportId, v.Number });
-        builder.Property(v => v.PeriodCode).HasMaxLength(10);
-        builder.Property(v => v.UnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
-        builder.Property(v => v.Narrative).HasMaxLength(TextLimits.Narrative);
-        builder.Property(v => v.Problems).HasMaxLength(TextLimits.Narrative);
-        builder.Property(v => v.NextSteps).HasMaxLength(TextLimits.Narrative);
-        builder.Property(v => v.ReturnReason).HasMaxLength(TextLimits.ReturnReason);
-        builder.Property(v => v.Correction).HasMaxLength(TextLimits.ReturnReason);
+        ReportContentColumns.Configure(builder);
         builder.Property(v => v.ActorSubject).HasMaxLength(200);
         builder.Property(v => v.ActorRole).HasMaxLength(40);
         builder.Property(v => v.EvidenceLinks);
+    }
+}
+
+/// <summary>
+/// The lengths of what a report says, the same on the report and on every revision kept of it (a revision holds the
+/// whole content as it then was).
+/// </summary>
+internal static class ReportContentColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        builder.Property(nameof(ProgressReport.PeriodCode)).HasMaxLength(10);
+        builder.Property(nameof(ProgressReport.UnitOfMeasure)).HasMaxLength(TextLimits.UnitOfMeasure);
+        builder.Property(nameof(ProgressReport.Narrative)).HasMaxLength(TextLimits.Narrative);
+        builder.Property(nameof(ProgressReport.Problems)).HasMaxLength(TextLimits.Narrative);
+        builder.Property(nameof(ProgressReport.NextSteps)).HasMaxLength(TextLimits.Narrative);
+        builder.Property(nameof(ProgressReport.ReturnReason)).HasMaxLength(TextLimits.ReturnReason);
+        builder.Property(nameof(ProgressReport.Correction)).HasMaxLength(TextLimits.ReturnReason);
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Infrastructure.Persistence.Configurations;

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Targets;
 using PolicyApi.Domain.Units;
@@ -45,10 +44,7 @@ internal sealed class TargetAllocationConfiguration : IEntityTypeConfiguration<T
 {
     public void Configure(EntityTypeBuilder<TargetAllocation> builder)
     {
-        builder.ToTable("target_allocations");
-        builder.HasKey(a => new { a.TargetId, a.UnitId });
-        builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => a.UnitId);
+        TargetUnitRows.Configure(builder, "target_allocations", a => new { a.TargetId, a.UnitId }, a => a.UnitId);
     }
 }
 
@@ -56,10 +52,7 @@ internal sealed class TargetScopeUnitConfiguration : IEntityTypeConfiguration<Ta
 {
     public void Configure(EntityTypeBuilder<TargetScopeUnit> builder)
     {
-        builder.ToTable("target_scope_units");
-        builder.HasKey(s => new { s.TargetId, s.UnitId });
-        builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => s.UnitId);
+        TargetUnitRows.Configure(builder, "target_scope_units", s => new { s.TargetId, s.UnitId }, s => s.UnitId);
     }
 }
 
@@ -69,5 +62,18 @@ internal sealed class TargetMilestoneConfiguration : IEntityTypeConfiguration<Ta
     {
         builder.ToTable("target_milestones");
         builder.HasKey(m => new { m.TargetId, m.By });
+    }
+}
+
+/// <summary>A unit's row under a target (its share, or its binding by an each-unit target): one per target and unit, and a unit named in one is not deleted.</summary>
+internal static class TargetUnitRows
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder, string table, Expression<Func<T, object?>> key, Expression<Func<T, object?>> unitId)
+        where T : class
+    {
+        builder.ToTable(table);
+        builder.HasKey(key);
+        builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(unitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(unitId);
     }
 }

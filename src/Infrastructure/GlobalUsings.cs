@@ -1,0 +1,3 @@
+// The namespaces nearly every persistence file needs, imported once (the generated migrations keep their own).
+global using Microsoft.EntityFrameworkCore;
+global using PolicyApi.Domain.Common;
