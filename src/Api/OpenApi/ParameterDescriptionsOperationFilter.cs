@@ -26,6 +26,7 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
     {
         ["limit"] = $"Page size, 1–{Paging.MaxLimit} (default {Paging.DefaultLimit}).",
         ["cursor"] = "The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).",
+        ["updatedSince"] = "Only items created or changed at or after this instant (RFC 3339, e.g. 2021-07-01T00:00:00+08:00): a phone refreshes a list with what changed since its last look.",
         ["since"] = "The nextSince of the previous call (opaque); leave it out for the current token. One older than the feed keeps is a 410: resync.",
         ["format"] = "json, csv or xlsx; overrides the Accept header (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).",
         ["asOf"] = "The date (YYYY-MM-DD) to evaluate on, e.g. 2021-06-30; today in the supervising time zone when omitted.",

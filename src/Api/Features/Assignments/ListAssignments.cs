@@ -2,9 +2,10 @@ namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A measure's responsible units in the order the document lists them.</summary>
 /// <param name="MeasureId">The measure's id (UUID).</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
-public sealed record ListAssignments([FromRoute(Name = "measureId")] Guid MeasureId, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<AssignmentResponse>>, IPagedQuery;
+public sealed record ListAssignments([FromRoute(Name = "measureId")] Guid MeasureId, [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<AssignmentResponse>>, IPagedQuery;
 
 public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAssignments, Page<AssignmentResponse>>
 {
@@ -19,7 +20,7 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
             throw new ResourceNotFoundException("Measure", request.MeasureId);
         }
 
-        var rows = await db.Assignments.AsNoTracking()
+        var rows = await db.Assignments.AsNoTracking().ChangedSince(request.UpdatedSince)
             .Where(a => a.MeasureId == request.MeasureId && a.Sequence > after)
             .OrderBy(a => a.Sequence)
             .Take(limit + 1)

@@ -2,9 +2,10 @@ namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A document's chapters in document order.</summary>
 /// <param name="DocumentId">The policy document's id (UUID).</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
-public sealed record ListChapters([FromRoute(Name = "documentId")] Guid DocumentId, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<ChapterResponse>>, IPagedQuery;
+public sealed record ListChapters([FromRoute(Name = "documentId")] Guid DocumentId, [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince, [FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<ChapterResponse>>, IPagedQuery;
 
 public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListChapters, Page<ChapterResponse>>
 {
@@ -19,7 +20,7 @@ public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHa
             throw new ResourceNotFoundException("Document", request.DocumentId);
         }
 
-        var rows = await db.Chapters.AsNoTracking()
+        var rows = await db.Chapters.AsNoTracking().ChangedSince(request.UpdatedSince)
             .Where(c => c.DocumentId == request.DocumentId && c.Sequence > after)
             .OrderBy(c => c.Sequence)
             .Take(limit + 1)

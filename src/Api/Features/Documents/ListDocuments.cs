@@ -7,6 +7,7 @@ namespace PolicyApi.Api.Features.Documents;
 /// <param name="Q">Words that the title contains, e.g. 稳外资.</param>
 /// <param name="Kind">Kind of document: measures, implementationOpinions, workPlan, constructionPlan or other.</param>
 /// <param name="Status">Status of the document: draft, active or archived.</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListDocuments(
@@ -16,6 +17,7 @@ public sealed record ListDocuments(
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "kind")] string? Kind,
     [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<DocumentResponse>>, IPagedQuery;
 
@@ -29,7 +31,7 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             throw new InvalidInputException("year", "'year' must be between 1900 and 2200.");
         }
 
-        var query = db.Documents.AsNoTracking();
+        var query = db.Documents.AsNoTracking().ChangedSince(request.UpdatedSince);
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
             query = query.Where(d => d.Region == request.Region);

@@ -7,6 +7,7 @@ namespace PolicyApi.Api.Features.Measures;
 /// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
 /// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
 /// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListMeasures(
@@ -16,6 +17,7 @@ public sealed record ListMeasures(
     [FromQuery(Name = "unitId")] Guid? UnitId,
     [FromQuery(Name = "role")] string? Role,
     [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
 
@@ -27,7 +29,7 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
     {
         var limit = Paging.Limit(request.Limit);
         var after = Paging.Decode<Position>(request);
-        var query = db.Measures.AsNoTracking();
+        var query = db.Measures.AsNoTracking().ChangedSince(request.UpdatedSince);
         if (request.DocumentId is { } documentId)
         {
             query = query.Where(m => m.DocumentId == documentId);
@@ -107,8 +109,8 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
 internal static class ListMeasuresEndpoint
 {
     public static void MapForDocument(IEndpointRouteBuilder documentMeasures) =>
-        documentMeasures.MapGet("/", async (Guid documentId, Guid? chapterId, Guid? parentId, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListMeasures(documentId, chapterId, parentId, null, null, null, limit, cursor), ct)))
+        documentMeasures.MapGet("/", async (Guid documentId, Guid? chapterId, Guid? parentId, DateTimeOffset? updatedSince, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListMeasures(documentId, chapterId, parentId, null, null, null, updatedSince, limit, cursor), ct)))
             .Describe("ListDocumentMeasures", "List a document's measures in document order", "Every measure, heading, sub-item and task row of the document, with responsible units and roles.")
             .WithProblems(400, 404);
 

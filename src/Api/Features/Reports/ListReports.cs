@@ -6,6 +6,7 @@ namespace PolicyApi.Api.Features.Reports;
 /// <param name="TargetId">Only reports on this target.</param>
 /// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
 /// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListReports(
@@ -14,6 +15,7 @@ public sealed record ListReports(
     [FromQuery(Name = "targetId")] Guid? TargetId,
     [FromQuery(Name = "period")] string? Period,
     [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor)
     : IQuery<Page<ReportResponse>>, IPagedQuery;
@@ -23,7 +25,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
     public async Task<Page<ReportResponse>> Handle(ListReports request, CancellationToken cancellationToken)
     {
         var page = IdPage.Of(request);
-        var query = db.ProgressReports.AsNoTracking();
+        var query = db.ProgressReports.AsNoTracking().ChangedSince(request.UpdatedSince);
         if (caller.ReporterUnit is { } own)
         {
             // A reporter reads its own unit's reports only; asking for another unit's is refused, not answered empty.

@@ -3,11 +3,13 @@ namespace PolicyApi.Api.Features.Targets;
 /// <summary>Targets in the order they were set, filtered.</summary>
 /// <param name="DocumentId">Only this document's targets.</param>
 /// <param name="MeasureId">Only this measure's targets.</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListTargets(
     [FromQuery(Name = "documentId")] Guid? DocumentId,
     [FromQuery(Name = "measureId")] Guid? MeasureId,
+    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<TargetResponse>>, IPagedQuery;
 
@@ -16,7 +18,7 @@ public sealed class ListTargetsHandler(PolicyDbContext db) : MediatR.IRequestHan
     public async Task<Page<TargetResponse>> Handle(ListTargets request, CancellationToken cancellationToken)
     {
         var page = IdPage.Of(request);
-        var query = db.Targets.AsNoTracking();
+        var query = db.Targets.AsNoTracking().ChangedSince(request.UpdatedSince);
         if (request.DocumentId is { } documentId)
         {
             if (!await db.Documents.AnyAsync(d => d.Id == documentId, cancellationToken))

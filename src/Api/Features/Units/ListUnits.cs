@@ -6,6 +6,7 @@ namespace PolicyApi.Api.Features.Units;
 /// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
 /// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
 /// <param name="ParentId">Only the sub-units of this unit.</param>
+/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListUnits(
@@ -14,6 +15,7 @@ public sealed record ListUnits(
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "kind")] string? Kind,
     [FromQuery(Name = "parentId")] Guid? ParentId,
+    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "cursor")] string? Cursor)
     : IQuery<Page<UnitResponse>>, IPagedQuery;
@@ -23,7 +25,7 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
     public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
         var page = IdPage.Of(request);
-        var query = db.Units.AsNoTracking();
+        var query = db.Units.AsNoTracking().ChangedSince(request.UpdatedSince);
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
             query = query.Where(u => u.Region == request.Region);
