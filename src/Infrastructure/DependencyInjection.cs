@@ -47,6 +47,7 @@ public static class DependencyInjection
                 sp.GetRequiredService<Auditing.AuditInterceptor>(),
                 sp.GetRequiredService<QueryBudgetInterceptor>()));
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<Attachments.IAttachmentStore, Attachments.PostgresAttachmentStore>();
         services.AddOptions<Supervision.SupervisionOptions>().Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<Supervision.ObligationsMaintenance>();

@@ -15,6 +15,7 @@ public static class FeatureServices
         services.AddScoped<AttainmentBoard>();
         services.AddScoped<ImportUnitResolver>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
+        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section));
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
         services.AddHostedService<DemoDataLoader>();
         return services;
@@ -87,6 +88,10 @@ public static class FeatureRoutes
         DeleteReportEndpoint.Map(reports);
         ReviewReportEndpoint.Map(reports);
         GetReportHistoryEndpoint.Map(reports);
+        AttachEvidenceEndpoint.Map(reports);
+        ListEvidenceEndpoint.Map(reports);
+        DownloadEvidenceEndpoint.Map(reports);
+        RemoveEvidenceEndpoint.Map(reports);
 
         // What is due and overdue, rankings (/api/v1/supervision) and bulletins (/api/v1/bulletins).
         var supervision = api.MapGroup("/api/v1/supervision").WithTags("Supervision");

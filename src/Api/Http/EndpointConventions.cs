@@ -16,6 +16,13 @@ public sealed class ConditionalGetAttribute : Attribute;
 public sealed class PlainTextBodyAttribute : Attribute;
 
 /// <summary>
+/// Endpoint metadata: the body is multipart/form-data with one file in a part named <c>file</c>. Described in the
+/// OpenAPI document only (not as routing metadata), so a caller without the right gets 403 before any 415.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class FileUploadBodyAttribute : Attribute;
+
+/// <summary>
 /// Endpoint metadata: the 200 response is a table served as JSON (<see cref="Response"/>), or as CSV or XLSX when
 /// the Accept header or <c>format=</c> asks for it.
 /// </summary>

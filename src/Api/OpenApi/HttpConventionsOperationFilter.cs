@@ -43,6 +43,30 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
             };
         }
 
+        if (metadata.OfType<FileUploadBodyAttribute>().Any())
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "multipart/form-data with the file in a part named file: an image (PNG, JPEG, GIF, WebP), a PDF or an Office document.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { "file" },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file, under its own name (e.g. 6月到资凭证.pdf)." },
+                            },
+                        },
+                    },
+                },
+            };
+        }
+
         if (operation.Responses is null)
         {
             return;

@@ -19,6 +19,7 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ["unitId"] = "The responsible unit's id (UUID).",
         ["targetId"] = "The target's id (UUID).",
         ["reportId"] = "The progress report's id (UUID).",
+        ["fileId"] = "The evidence file's id (UUID), within the report.",
         ["importId"] = "The import's id (UUID), as answered by POST /imports.",
     };
 

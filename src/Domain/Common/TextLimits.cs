@@ -4,6 +4,7 @@ namespace PolicyApi.Domain.Common;
 public static class TextLimits
 {
     public const int Title = 500;
+    public const int FileName = 255;
     public const int DocNumber = 100;
     public const int Issuer = 200;
     public const int Region = 100;

@@ -150,6 +150,18 @@ public sealed class ProgressReport : AggregateRoot
         Record(ReportAction.Returned, actor, at);
     }
 
+    /// <summary>Files can be added while the report can still be edited: a draft, or returned for rework.</summary>
+    public void EnsureOpenForEvidence()
+    {
+        switch (Status)
+        {
+            case ReportStatus.Submitted:
+                throw new DomainRuleViolationException("report-under-review", "The report is submitted and under review; files can be added only after it is returned.");
+            case ReportStatus.Accepted:
+                throw new DomainRuleViolationException("report-accepted", "The report has been accepted; its files are final.");
+        }
+    }
+
     /// <summary>
     /// A draft that was never submitted may be thrown away; a report once submitted stays in the record (its history
     /// answers what was known on earlier dates) and is edited after it is returned instead.

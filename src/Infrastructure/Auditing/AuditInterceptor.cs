@@ -56,11 +56,11 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock, Au
         context.ChangeTracker.DetectChanges();
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not ChangeFeed.ChangeRecord)
+            .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not ChangeFeed.ChangeRecord and not Attachments.AttachmentContent)
             .ToList();
         var actor = audit.Current;
         var now = clock.GetUtcNow();
-        var feed = changes.Count == 0 ? [] : ChangeFeed.ChangeFeedRecorder.From(changes, now.AddTicks(-(now.Ticks % 10)));
+        var feed = changes.Count == 0 ? [] : ChangeFeed.ChangeFeedRecorder.From(changes, [.. context.ChangeTracker.Entries()], now.AddTicks(-(now.Ticks % 10)));
         return ([.. changes.Select(change => AuditEntry.By(actor, now,
             change.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
             "succeeded",

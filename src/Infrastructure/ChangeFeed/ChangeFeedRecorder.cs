@@ -14,13 +14,16 @@ namespace PolicyApi.Infrastructure.ChangeFeed;
 /// </summary>
 public static class ChangeFeedRecorder
 {
-    public static IReadOnlyList<ChangeRecord> From(IReadOnlyCollection<EntityEntry> entries, DateTimeOffset at)
+    /// <param name="entries">The entries the SaveChanges creates, changes or deletes.</param>
+    /// <param name="tracked">Every entry the context tracks: a part's resource may be loaded but unchanged.</param>
+    /// <param name="at">When.</param>
+    public static IReadOnlyList<ChangeRecord> From(IReadOnlyCollection<EntityEntry> entries, IReadOnlyCollection<EntityEntry> tracked, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var byResource = new Dictionary<(ChangedEntity, Guid), ChangeRecord>();
         foreach (var entry in entries)
         {
-            if (Resource(entry, entries) is not { } change)
+            if (Resource(entry, tracked) is not { } change)
             {
                 continue;
             }
@@ -47,6 +50,9 @@ public static class ChangeFeedRecorder
         Target t => Own(entry, ChangedEntity.Target, t.Id, t.DocumentId, unit: null),
         TargetAllocation a => Allocations(a.TargetId, all),
         ProgressReport r => Own(entry, ChangedEntity.ProgressReport, r.Id, parent: null, r.UnitId),
+        EvidenceFile f => all.FirstOrDefault(e => e.Entity is ProgressReport r && r.Id == f.ReportId)?.Entity is ProgressReport owner
+            ? Part(ChangedEntity.ProgressReport, owner.Id, all, parent: null, owner.UnitId)
+            : null,
         ReportRevision v => all.FirstOrDefault(e => e.Entity is ProgressReport r && r.Id == v.ReportId)?.Entity is ProgressReport report
             ? Part(ChangedEntity.ProgressReport, report.Id, all, parent: null, report.UnitId)
             : null,

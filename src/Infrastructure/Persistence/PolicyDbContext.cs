@@ -39,6 +39,10 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<Attachments.AttachmentContent> AttachmentContents => Set<Attachments.AttachmentContent>();
+
     public DbSet<ChangeFeed.ChangeRecord> Changes => Set<ChangeFeed.ChangeRecord>();
 
     public DbSet<ChangeFeed.ChangeFeedHorizon> ChangeFeedHorizon => Set<ChangeFeed.ChangeFeedHorizon>();

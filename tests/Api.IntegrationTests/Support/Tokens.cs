@@ -66,6 +66,6 @@ public sealed partial class ActingIdentityHandler : DelegatingHandler
     [GeneratedRegex(@"^/api/v1/progress-reports/[^/]+/(accept|return)$")]
     private static partial Regex Review();
 
-    [GeneratedRegex(@"^/api/v1/progress-reports(/[^/]+(/submit)?)?/?$")]
+    [GeneratedRegex(@"^/api/v1/progress-reports(/[^/]+(/submit|/attachments(/[^/]+)?)?)?/?$")]
     private static partial Regex Filing();
 }

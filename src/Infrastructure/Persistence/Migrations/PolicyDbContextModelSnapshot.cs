@@ -391,6 +391,59 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.ToTable("imports", "policy");
                 });
 
+            modelBuilder.Entity("PolicyApi.Domain.Reports.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_files");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_evidence_files_report_id");
+
+                    b.ToTable("evidence_files", "policy");
+                });
+
             modelBuilder.Entity("PolicyApi.Domain.Reports.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -953,6 +1006,23 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.ToTable("unit_names", "policy");
                 });
 
+            modelBuilder.Entity("PolicyApi.Infrastructure.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachment_contents");
+
+                    b.ToTable("attachment_contents", "policy");
+                });
+
             modelBuilder.Entity("PolicyApi.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1248,6 +1318,16 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_measure_assignments_units_unit_id");
                 });
 
+            modelBuilder.Entity("PolicyApi.Domain.Reports.EvidenceFile", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_files_progress_reports_report_id");
+                });
+
             modelBuilder.Entity("PolicyApi.Domain.Reports.ProgressReport", b =>
                 {
                     b.HasOne("PolicyApi.Domain.Documents.Measure", null)
@@ -1363,6 +1443,16 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_unit_names_responsible_units_unit_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Infrastructure.Attachments.AttachmentContent", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Reports.EvidenceFile", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyApi.Infrastructure.Attachments.AttachmentContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attachment_contents_evidence_files_id");
                 });
 
             modelBuilder.Entity("PolicyApi.Domain.Documents.Measure", b =>

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PolicyApi.Api.IntegrationTests.Support;
+
+namespace PolicyApi.Api.IntegrationTests.Supervision;
+
+/// <summary>Evidence files (证明材料) on progress reports: what the bytes are decides, the size is bounded, the record is fixed once submitted.</summary>
+public sealed class EvidenceTests(ApiFixture fixture) : SupervisionTest(fixture)
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+    private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Executable = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF];
+
+    private Task<HttpResponseMessage> Upload(string reportId, byte[] content, string fileName, string declaredType = "application/octet-stream")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(declaredType);
+        form.Add(file, "file", fileName);
+        return Client.PostAsync($"/api/v1/progress-reports/{reportId}/attachments", form);
+    }
+
+    private Task<int> StoredFiles() => InDatabase(db => db.EvidenceFiles.CountAsync());
+
+    [Fact]
+    public async Task Upload_APhotoWithAChineseName_IsListedAndDownloadsAsSent()
+    {
+        var report = await DraftAsync();
+
+        var created = await Expect(Upload(report, Png, "6月到资凭证.png", "image/jpeg"), HttpStatusCode.Created);
+
+        Assert.Equal("image/png", (string?)created["contentType"]); // what the bytes are, not what was claimed
+        Assert.Equal("6月到资凭证.png", (string?)created["fileName"]);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Png)), (string?)created["sha256"]);
+        var list = await Expect(Get($"/api/v1/progress-reports/{report}/attachments"), HttpStatusCode.OK);
+        Assert.Equal([Id(created)], list["items"]!.AsArray().Select(i => (string)i!["id"]!));
+
+        using var download = await Client.GetAsync($"/api/v1/progress-reports/{report}/attachments/{Id(created)}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("6月到资凭证.png", download.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Upload_ARenamedExecutable_IsRefused_AndStoresNothing()
+    {
+        var report = await DraftAsync();
+
+        await ExpectProblem(Upload(report, Executable, "证明材料.pdf", "application/pdf"), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+        await ExpectProblem(Upload(report, "#!/bin/sh\nrm -rf /\n"u8.ToArray(), "说明.docx"), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+
+        Assert.Equal(0, await StoredFiles());
+    }
+
+    [Fact]
+    public async Task Upload_OverTheLimit_Is413_AndStoresNothing()
+    {
+        var report = await DraftAsync();
+        var twentyMegabytes = new byte[20 * 1024 * 1024];
+        Pdf.CopyTo(twentyMegabytes, 0);
+
+        await ExpectProblem(Upload(report, twentyMegabytes, "扫描件.pdf", "application/pdf"), HttpStatusCode.RequestEntityTooLarge, "urn:policyapi:problem:payload-too-large");
+
+        Assert.Equal(0, await StoredFiles());
+        Assert.Equal(0, await InDatabase(db => db.AttachmentContents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Files_AreFixedOnceTheReportIsSubmitted_AndFinalOnceAccepted()
+    {
+        var report = await DraftAsync();
+        var kept = Id(await Expect(Upload(report, Pdf, "到资凭证.pdf"), HttpStatusCode.Created));
+        var dropped = Id(await Expect(Upload(report, Png, "现场照片.png"), HttpStatusCode.Created));
+        var (_, draftTag) = await Read($"/api/v1/progress-reports/{report}");
+        await Expect(Delete($"/api/v1/progress-reports/{report}/attachments/{dropped}", draftTag), HttpStatusCode.NoContent);
+        await Expect(Get($"/api/v1/progress-reports/{report}/attachments/{dropped}"), HttpStatusCode.NotFound);
+
+        await Expect(Post($"/api/v1/progress-reports/{report}/submit", new { }), HttpStatusCode.OK);
+        var (_, submittedTag) = await Read($"/api/v1/progress-reports/{report}");
+        await ExpectProblem(Upload(report, Png, "补充照片.png"), HttpStatusCode.Conflict, "urn:policyapi:problem:report-under-review");
+        await ExpectProblem(Delete($"/api/v1/progress-reports/{report}/attachments/{kept}", submittedTag), HttpStatusCode.Conflict, "urn:policyapi:problem:evidence-fixed");
+
+        await Expect(Post($"/api/v1/progress-reports/{report}/accept", new { }), HttpStatusCode.OK);
+        await ExpectProblem(Upload(report, Png, "补充照片.png"), HttpStatusCode.Conflict, "urn:policyapi:problem:report-accepted");
+
+        Assert.Equal(1, await StoredFiles());
+        // Each upload and removal is in the audit log; the bytes are not.
+        var audited = await InDatabase(db => db.AuditEntries.Where(e => e.Entity == "EvidenceFile").Select(e => e.Action).ToListAsync());
+        Assert.Equal(["created", "created", "deleted"], audited.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Upload_WithoutAFilePart_Is400NamingFile()
+    {
+        var report = await DraftAsync();
+        using var form = new MultipartFormDataContent { { new StringContent("x"), "note" } };
+
+        await ExpectProblem(Client.PostAsync($"/api/v1/progress-reports/{report}/attachments", form), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "file");
+        await ExpectProblem(Post($"/api/v1/progress-reports/{report}/attachments", new { file = "x" }), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+    }
+
+    private async Task<string> DraftAsync()
+    {
+        var document = await CreateDocument(new { title = "2021年防城港市扩大利用外资规模工作方案", region = "防城港市", kind = "workPlan", status = "active" });
+        var county = Id(await RegisterUnit("防城港市", "防城区", kind: "districtGovernment"));
+        var target = Id(await SetTarget(Id(document), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
+        await Allocate(target, (county, 2000m));
+        return Id(await Expect(Post("/api/v1/progress-reports", new { unitId = county, targetId = target, period = "2021-M06", value = 990, narrative = "上半年到位外资990万美元" }), HttpStatusCode.Created));
+    }
+}
