@@ -56,9 +56,11 @@ public static class Authentication
                 $"Auth:SigningKey is the documented development key, which is refused in the {environment.EnvironmentName} environment. Configure Auth:Authority (the identity provider's JWKS).");
         }
 
+        services.AddSingleton(new ValidatedTokens(TimeProvider.System)); // the clock token lifetimes are checked by
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;
+            jwt.SaveToken = false; // nothing reads the raw token back from the ticket
             jwt.IncludeErrorDetails = true;
             jwt.Authority = options.Authority;
             jwt.RequireHttpsMetadata = options.Authority?.StartsWith("https://", StringComparison.Ordinal) ?? false;
@@ -82,6 +84,7 @@ public static class Authentication
             };
             jwt.Events = new JwtBearerEvents
             {
+                OnMessageReceived = ReuseValidatedToken,
                 OnTokenValidated = RequireClaimsAsync,
                 OnChallenge = async context =>
                 {
@@ -121,8 +124,33 @@ public static class Authentication
             if (!await db.Units.AsNoTracking().AnyAsync(u => u.Id == unit, context.HttpContext.RequestAborted))
             {
                 context.Fail(new TokenClaimException(Claims.Unit, $"the '{Claims.Unit}' claim names no registered unit"));
+                return;
             }
         }
+
+        if (BearerToken(context.HttpContext.Request) is { } token && context.SecurityToken is JsonWebToken { ValidTo: var validTo })
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Remember(token, user, new DateTimeOffset(validTo, TimeSpan.Zero));
+        }
+    }
+
+    /// <summary>A token validated a moment ago is taken as it was then (see <see cref="ValidatedTokens"/>).</summary>
+    private static Task ReuseValidatedToken(MessageReceivedContext context)
+    {
+        if (BearerToken(context.Request) is { } token
+            && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Find(token) is { } principal)
+        {
+            context.Principal = principal;
+            context.Success();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7 ? header[7..].Trim() : null;
     }
 
     private static string Describe(Exception? failure) => failure switch
