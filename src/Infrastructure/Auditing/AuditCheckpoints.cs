@@ -160,25 +160,15 @@ public sealed partial class AuditCheckpoints(
 public sealed class AuditTamperedException(string message) : Exception(message);
 
 /// <summary>Takes a checkpoint at startup and then every <see cref="AuditOptions.CheckpointInterval"/>.</summary>
-public sealed partial class AuditCheckpointService(AuditCheckpoints checkpoints, IOptions<AuditOptions> options, ILogger<AuditCheckpointService> logger) : BackgroundService
+public sealed class AuditCheckpointService(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditCheckpointService> logger) : Hosting.PeriodicJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval);
-        do
-        {
-            try
-            {
-                await checkpoints.TakeAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.CheckpointInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Taking the audit checkpoint failed; will try again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override bool RunsAtStart => true;
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<AuditCheckpoints>().TakeAsync(cancellationToken);
+        return null;
+    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PolicyApi.Infrastructure.Persistence;
@@ -51,29 +50,13 @@ public sealed class ChangeFeedRetention(PolicyDbContext db, TimeProvider clock, 
 }
 
 /// <summary>Runs <see cref="ChangeFeedRetention"/> once an hour.</summary>
-public sealed partial class ChangeFeedRetentionService(IServiceScopeFactory scopes, ILogger<ChangeFeedRetentionService> logger) : BackgroundService
+public sealed class ChangeFeedRetentionService(IServiceScopeFactory scopes, ILogger<ChangeFeedRetentionService> logger) : Hosting.PeriodicJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var trimmed = await scope.ServiceProvider.GetRequiredService<ChangeFeedRetention>().PurgeAsync(cancellationToken: stoppingToken);
-                LogPurged(logger, trimmed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
+        var trimmed = await services.GetRequiredService<ChangeFeedRetention>().PurgeAsync(cancellationToken: cancellationToken);
+        return trimmed > 0 ? $"trimmed {trimmed} change(s) past the feed's retention" : null;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Trimmed {Count} change(s) past the feed's retention")]
-    private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trimming the change feed failed; will retry next hour")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

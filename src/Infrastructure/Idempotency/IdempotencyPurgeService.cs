@@ -1,33 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PolicyApi.Infrastructure.Hosting;
 
 namespace PolicyApi.Infrastructure.Idempotency;
 
 /// <summary>Deletes idempotency keys older than their 24-hour retention, once an hour.</summary>
-public sealed partial class IdempotencyPurgeService(IServiceScopeFactory scopes, ILogger<IdempotencyPurgeService> logger) : BackgroundService
+public sealed class IdempotencyPurgeService(IServiceScopeFactory scopes, ILogger<IdempotencyPurgeService> logger) : PeriodicJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().PurgeExpiredAsync(stoppingToken);
-                LogPurged(logger, purged);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
+        var purged = await services.GetRequiredService<IdempotencyStore>().PurgeExpiredAsync(cancellationToken);
+        return purged > 0 ? $"purged {purged} expired idempotency key(s)" : null;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Count} expired idempotency key(s)")]
-    private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging expired idempotency keys failed; will retry next hour")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -33,33 +33,15 @@ public sealed class ObligationsMaintenance(PolicyDbContext db)
 }
 
 /// <summary>Once at start and then daily: obligations of open-ended windows reach the horizon (the end of next year).</summary>
-public sealed partial class ObligationsHorizonService(IServiceScopeFactory scopes, ILogger<ObligationsHorizonService> logger) : BackgroundService
+public sealed class ObligationsHorizonService(IServiceScopeFactory scopes, ILogger<ObligationsHorizonService> logger) : Hosting.PeriodicJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromHours(24);
+
+    protected override bool RunsAtStart => true;
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var documents = await scope.ServiceProvider.GetRequiredService<ObligationsMaintenance>().ExtendAsync(stoppingToken);
-                if (documents > 0)
-                {
-                    LogExtended(logger, documents);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var documents = await services.GetRequiredService<ObligationsMaintenance>().ExtendAsync(cancellationToken);
+        return documents > 0 ? $"obligations laid out to the new horizon for {documents} document(s)" : null;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Obligations laid out to the new horizon for {Documents} document(s)")]
-    private static partial void LogExtended(ILogger logger, int documents);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Extending the obligations to the horizon failed; will try again tomorrow or at the next start")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
