@@ -12,6 +12,7 @@ using PolicyApi.Api.Features.Reports;
 using PolicyApi.Api.Features.Supervision;
 using PolicyApi.Api.Features.Targets;
 using PolicyApi.Api.Features.Units;
+using PolicyApi.Api.Features.Webhooks;
 using PolicyApi.Api.Health;
 using PolicyApi.Api.OpenApi;
 using PolicyApi.Infrastructure;
@@ -65,6 +66,7 @@ builder.Services.AddScoped<ReportSubjects>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentService>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Supervision.AttainmentBoard>();
 builder.Services.AddScoped<PolicyApi.Api.Features.Importing.ImportUnitResolver>();
+builder.Services.AddScoped<WebhookSubscriptions>();
 builder.Services.AddOptions<PolicyApi.Api.Features.Importing.ImportOptions>().Bind(builder.Configuration.GetSection("Import"));
 builder.Services.AddOptions<PolicyApi.Api.Features.Importing.DemoDataOptions>().Bind(builder.Configuration.GetSection(PolicyApi.Api.Features.Importing.DemoDataOptions.Section));
 builder.Services.AddHostedService<PolicyApi.Api.Features.Importing.DemoDataLoader>();
@@ -126,6 +128,7 @@ api.MapSupervision();
 api.MapImports();
 api.MapAudit();
 api.MapChanges();
+api.MapWebhooks();
 
 await app.RunAsync();
 
