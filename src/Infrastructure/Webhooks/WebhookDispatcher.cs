@@ -18,8 +18,13 @@ namespace PolicyApi.Infrastructure.Webhooks;
 public sealed class WebhookDeliveryRunner(PolicyDbContext db, WebhookSender sender, TimeProvider clock, IOptions<WebhookOptions> options)
 {
     /// <summary>Sends one delivery; false when none was due.</summary>
-    public async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)
+    public Task<bool> DeliverNextAsync(CancellationToken cancellationToken) =>
+        // A transient database failure retries the whole claim; a send it interrupted is sent again (at least once).
+        db.Database.CreateExecutionStrategy().ExecuteAsync(ClaimAndSendAsync, cancellationToken);
+
+    private async Task<bool> ClaimAndSendAsync(CancellationToken cancellationToken)
     {
+        db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.WebhookDeliveries.FromSql(

@@ -248,7 +248,7 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
         var unit = Id(await RegisterUnit(Lianyungang, "市商务局"));
         var reporter = Tokens.For(Roles.Reporter, Guid.Parse(unit), subject: "hooks-reporter");
         var reportsOnly = Tokens.For(Roles.System, subject: "hooks-reports-only", scopes: [Scopes.ReportsRead, Scopes.ReportsWrite]);
-        var body = new { url = "https://example.com/hook", eventTypes = new[] { "report.submitted" } };
+        var body = new { url = "https://203.0.113.10/hook", eventTypes = new[] { "report.submitted" } };
 
         foreach (var token in new[] { reporter, reportsOnly })
         {
@@ -267,7 +267,7 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     {
         var a = Tokens.For(Roles.System, subject: "duban-system", scopes: [Scopes.WebhooksManage, Scopes.ReportsRead]);
         var b = Tokens.For(Roles.System, subject: "kaohe-system", scopes: [Scopes.WebhooksManage, Scopes.ReportsRead]);
-        var body = new { url = "https://example.com/hook", eventTypes = new[] { "report.submitted" } };
+        var body = new { url = "https://203.0.113.10/hook", eventTypes = new[] { "report.submitted" } };
         var ofA = Id((await Expect(As(a, HttpMethod.Post, "/api/v1/webhooks", body), HttpStatusCode.Created))["webhook"]!);
         var ofB = Id((await Expect(As(b, HttpMethod.Post, "/api/v1/webhooks", body), HttpStatusCode.Created))["webhook"]!);
         var ofAdmin = Id((await Expect(Post("/api/v1/webhooks", body), HttpStatusCode.Created))["webhook"]!);
@@ -289,7 +289,7 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task Secret_IsShownOnceAtCreation_AndNeitherTheDatabaseNorTheAuditLogHoldsIt()
     {
-        var created = await Expect(Post("/api/v1/webhooks", new { url = "https://example.com/hook", eventTypes = new[] { "report.submitted" } }), HttpStatusCode.Created);
+        var created = await Expect(Post("/api/v1/webhooks", new { url = "https://203.0.113.10/hook", eventTypes = new[] { "report.submitted" } }), HttpStatusCode.Created);
         var webhook = Id(created["webhook"]!);
         var secret = (string)created["secret"]!;
         var key = secret["whsec_".Length..];
