@@ -39,5 +39,6 @@ internal static class ResendWebhookDeliveryEndpoint
                 "Send a delivery again",
                 "Queues a new delivery of the same event (same webhook-id, so a receiver that keeps ids sees a repeat) after the subscription's pending ones; 409 while the delivery itself is still pending.")
             .Produces<DeliveryResponse>(StatusCodes.Status202Accepted)
+            .Idempotent()
             .WithProblems(400, 404, 409);
 }
