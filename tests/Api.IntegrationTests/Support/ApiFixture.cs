@@ -157,7 +157,8 @@ public sealed class PolicyApiFactory(string connectionString, TimeProvider clock
 
         // Webhook receivers run inside the tests, on loopback; retries and giving up take a moment, not hours.
         builder.UseSetting("Webhooks:AllowLoopback", "true");
-        builder.UseSetting("Webhooks:PollInterval", "00:00:00.050");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("Webhooks:Concurrency", "2");
         builder.UseSetting("Webhooks:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Webhooks:RetryMaxDelay", "00:00:00.500");
         builder.UseSetting("Webhooks:GiveUpAfter", "00:00:03");

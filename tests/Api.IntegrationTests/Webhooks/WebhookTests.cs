@@ -117,7 +117,7 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
         (subscription, _) = await Read($"/api/v1/webhooks/{webhook}");
         Assert.Equal("active", (string?)subscription["status"]);
 
-        // A delivery still being sent is not queued twice.
+        // Only a delivery of this subscription can be re-sent.
         await ExpectProblem(Post($"/api/v1/webhooks/{webhook}/deliveries/99999999/resend", new { }), HttpStatusCode.NotFound, "urn:policyapi:problem:not-found");
     }
 
@@ -236,6 +236,7 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
         }
 
         await ExpectProblem(client.PostAsync("/api/v1/webhooks", JsonBody(new { url = "ftp://example.com/x", eventTypes = new[] { "report.submitted" } })), HttpStatusCode.BadRequest, Validation, "url");
+        await ExpectProblem(client.PostAsync("/api/v1/webhooks", JsonBody(new { eventTypes = new[] { "report.submitted" } })), HttpStatusCode.BadRequest, Validation, "url");
         await ExpectProblem(client.PostAsync("/api/v1/webhooks", JsonBody(new { url = "https://example.com/x", eventTypes = Array.Empty<string>() })), HttpStatusCode.BadRequest, Validation, "eventTypes");
         await ExpectProblem(client.PostAsync("/api/v1/webhooks", JsonBody(new { url = "https://example.com/x", eventTypes = new[] { "report.approved" } })), HttpStatusCode.BadRequest, Validation);
         await ExpectProblem(client.PostAsync("/api/v1/webhooks", JsonBody(new { url = "https://example.com/x", eventTypes = new[] { "report.submitted" }, secret = "mine" })), HttpStatusCode.BadRequest, Validation, "secret");

@@ -33,7 +33,8 @@ public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
 {
     public CreateWebhookValidator()
     {
-        RuleFor(x => x.Url).NotEmpty().MaximumLength(2000)
+        RuleFor(x => x.Url).NotEmpty().MaximumLength(2000);
+        RuleFor(x => x.Url)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && string.IsNullOrEmpty(u.UserInfo) && string.IsNullOrEmpty(u.Fragment))
             .When(x => !string.IsNullOrEmpty(x.Url))
             .WithMessage("The URL must be absolute, http or https, without user information or a fragment.");
