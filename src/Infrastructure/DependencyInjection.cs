@@ -98,5 +98,7 @@ public static class DependencyInjection
             })
             .SelectPipelineByAuthority();
         services.AddHostedService<Webhooks.WebhookDispatcher>();
+        services.AddScoped<Webhooks.WebhookRetention>();
+        services.AddHostedService<Webhooks.WebhookRetentionService>();
     }
 }

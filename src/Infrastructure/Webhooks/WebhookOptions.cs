@@ -42,6 +42,9 @@ public sealed class WebhookOptions
     /// <summary>Allow target URLs on private and link-local networks. Off in production.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>How long delivered (or given up) events are kept, with their deliveries and attempts.</summary>
+    public int RetentionDays { get; set; } = 30;
+
     /// <summary>
     /// The key (base64, 32 bytes) that encrypts subscription secrets at rest. When not set, one is derived from
     /// Audit:SigningKey, which is also kept out of the database.

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyApi.Api.IntegrationTests.Support;
 using PolicyApi.Api.Security;
 using StandardWebhooks;
@@ -208,6 +209,27 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
         var payload = JsonNode.Parse(receiver.Received.Single().Body)!;
         Assert.Equal(active, (string?)payload["data"]!["documentId"]);
         Assert.Equal("《市政府关于印发连云港市稳外资促发展若干措施的通知》（连政发〔2020〕62号）已发布", (string?)payload["data"]!["summary"]);
+    }
+
+    [Fact]
+    public async Task Outbox_DropsSentEventsPastItsRetention_WithTheirDeliveries()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl, eventTypes = new[] { "document.published" } }), HttpStatusCode.Created))["webhook"]!);
+        Fixture.Clock.Now = DateTimeOffset.UtcNow.AddDays(-40);
+        await CreateDocument();
+        await DeliveriesUntil(webhook, d => d.Count == 1 && (string)d[0]["status"]! == "succeeded");
+        Fixture.Clock.Reset();
+        await CreateDocument(LianyungangDocument("连政发〔2020〕63号"));
+        await DeliveriesUntil(webhook, d => d.Count == 2 && d.All(x => (string)x["status"]! == "succeeded"));
+
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PolicyApi.Infrastructure.Webhooks.WebhookRetention>().PurgeAsync(CancellationToken.None));
+
+        var left = Assert.Single(await Deliveries(webhook));
+        Assert.Contains("63号", (string)JsonNode.Parse(receiver.Received.Last().Body)!["data"]!["docNumber"]!, StringComparison.Ordinal);
+        Assert.Equal(1, await InDatabase(db => db.OutboxEvents.CountAsync()));
+        Assert.Equal(1, (int)left["attempts"]!);
     }
 
     [Theory]
