@@ -31,6 +31,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The body answered with a 2xx (a robot answers {"errcode":0,…}).</summary>
     public string ResponseBody { get; set; } = "{\"errcode\":0,\"errmsg\":\"ok\"}";
 
+    /// <summary>How long it takes to answer (a slow receiver keeps a delivery claimed).</summary>
+    public TimeSpan Delay { get; set; }
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -57,6 +60,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
 
         Received.Enqueue(new ReceivedRequest(number, http.Request.Path + http.Request.QueryString, headers, body));
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay);
+        }
+
         http.Response.StatusCode = StatusFor(number);
         if (http.Response.StatusCode is >= 200 and < 300)
         {

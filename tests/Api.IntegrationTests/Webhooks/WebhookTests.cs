@@ -89,6 +89,31 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task TwoReplicasDispatching_SendEachEventOnceToEachSubscription_InOrder()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromMilliseconds(20);
+        var first = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl + "/first", eventTypes = new[] { "document.published" } }), HttpStatusCode.Created))["webhook"]!);
+        var second = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl + "/second", eventTypes = new[] { "document.published" } }), HttpStatusCode.Created))["webhook"]!);
+
+        // A second replica on the same database, with dispatchers of its own competing for the same deliveries.
+        await using var replica = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Webhooks:Concurrency", "4"));
+        _ = replica.Server;
+        for (var i = 0; i < 12; i++)
+        {
+            await CreateDocument(LianyungangDocument($"连政发〔2020〕{70 + i}号"));
+        }
+
+        foreach (var (webhook, path) in new[] { (first, "/first"), (second, "/second") })
+        {
+            var deliveries = await DeliveriesUntil(webhook, d => d.Count == 12 && d.All(x => (string)x["status"]! == "succeeded"));
+            var inOrder = deliveries.OrderBy(d => (long)d["id"]!).Select(d => (string)d["eventId"]!).ToList();
+            Assert.Equal(inOrder, receiver.Received.Where(r => r.PathAndQuery == path).Select(r => r.Headers["webhook-id"].ToString()));
+            Assert.All(deliveries, d => Assert.Equal(1, (int)d["attempts"]!));
+        }
+    }
+
+    [Fact]
     public async Task DeliveryGivenUp_MarksTheSubscriptionFailing_AndAResendDeliversItAgain()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
