@@ -10,6 +10,7 @@ namespace PolicyApi.Infrastructure.Webhooks;
 /// a transaction: the audit interceptor then writes each event with one delivery per matching subscription, under
 /// the audit chain's lock (held to commit), so the deliveries' ids — the order a subscription is sent them in —
 /// follow commit order. Nothing is sent before the transaction commits: the dispatcher only sees committed rows.
+/// An event no subscription matches is not kept.
 /// </summary>
 public static class EventOutbox
 {
@@ -38,6 +39,36 @@ public static class EventOutbox
             return;
         }
 
+        // Few subscriptions exist (tens): read them all and match here rather than build a query per event.
+        var subscriptions = await context.Set<WebhookSubscription>().AsNoTracking()
+            .Select(s => new { s.Id, s.EventTypes, s.DocumentId, s.UnitId })
+            .OrderBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var deliveries = new List<WebhookDelivery>();
+        foreach (var outboxEvent in pending.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id))
+        {
+            var matched = subscriptions
+                .Where(s => s.EventTypes.Contains(outboxEvent.Type, StringComparer.Ordinal)
+                    && (s.DocumentId is null || s.DocumentId == outboxEvent.DocumentId)
+                    && (s.UnitId is null || s.UnitId == outboxEvent.UnitId))
+                .Select(s => new WebhookDelivery(s.Id, outboxEvent.Id, at))
+                .ToList();
+            outboxEvent.FannedOut = true;
+            if (matched.Count == 0)
+            {
+                context.Entry(outboxEvent).State = EntityState.Detached; // nobody listens: nothing to keep
+                continue;
+            }
+
+            deliveries.AddRange(matched);
+        }
+
+        if (deliveries.Count == 0)
+        {
+            return;
+        }
+
+        // Under the chain's lock (held to commit) the deliveries' ids, given out at insert, follow commit order.
         var transaction = context.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Events must be saved inside a transaction: they commit or roll back with the change they tell of.");
         await using (var command = context.Database.GetDbConnection().CreateCommand())
@@ -47,24 +78,6 @@ public static class EventOutbox
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // Few subscriptions exist (tens): read them all and match here rather than build a query per event.
-        var subscriptions = await context.Set<WebhookSubscription>().AsNoTracking()
-            .Select(s => new { s.Id, s.EventTypes, s.DocumentId, s.UnitId })
-            .OrderBy(s => s.Id)
-            .ToListAsync(cancellationToken);
-        foreach (var outboxEvent in pending.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id))
-        {
-            foreach (var subscription in subscriptions)
-            {
-                if (subscription.EventTypes.Contains(outboxEvent.Type, StringComparer.Ordinal)
-                    && (subscription.DocumentId is null || subscription.DocumentId == outboxEvent.DocumentId)
-                    && (subscription.UnitId is null || subscription.UnitId == outboxEvent.UnitId))
-                {
-                    context.Add(new WebhookDelivery(subscription.Id, outboxEvent.Id, at));
-                }
-            }
-
-            outboxEvent.FannedOut = true;
-        }
+        context.AddRange(deliveries);
     }
 }

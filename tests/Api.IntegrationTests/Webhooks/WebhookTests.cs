@@ -223,6 +223,10 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task DocumentBecomingActive_IsPublished_ADraftIsNot()
     {
+        // Before anyone subscribes, nothing is kept.
+        await CreateDocument(LianyungangDocument("连政发〔2020〕61号"));
+        Assert.Equal(0, await InDatabase(db => db.OutboxEvents.CountAsync()));
+
         await using var receiver = await WebhookReceiver.StartAsync();
         var webhook = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl, eventTypes = new[] { "document.published" } }), HttpStatusCode.Created))["webhook"]!);
 
