@@ -206,6 +206,35 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task AReminderJobsEvent_WrittenThroughTheOutboxInItsTransaction_ReachesTheGroup()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var unit = Guid.Parse(Id(await RegisterUnit(Lianyungang, "区商务局")));
+        var webhook = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl + "/robot/send?access_token=duban", eventTypes = new[] { "obligation.overdue" }, format = "dingtalk", unitId = unit }), HttpStatusCode.Created))["webhook"]!);
+
+        // What a reminder job does: add the event to its context and save in its own transaction.
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PolicyApi.Infrastructure.Persistence.PolicyDbContext>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                PolicyApi.Infrastructure.Webhooks.EventOutbox.Add(
+                    db, PolicyApi.Infrastructure.Webhooks.WebhookEventType.ObligationOverdue, DateTimeOffset.UtcNow, documentId: null, unit,
+                    new JsonObject { ["unitId"] = unit.ToString(), ["unitName"] = "区商务局", ["period"] = "2021-M06", ["daysOverdue"] = 3 },
+                    "区商务局 2021年6月进展报告逾期3天");
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            });
+        }
+
+        var delivery = (await DeliveriesUntil(webhook, d => d.Count == 1 && (string)d[0]["status"]! == "succeeded"))[0];
+        Assert.Equal("obligation.overdue", (string?)delivery["eventType"]);
+        var message = JsonNode.Parse(receiver.Received.Single().Body)!;
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = "区商务局 2021年6月进展报告逾期3天" } }, message), message.ToJsonString());
+    }
+
+    [Fact]
     public async Task Robot_AnsweringWithAnErrcode_IsAFailedAttempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
