@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 using PolicyApi.Infrastructure.Idempotency;
 using PolicyApi.Infrastructure.Persistence;
 using PolicyApi.Infrastructure.Startup;
@@ -58,6 +61,44 @@ public static class DependencyInjection
         services.AddScoped<ChangeFeed.ChangeFeedRetention>();
         services.AddHostedService<ChangeFeed.ChangeFeedRetentionService>();
         services.AddHostedService<Auditing.AuditCheckpointService>();
+        AddWebhooks(services, configuration);
         return services;
+    }
+
+    /// <summary>Subscriptions' secrets and target guard, the outgoing client (timeout and circuit breaker per host and port), the dispatcher.</summary>
+    private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddSingleton<Webhooks.WebhookSecrets>();
+        services.AddSingleton<Webhooks.WebhookTargetGuard>();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddScoped<Webhooks.WebhookDeliveryRunner>();
+        services.AddHttpClient(Webhooks.WebhookSender.HttpClientName, (sp, client) =>
+                client.Timeout = sp.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value.AttemptTimeout + TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect or a proxy would take the request somewhere the guard did not check.
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectCallback = sp.GetRequiredService<Webhooks.WebhookTargetGuard>().ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
+            .AddResilienceHandler("webhook-endpoint", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<Webhooks.WebhookOptions>>().Value;
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = options.BreakerFailureRatio,
+                    MinimumThroughput = options.BreakerMinimumThroughput,
+                    SamplingDuration = options.BreakerSamplingDuration,
+                    BreakDuration = options.BreakerBreakDuration,
+                });
+                pipeline.AddTimeout(options.AttemptTimeout);
+            })
+            .SelectPipelineByAuthority();
+        services.AddHostedService<Webhooks.WebhookDispatcher>();
+        services.AddScoped<Webhooks.WebhookRetention>();
+        services.AddHostedService<Webhooks.WebhookRetentionService>();
     }
 }

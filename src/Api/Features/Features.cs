@@ -14,6 +14,7 @@ public static class FeatureServices
         services.AddScoped<AttainmentService>();
         services.AddScoped<AttainmentBoard>();
         services.AddScoped<ImportUnitResolver>();
+        services.AddScoped<Webhooks.WebhookSubscriptions>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section));
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
@@ -110,6 +111,15 @@ public static class FeatureRoutes
         ListAuditEndpoint.Map(audit);
         VerifyAuditEndpoint.Map(audit);
         TakeAuditCheckpointEndpoint.Map(audit);
+
+        // Webhook subscriptions and their deliveries: another system told when something happens.
+        var webhooks = api.MapGroup("/api/v1/webhooks").WithTags("Webhooks");
+        Webhooks.ListWebhooksEndpoint.Map(webhooks);
+        Webhooks.CreateWebhookEndpoint.Map(webhooks);
+        Webhooks.GetWebhookEndpoint.Map(webhooks);
+        Webhooks.DeleteWebhookEndpoint.Map(webhooks);
+        Webhooks.ListWebhookDeliveriesEndpoint.Map(webhooks);
+        Webhooks.ResendWebhookDeliveryEndpoint.Map(webhooks);
 
         // The change feed a phone or another system follows to stay in step.
         var changes = api.MapGroup("/api/v1/changes").WithTags("Changes");

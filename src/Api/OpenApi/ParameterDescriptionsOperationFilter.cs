@@ -21,6 +21,8 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ["reportId"] = "The progress report's id (UUID).",
         ["fileId"] = "The evidence file's id (UUID), within the report.",
         ["importId"] = "The import's id (UUID), as answered by POST /imports.",
+        ["webhookId"] = "The webhook subscription's id (UUID).",
+        ["deliveryId"] = "The delivery's id, as GET /webhooks/{webhookId}/deliveries lists it.",
     };
 
     private static readonly Dictionary<string, string> Query = new(StringComparer.Ordinal)

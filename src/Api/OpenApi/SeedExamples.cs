@@ -72,7 +72,7 @@ internal static partial class SeedExamples
     private static readonly string Cursor = Paging.Encode(new ListDocuments("连云港市", null, null, null, null, null, null, 20, null), new { Id = DocumentId });
 
     /// <summary>Each schema's example, by the type it describes.</summary>
-    public static readonly IReadOnlyDictionary<Type, object> ByType = new[] { Registry(), Importing(), Targets(), Reports(), Supervision(), Audit(), Changes(), Evidence(), Problems(), Enums() }
+    public static readonly IReadOnlyDictionary<Type, object> ByType = new[] { Registry(), Importing(), Targets(), Reports(), Supervision(), Audit(), Changes(), Evidence(), Webhooks(), Problems(), Enums() }
         .SelectMany(part => part)
         .ToDictionary(e => e.Key, e => e.Value);
 

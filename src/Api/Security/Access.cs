@@ -33,7 +33,10 @@ public static class Scopes
     public const string ReportsWrite = "reports.write";
     public const string SupervisionRead = "supervision.read";
 
-    public static readonly string[] All = [MeasuresRead, RegistryWrite, ReportsRead, ReportsWrite, SupervisionRead];
+    /// <summary>Manage the client's own webhook subscriptions.</summary>
+    public const string WebhooksManage = "webhooks.manage";
+
+    public static readonly string[] All = [MeasuresRead, RegistryWrite, ReportsRead, ReportsWrite, SupervisionRead, WebhooksManage];
 }
 
 /// <summary>The authorization policies; every endpoint names exactly one (see <see cref="AccessRules"/>).</summary>
@@ -48,6 +51,7 @@ public static class Policies
     public const string ReportingDuties = "reporting.duties";
     public const string AuditRead = "audit.read";
     public const string ChangesRead = "changes.read";
+    public const string WebhooksManage = "webhooks.manage";
 
     /// <summary>Who each policy admits: roles, and the scopes that admit a system client.</summary>
     public static readonly IReadOnlyDictionary<string, (string[] Roles, string[] Scopes)> Rules = new Dictionary<string, (string[], string[])>
@@ -63,6 +67,9 @@ public static class Policies
 
         // The feed carries registry and report changes; each item is shown only to a caller who may read its kind.
         [ChangesRead] = ([Roles.Administrator, Roles.Supervisor, Roles.Reader, Roles.Reporter], [Scopes.MeasuresRead, Scopes.ReportsRead, Scopes.ReportsWrite]),
+
+        // Administrators manage every subscription; a system client only its own (WebhookSubscriptions.Visible).
+        [WebhooksManage] = ([Roles.Administrator], [Scopes.WebhooksManage]),
     };
 
     public static void Add(AuthorizationOptions options)
@@ -184,6 +191,12 @@ public static class AccessRules
         ["VerifyAudit"] = Policies.AuditRead,
         ["TakeAuditCheckpoint"] = Policies.AuditRead,
         ["ListChanges"] = Policies.ChangesRead,
+        ["ListWebhooks"] = Policies.WebhooksManage,
+        ["CreateWebhook"] = Policies.WebhooksManage,
+        ["GetWebhook"] = Policies.WebhooksManage,
+        ["DeleteWebhook"] = Policies.WebhooksManage,
+        ["ListWebhookDeliveries"] = Policies.WebhooksManage,
+        ["ResendWebhookDelivery"] = Policies.WebhooksManage,
     };
 
     /// <summary>Adds each /api/v1 operation's policy; an operation without a rule is a startup error.</summary>

@@ -47,6 +47,14 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
 
     public DbSet<ChangeFeed.ChangeFeedHorizon> ChangeFeedHorizon => Set<ChangeFeed.ChangeFeedHorizon>();
 
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+
+    public DbSet<Webhooks.OutboxEvent> OutboxEvents => Set<Webhooks.OutboxEvent>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -46,7 +46,8 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
                 Assert.True((bool)ifMatch!["required"]!);
             }
 
-            if (method is "post" or "put")
+            // Creating a webhook answers its secret once: a stored answer to replay would keep the secret in the database.
+            if (method is "post" or "put" && (string?)operation["operationId"] != "CreateWebhook")
             {
                 Assert.Contains(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key");
             }

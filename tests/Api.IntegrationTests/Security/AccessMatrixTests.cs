@@ -47,6 +47,8 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["GetAttainment"] = Supervision, ["GetRankings"] = Supervision, ["GetBulletin"] = Supervision,
         ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super], ["TakeAuditCheckpoint"] = [Admin, Super],
         ["ListChanges"] = Catalog,
+        ["ListWebhooks"] = Registry, ["CreateWebhook"] = Registry, ["GetWebhook"] = Registry, ["DeleteWebhook"] = Registry,
+        ["ListWebhookDeliveries"] = Registry, ["ResendWebhookDelivery"] = Registry,
     };
 
     /// <summary>One token per kind of caller; the reporter is bound to a registered unit.</summary>

@@ -154,6 +154,15 @@ public sealed class PolicyApiFactory(string connectionString, TimeProvider clock
         builder.UseSetting("Auth:Issuer", Tokens.Issuer);
         builder.UseSetting("Auth:Audience", Tokens.Audience);
         builder.UseSetting("Limits:PermitsPerMinute", "1000000");
+
+        // Webhook receivers run inside the tests, on loopback; retries and giving up take a moment, not hours.
+        builder.UseSetting("Webhooks:AllowLoopback", "true");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("Webhooks:Concurrency", "2");
+        builder.UseSetting("Webhooks:RetryBaseDelay", "00:00:00.100");
+        builder.UseSetting("Webhooks:RetryMaxDelay", "00:00:00.500");
+        builder.UseSetting("Webhooks:GiveUpAfter", "00:00:03");
+        builder.UseSetting("Webhooks:AttemptTimeout", "00:00:05");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(clock);

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyApi.Infrastructure.Webhooks;
+
+internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+{
+    public void Configure(EntityTypeBuilder<WebhookSubscription> builder)
+    {
+        builder.ToTable("webhook_subscriptions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.Description).HasMaxLength(200);
+        builder.Property(s => s.Owner).HasMaxLength(240);
+        builder.Property(s => s.CreatedBy).HasMaxLength(200);
+        builder.HasIndex(s => s.Owner);
+    }
+}
+
+internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+{
+    public void Configure(EntityTypeBuilder<OutboxEvent> builder)
+    {
+        builder.ToTable("outbox_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Type).HasMaxLength(60);
+        builder.Property(e => e.Payload).HasColumnType("jsonb");
+        builder.Property(e => e.Summary).HasMaxLength(1000);
+        builder.Ignore(e => e.FannedOut);
+        builder.HasIndex(e => e.OccurredAt);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("webhook_deliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).UseIdentityAlwaysColumn();
+        builder.Property(d => d.LastError).HasMaxLength(500);
+        builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<OutboxEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+
+        // The dispatcher's claim: the pending deliveries due, and each subscription's first pending one.
+        builder.HasIndex(d => new { d.SubscriptionId, d.Id }).HasFilter("status = 'Pending'").HasDatabaseName("ix_webhook_deliveries_pending_by_subscription");
+        builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_webhook_deliveries_pending_due");
+        builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+        builder.HasIndex(d => d.EventId);
+    }
+}
+
+internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+{
+    public void Configure(EntityTypeBuilder<WebhookAttempt> builder)
+    {
+        builder.ToTable("webhook_attempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).UseIdentityAlwaysColumn();
+        builder.Property(a => a.Error).HasMaxLength(500);
+        builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.DeliveryId);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace PolicyApi.Infrastructure.Webhooks;
+
+/// <summary>
+/// Keeps webhooks from being aimed inside our network (server-side request forgery): a target host must resolve
+/// only to public addresses — not loopback, private, carrier-grade NAT, link-local (cloud metadata), multicast or
+/// unspecified — unless configuration allows loopback or private networks. Checked when a subscription is made
+/// (every address the name resolves to) and again at each connection (the address actually dialled), so a name
+/// that later resolves inwards is refused too.
+/// </summary>
+public sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
+{
+    /// <summary>Why <paramref name="url"/> may not be a target, or null when it may.</summary>
+    public async Task<string?> RefusalAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(url.IdnHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(url.IdnHost, cancellationToken);
+        }
+        catch (SocketException)
+        {
+            return $"The host {url.Host} does not resolve.";
+        }
+
+        if (addresses.Length == 0)
+        {
+            return $"The host {url.Host} does not resolve.";
+        }
+
+        return addresses.Select(Refusal).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>Why a connection to <paramref name="address"/> is refused, or null when it is allowed.</summary>
+    public string? Refusal(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var allow = options.Value;
+        if (IPAddress.IsLoopback(address))
+        {
+            return allow.AllowLoopback ? null : $"{address} is a loopback address.";
+        }
+
+        if (IsUnspecifiedOrMulticast(address))
+        {
+            return $"{address} is not a unicast address.";
+        }
+
+        if (IsLinkLocal(address))
+        {
+            return allow.AllowPrivateNetworks ? null : $"{address} is a link-local address.";
+        }
+
+        if (IsPrivate(address))
+        {
+            return allow.AllowPrivateNetworks ? null : $"{address} is a private address.";
+        }
+
+        return null;
+    }
+
+    /// <summary>The connection callback of the webhook client: dials the first allowed address the host resolves to.</summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var refusals = new List<string>();
+        foreach (var address in addresses)
+        {
+            if (Refusal(address) is { } refused)
+            {
+                refusals.Add(refused);
+                continue;
+            }
+
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw new HttpRequestException($"Refused to connect to {host}: {string.Join(" ", refusals.DefaultIfEmpty("it does not resolve."))}");
+    }
+
+    private static bool IsUnspecifiedOrMulticast(IPAddress address) =>
+        address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.IsIPv6Multicast
+        || (address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes()[0] is 0 or >= 224);
+
+    private static bool IsLinkLocal(IPAddress address)
+    {
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 169 && b[1] == 254;
+    }
+
+    private static bool IsPrivate(IPAddress address)
+    {
+        var b = address.GetAddressBytes();
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return (b[0] & 0xFE) == 0xFC; // unique local fc00::/7
+        }
+
+        return b[0] == 10
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) // carrier-grade NAT
+            || (b[0] == 198 && b[1] is 18 or 19); // benchmarking, often used inside
+    }
+}
