@@ -56,6 +56,9 @@ public static class DependencyInjection
         services.AddScoped<Supervision.ObligationsMaintenance>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddHostedService<Supervision.ObligationsHorizonService>(); // after the database is prepared
+        services.AddOptions<Supervision.ReminderOptions>().Bind(configuration.GetSection(Supervision.ReminderOptions.Section));
+        services.AddScoped<Supervision.Reminders>();
+        services.AddHostedService<Supervision.ReminderService>();
         services.AddHostedService<IdempotencyPurgeService>();
         services.AddOptions<ChangeFeed.ChangeFeedOptions>().Bind(configuration.GetSection(ChangeFeed.ChangeFeedOptions.Section));
         services.AddScoped<ChangeFeed.ChangeFeedRetention>();

@@ -1269,6 +1269,36 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.ToTable("idempotency_keys", "policy");
                 });
 
+            modelBuilder.Entity("PolicyApi.Infrastructure.Supervision.ObligationReminder", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("PeriodCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period_code");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.HasKey("SubjectId", "UnitId", "PeriodCode", "Kind")
+                        .HasName("pk_obligation_reminders");
+
+                    b.ToTable("obligation_reminders", "policy");
+                });
+
             modelBuilder.Entity("PolicyApi.Infrastructure.Webhooks.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
