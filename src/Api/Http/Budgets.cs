@@ -26,6 +26,10 @@ public static class Budgets
         ["GetTaskTable"] = QueryClass.Export,
         ["VerifyAudit"] = QueryClass.Export,
         ["TakeAuditCheckpoint"] = QueryClass.Export,
+
+        // A file up to Attachments:MaxBytes travels over a phone's link inside the request's time.
+        ["AttachEvidence"] = QueryClass.Export,
+        ["DownloadEvidence"] = QueryClass.Export,
     };
 
     /// <summary>Classifies every endpoint of the group and gives it the request timeout of its class.</summary>

@@ -86,15 +86,19 @@ public static class AbuseLimits
 
     /// <summary>
     /// Refuses bodies over the limit with 413 before anything reads them (the idempotency fingerprint
-    /// included): 2 MiB for imports (Import:MaxBodyBytes), 1 MiB elsewhere (Limits:MaxBodyBytes); the server
+    /// included): 2 MiB for imports (Import:MaxBodyBytes), an evidence file and its form for uploads
+    /// (Attachments:MaxBytes), 1 MiB elsewhere (Limits:MaxBodyBytes); the server
     /// applies the same limit to bodies sent without a length.
     /// </summary>
     public static void UseBodyLimits(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            var limit = http.Request.Path.StartsWithSegments("/api/v1/imports", StringComparison.Ordinal)
+            var path = http.Request.Path;
+            var limit = path.StartsWithSegments("/api/v1/imports", StringComparison.Ordinal)
                 ? http.RequestServices.GetRequiredService<IOptions<Features.Importing.ImportOptions>>().Value.MaxBodyBytes
-                : http.RequestServices.GetRequiredService<IOptions<AbuseLimitOptions>>().Value.MaxBodyBytes;
+                : path.StartsWithSegments("/api/v1/progress-reports", StringComparison.Ordinal) && (path.Value?.EndsWith("/attachments", StringComparison.Ordinal) ?? false)
+                    ? http.RequestServices.GetRequiredService<IOptions<Features.Reports.AttachmentOptions>>().Value.MaxBytes + Features.Reports.AttachmentOptions.FormOverhead
+                    : http.RequestServices.GetRequiredService<IOptions<AbuseLimitOptions>>().Value.MaxBodyBytes;
             if (http.Request.ContentLength > limit)
             {
                 throw new PayloadTooLargeException(limit);

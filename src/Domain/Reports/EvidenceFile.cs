@@ -57,16 +57,19 @@ public sealed class EvidenceFile
         }
 
         var name = Check.Required(fileName, "file", TextLimits.FileName);
+        report.EvidenceChanged(); // the report's version guards the change: a submit racing it makes one of them a conflict
         return new EvidenceFile(report.Id, name, contentType, size, sha256, actor.Subject, at);
     }
 
     /// <summary>A file may be taken away only while its report is a draft: once submitted, it is part of what was reviewed.</summary>
-    public static void EnsureRemovable(ProgressReport report)
+    public static void Remove(ProgressReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Status != ReportStatus.Draft)
         {
             throw new DomainRuleViolationException("evidence-fixed", "Files can be removed only while the report is a draft; once submitted they are part of what was reviewed.");
         }
+
+        report.EvidenceChanged();
     }
 }

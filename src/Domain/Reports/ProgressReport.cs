@@ -150,6 +150,9 @@ public sealed class ProgressReport : AggregateRoot
         Record(ReportAction.Returned, actor, at);
     }
 
+    /// <summary>A file was added to or removed from the report: its representation (and so its version) changed.</summary>
+    internal void EvidenceChanged() => Changed();
+
     /// <summary>Files can be added while the report can still be edited: a draft, or returned for rework.</summary>
     public void EnsureOpenForEvidence()
     {

@@ -50,6 +50,7 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger l
     [LoggerMessage(Level = LogLevel.Information, Message = "{Job}: {Outcome}")]
     private static partial void LogRan(ILogger logger, string job, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; it runs again in {Interval}")]
+    // An error, not a warning: a failed checkpoint may mean a tampered audit log, and alerts key on errors.
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Job} failed; it runs again in {Interval}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job, TimeSpan interval);
 }

@@ -56,6 +56,62 @@ public sealed class EvidenceTests(ApiFixture fixture) : SupervisionTest(fixture)
         Assert.Equal(0, await StoredFiles());
     }
 
+    [Theory]
+    [InlineData("pdf", "扫描件.bat")] // bytes that begin like a PDF, opened as what the name says
+    [InlineData("pdf", "报告.html")]
+    [InlineData("ole", "setup.msi")] // an installer is an OLE file like .doc
+    [InlineData("png", "照片")] // no extension at all
+    public async Task Upload_WhoseNameIsNotItsTypes_IsRefused(string kind, string fileName)
+    {
+        var report = await DraftAsync();
+        byte[] bytes = kind switch
+        {
+            "pdf" => Pdf,
+            "png" => Png,
+            _ => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+        };
+
+        await ExpectProblem(Upload(report, bytes, fileName), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+
+        Assert.Equal(0, await StoredFiles());
+    }
+
+    [Fact]
+    public async Task Upload_AMacroWorkbook_IsRefused_AndAPlainOneIsTaken()
+    {
+        var report = await DraftAsync();
+
+        await ExpectProblem(Upload(report, Package("xl/workbook.xml", "xl/vbaProject.bin"), "台账.xlsx"), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+        var plain = await Expect(Upload(report, Package("xl/workbook.xml"), "台账.xlsx"), HttpStatusCode.Created);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (string?)plain["contentType"]);
+    }
+
+    [Fact]
+    public async Task Upload_WithARightToLeftOverrideInItsName_IsStoredWithoutIt()
+    {
+        var report = await DraftAsync();
+
+        var created = await Expect(Upload(report, Pdf, "report\u202Etxt.pdf"), HttpStatusCode.Created);
+
+        Assert.Equal("reporttxt.pdf", (string?)created["fileName"]);
+    }
+
+    [Fact]
+    public async Task Upload_OfTwoMegabytes_IsTaken_AndChangesTheReportsVersion()
+    {
+        var report = await DraftAsync();
+        var (_, before) = await Read($"/api/v1/progress-reports/{report}");
+        var twoMegabytes = new byte[2 * 1024 * 1024];
+        Pdf.CopyTo(twoMegabytes, 0);
+
+        var created = await Expect(Upload(report, twoMegabytes, "扫描件.pdf"), HttpStatusCode.Created);
+
+        Assert.Equal(2 * 1024 * 1024, (long)created["size"]!);
+        var (_, after) = await Read($"/api/v1/progress-reports/{report}");
+        Assert.NotEqual(before, after); // the report's ETag moves with its files, so If-Match and updatedSince see them
+    }
+
     [Fact]
     public async Task Upload_OverTheLimit_Is413_AndStoresNothing()
     {
@@ -101,6 +157,21 @@ public sealed class EvidenceTests(ApiFixture fixture) : SupervisionTest(fixture)
 
         await ExpectProblem(Client.PostAsync($"/api/v1/progress-reports/{report}/attachments", form), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "file");
         await ExpectProblem(Post($"/api/v1/progress-reports/{report}/attachments", new { file = "x" }), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
+    }
+
+    private static byte[] Package(params string[] parts)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var part in parts.Prepend("[Content_Types].xml"))
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(part).Open());
+                writer.Write("<x/>");
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private async Task<string> DraftAsync()

@@ -60,6 +60,12 @@ public sealed class ListChangesHandler(PolicyDbContext db, ChangeFeedRetention r
             .OrderBy(c => c.Sequence)
             .Take(limit + 1)
             .ToListAsync(cancellationToken);
+        if (await retention.PurgedThroughAsync(cancellationToken) > after)
+        {
+            // Trimmed while the page was read: what it holds may lack changes the trim took.
+            throw new GoneException(ProblemTypes.ForRule("sync-token-expired"), "Changes after this token are no longer kept: resync — take a new token from GET /changes without since, then reload the lists.");
+        }
+
         var hasMore = rows.Count > limit;
         var page = rows.Take(limit).ToList();
         var next = hasMore ? page[^1].Sequence : Math.Max(end, page.Count > 0 ? page[^1].Sequence : after);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http.Features;
 using PolicyApi.Infrastructure.Attachments;
 
 namespace PolicyApi.Api.Features.Reports;
@@ -13,7 +12,7 @@ public sealed class AttachEvidenceHandler(PolicyDbContext db, ReportSubjects sub
     {
         var (report, _) = await subjects.LoadAsync(request.ReportId, cancellationToken);
         var contentType = EvidenceKinds.Detect(request.Content, request.FileName)
-            ?? throw new UnsupportedMediaTypeException($"an evidence file: {EvidenceKinds.Accepted}. The file's bytes are none of these, whatever its name says");
+            ?? throw new UnsupportedMediaTypeException($"an evidence file: {EvidenceKinds.Accepted}, named with its type's extension. The file's bytes and name are not one of these together");
         var attached = await db.EvidenceFiles.CountAsync(f => f.ReportId == report.Id, cancellationToken);
         var file = EvidenceFile.For(report, attached, request.FileName, contentType, request.Content.Length, Convert.ToHexStringLower(SHA256.HashData(request.Content)), caller.Actor, clock.Now);
         db.EvidenceFiles.Add(file);
@@ -28,20 +27,11 @@ internal static class AttachEvidenceEndpoint
     public static void Map(IEndpointRouteBuilder reports) =>
         reports.MapPost("/{reportId}/attachments", async (Guid reportId, HttpRequest request, IMediator mediator, Microsoft.Extensions.Options.IOptions<AttachmentOptions> options, CancellationToken ct) =>
             {
+                // The body limit (Attachments:MaxBytes and the form around it) is applied before anything reads the body (AbuseLimits).
                 var max = options.Value.MaxBytes;
-                if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                {
-                    limit.MaxRequestBodySize = max + (64 * 1024); // the file and its part headers
-                }
-
                 if (!request.HasFormContentType)
                 {
                     throw new UnsupportedMediaTypeException("multipart/form-data with the file in a part named file");
-                }
-
-                if (request.ContentLength > max + (64 * 1024))
-                {
-                    throw new PayloadTooLargeException(max);
                 }
 
                 IFormCollection form;
@@ -71,7 +61,7 @@ internal static class AttachEvidenceEndpoint
                 var file = await mediator.Send(new AttachEvidence(reportId, name, buffer.ToArray()), ct);
                 return TypedResults.Created($"/api/v1/progress-reports/{reportId}/attachments/{file.Id}", file);
             })
-            .WithMetadata(new FileUploadBodyAttribute(), new IdempotentAttribute())
+            .WithMetadata(new FileUploadBodyAttribute())
             .Produces<EvidenceResponse>(StatusCodes.Status201Created)
             .DisableAntiforgery()
             .Describe("AttachEvidence", "Attach an evidence file to a report", "A photo, scan or document (证明材料) as multipart/form-data, part file. The type is told by the bytes: images, PDF and Office documents only (415 otherwise, whatever the name says); larger than Attachments:MaxBytes is a 413 and stores nothing. Only while the report is a draft or returned (409 once submitted or accepted); at most 20 per report.")

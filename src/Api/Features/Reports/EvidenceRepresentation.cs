@@ -25,4 +25,7 @@ public sealed class AttachmentOptions
 
     /// <summary>The largest file accepted, in bytes (default 10 MiB); a larger upload is a 413 and stores nothing.</summary>
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Room for the multipart form around the file (part headers, boundaries).</summary>
+    public const long FormOverhead = 64 * 1024;
 }

@@ -13,7 +13,7 @@ public sealed class RemoveEvidenceHandler(PolicyDbContext db, ReportSubjects sub
         var file = await db.EvidenceFiles.SingleOrDefaultAsync(f => f.Id == request.FileId && f.ReportId == report.Id, cancellationToken)
             ?? throw new ResourceNotFoundException("Evidence file", request.FileId);
         representations.EnsureMatch(ReportResponse.From(report, unit));
-        EvidenceFile.EnsureRemovable(report);
+        EvidenceFile.Remove(report);
         await store.DeleteAsync(file.Id, cancellationToken);
         db.EvidenceFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
