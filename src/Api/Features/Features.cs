@@ -88,6 +88,7 @@ public static class FeatureRoutes
         EditReportEndpoint.Map(reports);
         DeleteReportEndpoint.Map(reports);
         ReviewReportEndpoint.Map(reports);
+        CorrectReportEndpoint.Map(reports);
         GetReportHistoryEndpoint.Map(reports);
         AttachEvidenceEndpoint.Map(reports);
         ListEvidenceEndpoint.Map(reports);

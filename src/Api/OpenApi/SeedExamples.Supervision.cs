@@ -78,10 +78,20 @@ internal static partial class SeedExamples
                 EvidenceLinks = [],
             },
             [typeof(ReviewReport)] = new ReviewReport { Reason = ReturnReason },
+            [typeof(CorrectReport)] = new CorrectReport
+            {
+                Value = 760,
+                UnitOfMeasure = "万美元",
+                Narrative = "上半年到位外资760万美元（含投资性公司投资）",
+                SelfAssessment = SelfAssessment.Behind,
+                EvidenceLinks = [],
+                Reason = "6月漏报一个项目，更正为760万美元",
+            },
+            [typeof(ReviewCorrection)] = new ReviewCorrection { Reason = "未附到资凭证" },
             [typeof(ReportResponse)] = new ReportResponse(
                 ReportId, DongxingId, "东兴市", null, FdiTargetId, "2021-M06", new DateOnly(2021, 6, 1), new DateOnly(2021, 6, 30), 720, "万美元",
                 "上半年到位外资720万美元（含投资性公司投资）", null, "开展“深化港澳台、扩大RCEP、拓展欧洲”外资专题招商活动", SelfAssessment.Behind, [], null,
-                ReportStatus.Accepted, null, 6, reporter, China(7, 1, 9), China(7, 4, 9), reporter, China(7, 6, 9), "supervisor", China(7, 1, 9), China(7, 6, 9)),
+                ReportStatus.Accepted, false, null, 6, reporter, China(7, 1, 9), China(7, 4, 9), reporter, China(7, 6, 9), "supervisor", China(7, 1, 9), China(7, 6, 9)),
             [typeof(ReportRevisionResponse)] = new ReportRevisionResponse(
                 3, ReportAction.Returned, ReportStatus.Returned, 700, "万美元", "上半年到位外资700万美元", null, null, SelfAssessment.Behind, [], null,
                 ReturnReason, "supervisor", "supervisor", null, China(7, 3, 9)),

@@ -67,6 +67,9 @@ public sealed class ProgressReport : AggregateRoot
 
     public int Revision { get; private set; }
 
+    /// <summary>A correction was proposed and waits for a supervisor; the accepted content stands until it is accepted.</summary>
+    public bool CorrectionPending { get; private set; }
+
     public IReadOnlyList<ReportRevision> Revisions => _revisions;
 
     public ReportingPeriod Period => ReportingPeriod.Parse(PeriodCode, "period");
@@ -148,6 +151,79 @@ public sealed class ProgressReport : AggregateRoot
         ReviewedAt = at;
         ReviewedBy = actor.Subject;
         Record(ReportAction.Returned, actor, at);
+    }
+
+    /// <summary>
+    /// Proposes a correction of an accepted report (更正): kept as a revision beside the accepted content, which goes
+    /// on counting until a supervisor accepts the correction. One at a time.
+    /// </summary>
+    public void ProposeCorrection(ReportContent content, string reason, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(actor);
+        var why = Check.Required(reason, "reason", TextLimits.ReturnReason);
+        if (Status != ReportStatus.Accepted)
+        {
+            throw new DomainRuleViolationException("report-not-accepted", "Only an accepted report is corrected this way; a draft or returned report is edited.");
+        }
+
+        if (CorrectionPending)
+        {
+            throw new DomainRuleViolationException("correction-pending", "A correction of this report already waits for review.");
+        }
+
+        var proposed = Snapshot(content);
+        CorrectionPending = true;
+        Revision++;
+        _revisions.Add(new ReportRevision(this, ReportAction.CorrectionProposed, proposed, why, actor, at));
+        Changed();
+    }
+
+    /// <summary>A supervisor accepts the proposed correction (<paramref name="proposal"/>, its revision): the report takes its content.</summary>
+    public void AcceptCorrection(ReportRevision proposal, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        EnsureCorrectionPending();
+        CorrectionPending = false;
+        Apply(new ReportContent(proposal.Value, proposal.UnitOfMeasure, proposal.Narrative, proposal.Problems, proposal.NextSteps, proposal.SelfAssessment, proposal.EvidenceLinks, proposal.Correction));
+        ReviewedAt = at;
+        ReviewedBy = actor.Subject;
+        Record(ReportAction.Corrected, actor, at);
+    }
+
+    /// <summary>A supervisor turns the proposed correction down; the accepted content stands.</summary>
+    public void RejectCorrection(string reason, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var why = Check.Required(reason, "reason", TextLimits.ReturnReason);
+        EnsureCorrectionPending();
+        CorrectionPending = false;
+        Revision++;
+        _revisions.Add(new ReportRevision(this, ReportAction.CorrectionRejected, Snapshot(null), why, actor, at));
+        Changed();
+    }
+
+    private void EnsureCorrectionPending()
+    {
+        if (!CorrectionPending)
+        {
+            throw new DomainRuleViolationException("no-correction-pending", "No correction of this report waits for review.");
+        }
+    }
+
+    /// <summary>The content a revision keeps: <paramref name="content"/> checked as an edit would be, or the report's own.</summary>
+    private ReportContent Snapshot(ReportContent? content)
+    {
+        if (content is null)
+        {
+            return new ReportContent(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+        }
+
+        var kept = new ReportContent(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+        Apply(content); // the same checks as an edit
+        var checkedContent = new ReportContent(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+        Apply(kept);
+        return checkedContent;
     }
 
     /// <summary>A file was added to or removed from the report: its representation (and so its version) changed.</summary>
@@ -271,6 +347,21 @@ public sealed class ReportRevision
         ActorRole = actor.Role;
         ActorUnitId = actor.UnitId;
         At = at;
+    }
+
+    /// <summary>A revision that keeps <paramref name="content"/> rather than the report's own (a proposed correction), with a note.</summary>
+    internal ReportRevision(ProgressReport report, ReportAction action, ReportContent content, string note, Actor actor, DateTimeOffset at)
+        : this(report, action, actor, at)
+    {
+        Value = content.Value;
+        UnitOfMeasure = content.UnitOfMeasure;
+        Narrative = content.Narrative;
+        Problems = content.Problems;
+        NextSteps = content.NextSteps;
+        SelfAssessment = content.SelfAssessment;
+        EvidenceLinks = content.EvidenceLinks;
+        Correction = action == ReportAction.CorrectionProposed ? note : content.Correction;
+        ReturnReason = action == ReportAction.CorrectionRejected ? note : null;
     }
 
     public Guid ReportId { get; private set; }

@@ -26,4 +26,13 @@ public enum ReportAction
     Submitted,
     Accepted,
     Returned,
+
+    /// <summary>A correction of an accepted report was proposed: the revision holds the proposed content; the report still stands as accepted.</summary>
+    CorrectionProposed,
+
+    /// <summary>A supervisor accepted the proposed correction: the report now holds it.</summary>
+    Corrected,
+
+    /// <summary>A supervisor turned the proposed correction down (the reason is the revision's returnReason).</summary>
+    CorrectionRejected,
 }

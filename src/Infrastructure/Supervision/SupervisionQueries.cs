@@ -92,6 +92,7 @@ public sealed record ObligationPosition(DateOnly DueOn, Guid UnitId, Guid Subjec
 /// </summary>
 public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options, QueryBudget budget)
 {
+    // A proposed correction is a revision that never was the report's state: the lookups of what stood then skip it.
     // Reports count as they stood at the end of @known_on (in the supervising time zone): their status and value
     // then, read from the kept revisions — a report accepted later does not count yet, one returned later still does.
     private const string ActualsSql = """
@@ -113,7 +114,7 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             CROSS JOIN known
             LEFT JOIN LATERAL (
                 SELECT x.status, x.value FROM policy.progress_report_revisions x
-                WHERE p.updated_at >= known.at AND x.report_id = p.id AND x.at < known.at
+                WHERE p.updated_at >= known.at AND x.report_id = p.id AND x.at < known.at AND x.action <> 'CorrectionProposed'
                 ORDER BY x.number DESC LIMIT 1) v ON true),
         counted AS (SELECT * FROM r WHERE r.status IN ('Accepted', 'Submitted'))
         SELECT r.target_id, r.unit_id,
@@ -151,7 +152,7 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             SELECT o.*,
                    CASE WHEN o.report_updated_at IS NULL OR o.report_updated_at < {{DayAfter}} THEN o.report_status
                         ELSE (SELECT x.status FROM policy.progress_report_revisions x
-                              WHERE x.report_id = o.report_id AND x.at < {{DayAfter}} ORDER BY x.number DESC LIMIT 1) END AS status_then
+                              WHERE x.report_id = o.report_id AND x.at < {{DayAfter}} AND x.action <> 'CorrectionProposed' ORDER BY x.number DESC LIMIT 1) END AS status_then
             FROM policy.reporting_obligations o
             WHERE {{Selects}}
               AND {0}),

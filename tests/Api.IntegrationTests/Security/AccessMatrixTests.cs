@@ -43,6 +43,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["DeleteReport"] = [Reporter, SystemAll],
         ["AttachEvidence"] = [Reporter, SystemAll], ["RemoveEvidence"] = [Reporter, SystemAll], ["ListEvidence"] = ReadAll, ["DownloadEvidence"] = ReadAll, ["SubmitReport"] = [Reporter, SystemAll],
         ["AcceptReport"] = [Super], ["ReturnReport"] = [Super],
+        ["CorrectReport"] = [Reporter, SystemAll], ["AcceptCorrection"] = [Super], ["RejectCorrection"] = [Super],
         ["ListDue"] = ReadAll, ["ListOverdue"] = ReadAll, ["GetMyDuties"] = [Reporter],
         ["GetAttainment"] = Supervision, ["GetRankings"] = Supervision, ["GetBulletin"] = Supervision,
         ["ListAudit"] = [Admin, Super], ["VerifyAudit"] = [Admin, Super], ["TakeAuditCheckpoint"] = [Admin, Super],

@@ -63,9 +63,9 @@ public sealed partial class ActingIdentityHandler : DelegatingHandler
         return base.SendAsync(request, cancellationToken);
     }
 
-    [GeneratedRegex(@"^/api/v1/progress-reports/[^/]+/(accept|return)$")]
+    [GeneratedRegex(@"^/api/v1/progress-reports/[^/]+/(accept|return|corrections/accept|corrections/reject)$")]
     private static partial Regex Review();
 
-    [GeneratedRegex(@"^/api/v1/progress-reports(/[^/]+(/submit|/attachments(/[^/]+)?)?)?/?$")]
+    [GeneratedRegex(@"^/api/v1/progress-reports(/[^/]+(/submit|/corrections|/attachments(/[^/]+)?)?)?/?$")]
     private static partial Regex Filing();
 }

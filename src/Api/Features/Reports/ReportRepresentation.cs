@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Reports;
 
-/// <summary>A progress report as the API serves it.</summary>
+/// <summary>A progress report as the API serves it; correctionPending: a correction of the accepted report waits for review (its content is in the history).</summary>
 public sealed record ReportResponse(
     Guid Id,
     Guid UnitId,
@@ -19,6 +19,7 @@ public sealed record ReportResponse(
     IReadOnlyList<string> EvidenceLinks,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Correction,
     ReportStatus Status,
+    bool CorrectionPending,
     string? ReturnReason,
     int Revision,
     string CreatedBy,
@@ -36,7 +37,7 @@ public sealed record ReportResponse(
         ArgumentNullException.ThrowIfNull(unit);
         return new(
             r.Id, r.UnitId, unit.Name, r.MeasureId, r.TargetId, r.PeriodCode, r.PeriodStart, r.PeriodEnd, r.Value, r.UnitOfMeasure,
-            r.Narrative, r.Problems, r.NextSteps, r.SelfAssessment, r.EvidenceLinks, r.Correction, r.Status, r.ReturnReason, r.Revision, r.CreatedBy,
+            r.Narrative, r.Problems, r.NextSteps, r.SelfAssessment, r.EvidenceLinks, r.Correction, r.Status, r.CorrectionPending, r.ReturnReason, r.Revision, r.CreatedBy,
             r.FirstSubmittedAt, r.SubmittedAt, r.SubmittedBy, r.ReviewedAt, r.ReviewedBy, r.CreatedAt, r.UpdatedAt)
         {
             ETag = EntityTags.Of(r.Id, r.Version, unit.Version),

@@ -455,6 +455,10 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("correction");
 
+                    b.Property<bool>("CorrectionPending")
+                        .HasColumnType("boolean")
+                        .HasColumnName("correction_pending");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
