@@ -15,6 +15,8 @@ public static class FeatureServices
         services.AddScoped<AttainmentBoard>();
         services.AddScoped<ImportUnitResolver>();
         services.AddScoped<Webhooks.WebhookSubscriptions>();
+        services.AddScoped<TargetStatusWatch>();
+        services.AddHostedService<TargetStatusWatchService>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection("Import"));
         services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection(AttachmentOptions.Section));
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));

@@ -66,7 +66,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock, Au
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not IdempotencyRecord and not ChangeFeed.ChangeRecord and not Attachments.AttachmentContent
-                and not Webhooks.OutboxEvent and not Webhooks.WebhookDelivery and not Webhooks.WebhookAttempt and not Supervision.ObligationReminder)
+                and not Webhooks.OutboxEvent and not Webhooks.WebhookDelivery and not Webhooks.WebhookAttempt and not Supervision.ObligationReminder and not Supervision.TargetStatusRecord)
             .ToList();
         var actor = audit.Current;
         var now = clock.GetUtcNow();

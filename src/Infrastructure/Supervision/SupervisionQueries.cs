@@ -346,4 +346,6 @@ public sealed class SupervisionOptions
     /// <summary>The time zone in which submission times are compared with due dates (dates in the documents are local).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>How often targets' attainment statuses are checked for changes (target.statusChanged).</summary>
+    public TimeSpan StatusCheckInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -26,6 +26,10 @@ public enum WebhookEventType
 
     [JsonStringEnumMemberName("obligation.overdue")]
     ObligationOverdue,
+
+    /// <summary>A target's attainment status changed (e.g. onTrack → behind), as the hourly check saw it.</summary>
+    [JsonStringEnumMemberName("target.statusChanged")]
+    TargetStatusChanged,
 }
 
 public static class WebhookEventTypes

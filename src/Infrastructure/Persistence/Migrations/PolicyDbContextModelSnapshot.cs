@@ -1303,6 +1303,28 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                     b.ToTable("obligation_reminders", "policy");
                 });
 
+            modelBuilder.Entity("PolicyApi.Infrastructure.Supervision.TargetStatusRecord", b =>
+                {
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TargetId")
+                        .HasName("pk_target_statuses");
+
+                    b.ToTable("target_statuses", "policy");
+                });
+
             modelBuilder.Entity("PolicyApi.Infrastructure.Webhooks.OutboxEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1735,6 +1757,16 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_attachment_contents_evidence_files_id");
+                });
+
+            modelBuilder.Entity("PolicyApi.Infrastructure.Supervision.TargetStatusRecord", b =>
+                {
+                    b.HasOne("PolicyApi.Domain.Targets.Target", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyApi.Infrastructure.Supervision.TargetStatusRecord", "TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_target_statuses_targets_target_id");
                 });
 
             modelBuilder.Entity("PolicyApi.Infrastructure.Webhooks.WebhookAttempt", b =>

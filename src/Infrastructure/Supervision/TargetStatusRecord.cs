@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Domain.Supervision;
+
+namespace PolicyApi.Infrastructure.Supervision;
+
+/// <summary>A target's attainment status as last checked: a change from it raises target.statusChanged.</summary>
+public sealed class TargetStatusRecord
+{
+    private TargetStatusRecord()
+    {
+    }
+
+    public TargetStatusRecord(Guid targetId, AttainmentStatus status, DateTimeOffset checkedAt)
+    {
+        TargetId = targetId;
+        Status = status;
+        CheckedAt = checkedAt;
+    }
+
+    public Guid TargetId { get; private set; }
+
+    public AttainmentStatus Status { get; private set; }
+
+    public DateTimeOffset CheckedAt { get; private set; }
+
+    /// <summary>Records what the check saw; true when it differs from what was seen before.</summary>
+    public bool Saw(AttainmentStatus status, DateTimeOffset at)
+    {
+        var changed = status != Status;
+        Status = status;
+        CheckedAt = at;
+        return changed;
+    }
+}
+
+internal sealed class TargetStatusRecordConfiguration : IEntityTypeConfiguration<TargetStatusRecord>
+{
+    public void Configure(EntityTypeBuilder<TargetStatusRecord> builder)
+    {
+        builder.ToTable("target_statuses");
+        builder.HasKey(r => r.TargetId);
+        builder.Property(r => r.TargetId).ValueGeneratedNever();
+        builder.HasOne<Domain.Targets.Target>().WithOne().HasForeignKey<TargetStatusRecord>(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
