@@ -50,7 +50,13 @@ public static class DependencyInjection
                 sp.GetRequiredService<Auditing.AuditInterceptor>(),
                 sp.GetRequiredService<QueryBudgetInterceptor>()));
         services.AddScoped<IdempotencyStore>();
-        services.AddScoped<Attachments.IAttachmentStore, Attachments.PostgresAttachmentStore>();
+        // Evidence bytes: in PostgreSQL unless Attachments:Store is s3 (chosen when resolved, so any configuration source counts).
+        services.AddOptions<Attachments.AttachmentStoreOptions>().Bind(configuration.GetSection(Attachments.AttachmentStoreOptions.Section));
+        services.AddSingleton(sp => new Lazy<Amazon.S3.IAmazonS3>(() => Attachments.S3AttachmentStore.CreateClient(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Attachments.AttachmentStoreOptions>>().Value.S3)));
+        services.AddScoped<Attachments.IAttachmentStore>(sp =>
+            string.Equals(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Attachments.AttachmentStoreOptions>>().Value.Store, "s3", StringComparison.OrdinalIgnoreCase)
+                ? new Attachments.S3AttachmentStore(sp.GetRequiredService<Lazy<Amazon.S3.IAmazonS3>>().Value, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Attachments.AttachmentStoreOptions>>())
+                : new Attachments.PostgresAttachmentStore(sp.GetRequiredService<PolicyDbContext>()));
         services.AddOptions<Supervision.SupervisionOptions>().Bind(configuration.GetSection(Supervision.SupervisionOptions.Section));
         services.AddScoped<Supervision.SupervisionQueries>();
         services.AddScoped<Supervision.ObligationsMaintenance>();

@@ -12,8 +12,8 @@ public interface IAttachmentStore
     /// <summary>The bytes; null when nothing is kept under the id.</summary>
     Task<byte[]?> ReadAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Stages the removal of the bytes, with the unit of work under way.</summary>
-    Task DeleteAsync(Guid id, CancellationToken cancellationToken);
+    /// <summary>The file's record has been removed and saved: its bytes may go.</summary>
+    Task RemovedAsync(Guid id, CancellationToken cancellationToken);
 }
 
 /// <summary>The bytes of an evidence file, in PostgreSQL beside its report: no other server to run.</summary>
@@ -50,11 +50,35 @@ public sealed class PostgresAttachmentStore(PolicyDbContext db) : IAttachmentSto
     public Task<byte[]?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
         db.AttachmentContents.AsNoTracking().Where(c => c.Id == id).Select(c => c.Content).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await db.AttachmentContents.FindAsync([id], cancellationToken) is { } content)
-        {
-            db.AttachmentContents.Remove(content);
-        }
-    }
+    /// <summary>Nothing to do: the bytes' row goes with the file's record (ON DELETE CASCADE), in the same transaction.</summary>
+    public Task RemovedAsync(Guid id, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Configuration section <c>Attachments</c>: where evidence files' bytes are kept.</summary>
+public sealed class AttachmentStoreOptions
+{
+    public const string Section = "Attachments";
+
+    /// <summary><c>postgres</c> (default: beside the report, in its transaction) or <c>s3</c> (an S3-compatible object store).</summary>
+    public string Store { get; set; } = "postgres";
+
+    public S3StoreOptions S3 { get; set; } = new();
+}
+
+/// <summary>An S3-compatible store (AWS S3, MinIO, Ceph RGW, 对象存储 of a government cloud).</summary>
+public sealed class S3StoreOptions
+{
+    /// <summary>The endpoint, e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio.internal:9000.</summary>
+    public string? ServiceUrl { get; set; }
+
+    public string Bucket { get; set; } = "policyapi-evidence";
+
+    public string Region { get; set; } = "us-east-1";
+
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>Objects are stored under this prefix and the file's id.</summary>
+    public string Prefix { get; set; } = "evidence/";
 }

@@ -14,9 +14,9 @@ public sealed class RemoveEvidenceHandler(PolicyDbContext db, ReportSubjects sub
             ?? throw new ResourceNotFoundException("Evidence file", request.FileId);
         representations.EnsureMatch(ReportResponse.From(report, unit));
         EvidenceFile.Remove(report);
-        await store.DeleteAsync(file.Id, cancellationToken);
         db.EvidenceFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
+        await store.RemovedAsync(file.Id, cancellationToken);
     }
 }
 
