@@ -17,5 +17,14 @@ public sealed class ServiceClock(TimeProvider clock, IOptions<SupervisionOptions
     }
 
     /// <summary>Today in the supervising government's time zone: the default "as of" date.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(supervision.Value.TimeZone)).DateTime);
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    /// <summary>The instant <paramref name="day"/> ends in the supervising time zone (the next day's start), in UTC.</summary>
+    public DateTimeOffset EndOf(DateOnly day)
+    {
+        var start = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(start, Zone.GetUtcOffset(start)).ToUniversalTime();
+    }
+
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(supervision.Value.TimeZone);
 }

@@ -50,6 +50,10 @@ public sealed class MyDutiesTests(ApiFixture fixture) : SupervisionTest(fixture)
         var returned = Assert.Single(duties["returned"]!.AsArray());
         Assert.Equal((may, "2021-M05", "请补充到资项目明细"), ((string)returned!["reportId"]!, (string)returned["period"]!, (string)returned["returnReason"]!));
 
+        // As of 3 June, before the return, nothing had been sent back yet.
+        var earlier = await Expect(Anonymous.SendAsync(As(reporter, "/api/v1/me/duties?asOf=2021-06-03")), HttpStatusCode.OK);
+        Assert.Empty(earlier["returned"]!.AsArray());
+
         // Another unit's reporter sees its own unit only.
         var other = await Expect(Anonymous.SendAsync(As(Tokens.For(Roles.Reporter, Guid.Parse(dongxing), subject: "dongxing-reporter"), "/api/v1/me/duties?asOf=2021-07-10")), HttpStatusCode.OK);
         Assert.Equal(dongxing, (string?)other["unitId"]);

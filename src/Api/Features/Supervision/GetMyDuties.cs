@@ -12,7 +12,7 @@ public sealed record GetMyDuties([FromQuery(Name = "asOf")] string? AsOf) : IQue
 /// <param name="AsOf">The day the answer is for.</param>
 /// <param name="Owed">Reports owed for periods ended by then and not submitted, earliest due first (at most 100).</param>
 /// <param name="MoreOwed">Whether more reports are owed than listed (page through GET /supervision/due for all).</param>
-/// <param name="Returned">Reports a supervisor returned, with the reason, newest first (at most 100).</param>
+/// <param name="Returned">Reports a supervisor returned by then and not yet resubmitted, with the reason, newest first (at most 100).</param>
 public sealed record MyDutiesResponse(Guid UnitId, string UnitName, DateOnly AsOf, IReadOnlyList<OwedReport> Owed, bool MoreOwed, IReadOnlyList<ReturnedReport> Returned);
 
 /// <summary>A report owed.</summary>
@@ -46,8 +46,10 @@ public sealed class GetMyDutiesHandler(PolicyDbContext db, SupervisionQueries qu
             ?? throw new ResourceNotFoundException("Unit", unitId);
 
         var owed = await queries.ObligationsAsync(new ObligationQuery(asOf, UnitId: unitId, Limit: Most + 1), cancellationToken);
+        // Returned by the end of asOf (as the owed list is as of then), in the supervising time zone.
+        var returnedBy = clock.EndOf(asOf);
         var returned = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.UnitId == unitId && r.Status == PolicyApi.Domain.Reports.ReportStatus.Returned)
+            .Where(r => r.UnitId == unitId && r.Status == PolicyApi.Domain.Reports.ReportStatus.Returned && r.ReviewedAt < returnedBy)
             .OrderByDescending(r => r.ReviewedAt)
             .Take(Most)
             .Select(r => new ReturnedReport(r.Id, r.PeriodCode, r.MeasureId, r.TargetId, r.ReturnReason ?? string.Empty, r.ReviewedAt ?? r.UpdatedAt))
