@@ -14,11 +14,19 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger l
 
     protected virtual bool RunsAtStart => false;
 
+    /// <summary>Off by configuration (the tests run these jobs themselves, at the moments they choose).</summary>
+    protected virtual bool Enabled => true;
+
     /// <summary>Runs once; returns what it did when that is worth a log line.</summary>
     protected abstract Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval);
         if (RunsAtStart)
         {

@@ -62,6 +62,9 @@ public sealed class ReminderOptions
 {
     public const string Section = "Reminders";
 
+    /// <summary>Whether this replica looks for reminders at all.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How often reminders are looked for.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
@@ -187,6 +190,8 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
     protected override TimeSpan Interval => options.Value.Interval;
 
     protected override bool RunsAtStart => true;
+
+    protected override bool Enabled => options.Value.Enabled;
 
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -346,6 +346,9 @@ public sealed class SupervisionOptions
     /// <summary>The time zone in which submission times are compared with due dates (dates in the documents are local).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>Whether this replica checks targets' statuses at all.</summary>
+    public bool StatusCheckEnabled { get; set; } = true;
+
     /// <summary>How often targets' attainment statuses are checked for changes (target.statusChanged).</summary>
     public TimeSpan StatusCheckInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -155,6 +155,11 @@ public sealed class PolicyApiFactory(string connectionString, TimeProvider clock
         builder.UseSetting("Auth:Audience", Tokens.Audience);
         builder.UseSetting("Limits:PermitsPerMinute", "1000000");
 
+        // The housekeeping jobs that write across the tables: the tests run them themselves (a run at start would
+        // race the database reset between tests).
+        builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Supervision:StatusCheckEnabled", "false");
+
         // Webhook receivers run inside the tests, on loopback; retries and giving up take a moment, not hours.
         builder.UseSetting("Webhooks:AllowLoopback", "true");
         builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");

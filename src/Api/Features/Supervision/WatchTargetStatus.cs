@@ -98,6 +98,8 @@ public sealed class TargetStatusWatchService(IServiceScopeFactory scopes, IOptio
 
     protected override bool RunsAtStart => true;
 
+    protected override bool Enabled => options.Value.StatusCheckEnabled;
+
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var changed = await services.GetRequiredService<TargetStatusWatch>().CheckAsync(cancellationToken);
