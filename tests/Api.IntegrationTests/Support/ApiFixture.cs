@@ -108,7 +108,21 @@ public sealed class ApiFixture : IAsyncLifetime
         Clock.Reset();
         await using var connection = new NpgsqlConnection(OwnerConnectionString);
         await connection.OpenAsync();
-        await _respawner!.ResetAsync(connection);
+
+        // The service's background work (the webhook dispatcher, housekeeping) may hold row locks the reset's deletes
+        // meet in another order: PostgreSQL then ends one side with a deadlock, and the reset simply runs again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
 
         // The audit log refuses DELETE for every role; a test database starts a fresh log with TRUNCATE,
         // which only the owner may run (the application's role has no TRUNCATE right).
