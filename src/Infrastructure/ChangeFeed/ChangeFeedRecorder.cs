@@ -20,10 +20,21 @@ public static class ChangeFeedRecorder
     public static IReadOnlyList<ChangeRecord> From(IReadOnlyCollection<EntityEntry> entries, IReadOnlyCollection<EntityEntry> tracked, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(tracked);
+        // The tracked resources by id, looked up once per part (an import saves thousands of parts at once).
+        var resources = new Dictionary<Guid, EntityEntry>();
+        foreach (var entry in tracked)
+        {
+            if (entry.Entity is VersionedEntity resource)
+            {
+                resources.TryAdd(resource.Id, entry);
+            }
+        }
+
         var byResource = new Dictionary<(ChangedEntity, Guid), ChangeRecord>();
         foreach (var entry in entries)
         {
-            if (Resource(entry, tracked) is not { } change)
+            if (Resource(entry, resources) is not { } change)
             {
                 continue;
             }
@@ -39,7 +50,7 @@ public static class ChangeFeedRecorder
         return [.. byResource.Values.Select(c => new ChangeRecord(c.Entity, c.EntityId, c.Action, c.Version, at, c.ParentId, c.UnitId))];
     }
 
-    private static ChangeRecord? Resource(EntityEntry entry, IReadOnlyCollection<EntityEntry> all) => entry.Entity switch
+    private static ChangeRecord? Resource(EntityEntry entry, Dictionary<Guid, EntityEntry> all) => entry.Entity switch
     {
         PolicyDocument d => Own(entry, ChangedEntity.Document, d.Id, parent: null, unit: null),
         Chapter c => Own(entry, ChangedEntity.Chapter, c.Id, c.DocumentId, unit: null),
@@ -50,12 +61,8 @@ public static class ChangeFeedRecorder
         Target t => Own(entry, ChangedEntity.Target, t.Id, t.DocumentId, unit: null),
         TargetAllocation a => Allocations(a.TargetId, all),
         ProgressReport r => Own(entry, ChangedEntity.ProgressReport, r.Id, parent: null, r.UnitId),
-        EvidenceFile f => all.FirstOrDefault(e => e.Entity is ProgressReport r && r.Id == f.ReportId)?.Entity is ProgressReport owner
-            ? Part(ChangedEntity.ProgressReport, owner.Id, all, parent: null, owner.UnitId)
-            : null,
-        ReportRevision v => all.FirstOrDefault(e => e.Entity is ProgressReport r && r.Id == v.ReportId)?.Entity is ProgressReport report
-            ? Part(ChangedEntity.ProgressReport, report.Id, all, parent: null, report.UnitId)
-            : null,
+        EvidenceFile f => ReportPart(f.ReportId, all),
+        ReportRevision v => ReportPart(v.ReportId, all),
         _ => null,
     };
 
@@ -63,13 +70,19 @@ public static class ChangeFeedRecorder
         new(entity, id, ActionOf(entry.State), entry.State == EntityState.Deleted ? null : ((VersionedEntity)entry.Entity).Version, default, parent, unit);
 
     /// <summary>A part changed: its resource is updated (at the version its own entry has, when it is saved too).</summary>
-    private static ChangeRecord Part(ChangedEntity entity, Guid id, IReadOnlyCollection<EntityEntry> all, Guid? parent, Guid? unit) =>
-        new(entity, id, ChangeAction.Updated, all.Select(e => e.Entity).OfType<VersionedEntity>().FirstOrDefault(v => v.Id == id)?.Version, default, parent, unit);
+    private static ChangeRecord Part(ChangedEntity entity, Guid id, Dictionary<Guid, EntityEntry> all, Guid? parent, Guid? unit) =>
+        new(entity, id, ChangeAction.Updated, (all.GetValueOrDefault(id)?.Entity as VersionedEntity)?.Version, default, parent, unit);
+
+    /// <summary>A revision or a file of a report updates the report, when it is tracked (it always is when it changes).</summary>
+    private static ChangeRecord? ReportPart(Guid reportId, Dictionary<Guid, EntityEntry> all) =>
+        all.GetValueOrDefault(reportId)?.Entity is ProgressReport report
+            ? Part(ChangedEntity.ProgressReport, report.Id, all, parent: null, report.UnitId)
+            : null;
 
     /// <summary>A target's allocations live and die with it; between, any change of one updates them all.</summary>
-    private static ChangeRecord Allocations(Guid targetId, IReadOnlyCollection<EntityEntry> all)
+    private static ChangeRecord Allocations(Guid targetId, Dictionary<Guid, EntityEntry> all)
     {
-        var target = all.FirstOrDefault(e => e.Entity is Target t && t.Id == targetId);
+        var target = all.GetValueOrDefault(targetId) is { Entity: Target } found ? found : null;
         var action = target?.State switch
         {
             EntityState.Added => ChangeAction.Created,
