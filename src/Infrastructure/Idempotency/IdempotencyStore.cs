@@ -29,8 +29,7 @@ public sealed class IdempotencyStore(PolicyDbContext db, TimeProvider clock)
     public async Task<bool> TryHoldAsync(string caller, string key, CancellationToken cancellationToken)
     {
         EnsureTransaction();
-        var id = LockId(caller, key);
-        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({id}) AS \"Value\"").SingleAsync(cancellationToken);
+        return await Hosting.SingleReplica.TryLockAsync(db, LockId(caller, key), cancellationToken);
     }
 
     /// <summary>The completed request stored under this key, if any and not expired (an expired one is removed).</summary>

@@ -103,33 +103,20 @@ public sealed class Reminders(PolicyDbContext db, TimeProvider clock, IOptions<R
         """;
 
     /// <summary>Raises the reminders due now; returns how many (0 when another replica holds the run).</summary>
-    public async Task<int> RaiseAsync(CancellationToken cancellationToken)
-    {
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    public Task<int> RaiseAsync(CancellationToken cancellationToken) =>
+        Hosting.SingleReplica.RunAsync(db, LockId, async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockId}) AS \"Value\"").SingleAsync(cancellationToken);
-            if (!locked)
-            {
-                return 0;
-            }
-
             var now = clock.GetUtcNow();
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(supervision.Value.TimeZone)).DateTime);
             var settings = options.Value;
-            var raised = 0;
-            raised += await RaiseAsync(ReminderKind.Overdue, today.AddDays(-Math.Max(1, settings.OverdueLookbackDays)), today.AddDays(-1), today, now, settings.BatchSize, cancellationToken);
+            var raised = await RaiseAsync(ReminderKind.Overdue, today.AddDays(-Math.Max(1, settings.OverdueLookbackDays)), today.AddDays(-1), today, now, settings.BatchSize, cancellationToken);
             if (settings.DueSoonDays > 0)
             {
                 raised += await RaiseAsync(ReminderKind.DueSoon, today, today.AddDays(settings.DueSoonDays), today, now, settings.BatchSize, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return raised;
-        });
-    }
+        }, cancellationToken);
 
     private async Task<int> RaiseAsync(ReminderKind kind, DateOnly dueFrom, DateOnly dueTo, DateOnly today, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {

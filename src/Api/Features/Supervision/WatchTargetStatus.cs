@@ -16,16 +16,9 @@ public sealed class TargetStatusWatch(PolicyDbContext db, AttainmentBoard board,
     public const long LockId = 7263543;
 
     /// <summary>Checks every target of an active document; returns how many changed status.</summary>
-    public async Task<int> CheckAsync(CancellationToken cancellationToken) =>
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    public Task<int> CheckAsync(CancellationToken cancellationToken) =>
+        PolicyApi.Infrastructure.Hosting.SingleReplica.RunAsync(db, LockId, async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockId}) AS \"Value\"").SingleAsync(cancellationToken))
-            {
-                return 0;
-            }
-
             var targets = await db.Targets
                 .Where(t => db.Documents.Any(d => d.Id == t.DocumentId && d.Status == DocumentStatus.Active))
                 .Include(t => t.Allocations).Include(t => t.ScopeUnits).Include(t => t.Milestones)
@@ -52,10 +45,8 @@ public sealed class TargetStatusWatch(PolicyDbContext db, AttainmentBoard board,
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return changed;
-        });
+        }, cancellationToken);
 
     private void Announce(Target target, AttainmentResponse result, AttainmentStatus before, DateTimeOffset now)
     {
