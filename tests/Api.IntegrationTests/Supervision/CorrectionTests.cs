@@ -11,10 +11,8 @@ public sealed class CorrectionTests(ApiFixture fixture) : SupervisionTest(fixtur
 
     private async Task<(string Target, string Unit, string June)> AcceptedJuneAsync()
     {
-        Clock.SetChinaTime("2021-01-05 09:00");
-        var plan = await CreateDocument(new { title = "2021年防城港市扩大利用外资规模工作方案", region = Region, kind = "workPlan", status = "active", period = new { from = "2021-01-01", to = "2021-12-31" }, reportingCadence = new { frequency = "monthly", graceDays = 5 } });
+        var (_, fdi) = await MonthlyPlanAsync();
         var dongxing = Id(await RegisterUnit(Region, "东兴市", kind: "districtGovernment"));
-        var fdi = Id(await SetTarget(Id(plan), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
         await Allocate(fdi, (dongxing, 1500m));
         await Report(dongxing, fdi, "2021-M05", 500m, "2021-06-03 10:00", "2021-06-04 10:00");
         var june = await Report(dongxing, fdi, "2021-M06", 720m, "2021-07-03 10:00", "2021-07-04 10:00");

@@ -55,15 +55,6 @@ public sealed class EvidenceObjectStoreTests(ApiFixture fixture) : SupervisionTe
         Assert.Empty(s3.Objects);
     }
 
-    private async Task<string> DraftAsync()
-    {
-        var document = await CreateDocument(new { title = "2021年防城港市扩大利用外资规模工作方案", region = "防城港市", kind = "workPlan", status = "active" });
-        var county = Id(await RegisterUnit("防城港市", "防城区", kind: "districtGovernment"));
-        var target = Id(await SetTarget(Id(document), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
-        await Allocate(target, (county, 2000m));
-        return Id(await Expect(Post("/api/v1/progress-reports", new { unitId = county, targetId = target, period = "2021-M06", value = 990 }), HttpStatusCode.Created));
-    }
-
     /// <summary>Just enough of S3 for one bucket, path-style: PUT, GET (404 NoSuchKey when missing) and DELETE of objects.</summary>
     private sealed class FakeS3 : IAsyncDisposable
     {

@@ -173,13 +173,4 @@ public sealed class EvidenceTests(ApiFixture fixture) : SupervisionTest(fixture)
 
         return buffer.ToArray();
     }
-
-    private async Task<string> DraftAsync()
-    {
-        var document = await CreateDocument(new { title = "2021年防城港市扩大利用外资规模工作方案", region = "防城港市", kind = "workPlan", status = "active" });
-        var county = Id(await RegisterUnit("防城港市", "防城区", kind: "districtGovernment"));
-        var target = Id(await SetTarget(Id(document), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
-        await Allocate(target, (county, 2000m));
-        return Id(await Expect(Post("/api/v1/progress-reports", new { unitId = county, targetId = target, period = "2021-M06", value = 990, narrative = "上半年到位外资990万美元" }), HttpStatusCode.Created));
-    }
 }

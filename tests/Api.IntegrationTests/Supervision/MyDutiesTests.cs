@@ -12,19 +12,9 @@ public sealed class MyDutiesTests(ApiFixture fixture) : SupervisionTest(fixture)
     [Fact]
     public async Task Reporter_GetsWhatItsUnitOwes_OverdueFirst_AndWhatWasReturnedWithTheReason()
     {
-        Clock.SetChinaTime("2021-01-05 09:00");
-        var plan = await CreateDocument(new
-        {
-            title = "2021年防城港市扩大利用外资规模工作方案",
-            region = Region,
-            kind = "workPlan",
-            status = "active",
-            period = new { from = "2021-01-01", to = "2021-12-31" },
-            reportingCadence = new { frequency = "monthly", graceDays = 5 },
-        });
+        var (_, fdi) = await MonthlyPlanAsync();
         var shangsi = Id(await RegisterUnit(Region, "上思县", kind: "districtGovernment"));
         var dongxing = Id(await RegisterUnit(Region, "东兴市", kind: "districtGovernment"));
-        var fdi = Id(await SetTarget(Id(plan), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
         await Allocate(fdi, (shangsi, 500m), (dongxing, 1500m));
         for (var month = 1; month <= 4; month++)
         {

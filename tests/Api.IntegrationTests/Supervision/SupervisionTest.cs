@@ -12,6 +12,26 @@ public abstract class SupervisionTest(ApiFixture fixture) : RegistryTest(fixture
     protected async Task<JsonNode> SetTarget(string documentId, object body) =>
         await Expect(Post($"/api/v1/documents/{documentId}/targets", body), HttpStatusCode.Created);
 
+    /// <summary>
+    /// 2021年防城港市扩大利用外资规模工作方案, active for 2021, monthly reports due 5 days after each month (created on
+    /// 5 January 2021), with its 实际利用外资 target of <paramref name="value"/> 万美元 (cumulative).
+    /// </summary>
+    protected async Task<(string Plan, string Target)> MonthlyPlanAsync(decimal value = 7000m)
+    {
+        Clock.SetChinaTime("2021-01-05 09:00");
+        var plan = Id(await CreateDocument(new
+        {
+            title = "2021年防城港市扩大利用外资规模工作方案",
+            region = "防城港市",
+            kind = "workPlan",
+            status = "active",
+            period = new { from = "2021-01-01", to = "2021-12-31" },
+            reportingCadence = new { frequency = "monthly", graceDays = 5 },
+        }));
+        var target = Id(await SetTarget(plan, new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value, period = "2021", accumulation = "cumulative" }));
+        return (plan, target);
+    }
+
     protected async Task Allocate(string targetId, params (string UnitId, decimal Value)[] shares)
     {
         var (_, etag) = await Read($"/api/v1/targets/{targetId}/allocations");
@@ -50,4 +70,21 @@ public abstract class SupervisionTest(ApiFixture fixture) : RegistryTest(fixture
 
     /// <summary>Rounds as the API does: 4 decimal places, half away from zero.</summary>
     protected static decimal R(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>A draft report of 防城区 on 实际利用外资 for June 2021 (see <see cref="AllocatedTargetAsync"/>).</summary>
+    protected async Task<string> DraftAsync()
+    {
+        var (target, county) = await AllocatedTargetAsync();
+        return Id(await Expect(Post("/api/v1/progress-reports", new { unitId = county, targetId = target, period = "2021-M06", value = 990, narrative = "上半年到位外资990万美元" }), HttpStatusCode.Created));
+    }
+
+    /// <summary>7000 万美元 in 2021 with a share of 2000 for 防城区.</summary>
+    protected async Task<(string Target, string County)> AllocatedTargetAsync()
+    {
+        var document = await CreateDocument(new { title = "2021年防城港市扩大利用外资规模工作方案", region = "防城港市", kind = "workPlan", status = "active" });
+        var county = Id(await RegisterUnit("防城港市", "防城区", kind: "districtGovernment"));
+        var target = Id(await SetTarget(Id(document), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
+        await Allocate(target, (county, 2000m));
+        return (target, county);
+    }
 }

@@ -44,6 +44,8 @@ public sealed class UpdatedSinceTests(ApiFixture fixture) : RegistryTest(fixture
     [InlineData("/api/v1/units?updatedSince=yesterday")]
     [InlineData("/api/v1/documents?updatedSince=2021-13-01T00:00:00Z")]
     [InlineData("/api/v1/progress-reports?updatedSince=%00")]
+    [InlineData("/api/v1/units?updatedSince=0001-01-01T00:00:00%2B14:00")] // before the first instant there is
+    [InlineData("/api/v1/targets?updatedSince=9999-12-31T23:59:59-14:00")] // after the last
     public async Task UpdatedSince_NotAnInstant_Is400NamingIt(string url) =>
         await ExpectProblem(Get(url), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "updatedSince");
 

@@ -23,18 +23,8 @@ public sealed class ReminderTests(ApiFixture fixture) : SupervisionTest(fixture)
     public async Task OverdueObligation_IsRemindedOnce_AndTheGroupReadsWhoIsHowLate()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        Clock.SetChinaTime("2021-01-05 09:00");
-        var plan = await CreateDocument(new
-        {
-            title = "2021年防城港市扩大利用外资规模工作方案",
-            region = Region,
-            kind = "workPlan",
-            status = "active",
-            period = new { from = "2021-01-01", to = "2021-12-31" },
-            reportingCadence = new { frequency = "monthly", graceDays = 5 },
-        });
+        var (_, fdi) = await MonthlyPlanAsync();
         var commerce = Id(await RegisterUnit(Region, "区商务局"));
-        var fdi = Id(await SetTarget(Id(plan), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }));
         await Allocate(fdi, (commerce, 2000m));
         for (var month = 1; month <= 5; month++)
         {

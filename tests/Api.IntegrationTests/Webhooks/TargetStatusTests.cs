@@ -22,10 +22,8 @@ public sealed class TargetStatusTests(ApiFixture fixture) : SupervisionTest(fixt
     public async Task TargetAchieved_IsAnnouncedOnce_WithWhereItCameFrom()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        Clock.SetChinaTime("2021-01-05 09:00");
-        var plan = await CreateDocument(new { title = "2021年防城港市扩大利用外资规模工作方案", region = Region, kind = "workPlan", status = "active", period = new { from = "2021-01-01", to = "2021-12-31" }, reportingCadence = new { frequency = "monthly", graceDays = 5 } });
+        var (_, fdi) = await MonthlyPlanAsync(1500m);
         var dongxing = Id(await RegisterUnit(Region, "东兴市", kind: "districtGovernment"));
-        var fdi = Id(await SetTarget(Id(plan), new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 1500, period = "2021", accumulation = "cumulative" }));
         await Allocate(fdi, (dongxing, 1500m));
         await Report(dongxing, fdi, "2021-M05", 500m, "2021-06-03 10:00", "2021-06-04 10:00");
         var webhook = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl + "/dashboard", eventTypes = new[] { "target.statusChanged" }, format = "standard" }), HttpStatusCode.Created))["webhook"]!);
