@@ -49,6 +49,9 @@ public static class DependencyInjection
                 sp.GetRequiredService<TimestampInterceptor>(),
                 sp.GetRequiredService<Auditing.AuditInterceptor>(),
                 sp.GetRequiredService<QueryBudgetInterceptor>()));
+        services.AddSingleton(new ReadReplica(configuration.GetConnectionString(ReadReplica.ConnectionStringName) is { Length: > 0 } replica
+            ? ConnectionSettings.Apply(replica, budgets)
+            : null));
         services.AddScoped<IdempotencyStore>();
         // Evidence bytes: in PostgreSQL unless Attachments:Store is s3 (chosen when resolved, so any configuration source counts).
         services.AddOptions<Attachments.AttachmentStoreOptions>().Bind(configuration.GetSection(Attachments.AttachmentStoreOptions.Section));

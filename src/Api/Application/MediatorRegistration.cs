@@ -4,7 +4,7 @@ namespace PolicyApi.Api.Application;
 
 /// <summary>
 /// MediatR 5.1 wiring without its DI package: the service factory, every handler found in the
-/// assembly, and the pipeline in order logging → validation → transaction.
+/// assembly, and the pipeline in order logging → validation → transaction (commands) or replica (the reads a read replica answers).
 /// </summary>
 public static class MediatorRegistration
 {
@@ -28,6 +28,7 @@ public static class MediatorRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ReplicaReadBehaviour<,>));
         return services;
     }
 }

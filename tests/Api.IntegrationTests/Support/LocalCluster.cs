@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace PolicyApi.Api.IntegrationTests.Support;
 
@@ -15,14 +16,21 @@ public static class LocalCluster
     public static bool Available => !string.IsNullOrEmpty(DataDirectory) && !string.IsNullOrEmpty(Port);
 
     /// <summary>Stops PostgreSQL at once (immediate mode: no checkpoint, connections cut, as in a crash).</summary>
-    public static Task CrashAsync() => RunAsync("stop");
+    public static Task CrashAsync() => RunAsync("stop", DataDirectory!, Port!);
 
-    public static Task StartAsync() => RunAsync("start");
+    public static Task StartAsync() => RunAsync("start", DataDirectory!, Port!);
 
-    private static async Task RunAsync(string action)
+    /// <summary>Makes <paramref name="directory"/> a streaming standby of this cluster (pg_basebackup -R) and starts it on <paramref name="port"/>.</summary>
+    public static Task StartStandbyAsync(string directory, int port) =>
+        RunAsync("standby", directory, port.ToString(CultureInfo.InvariantCulture), Port!);
+
+    /// <summary>Stops a standby and removes its folder.</summary>
+    public static Task DestroyAsync(string directory, int port) => RunAsync("destroy", directory, port.ToString(CultureInfo.InvariantCulture));
+
+    private static async Task RunAsync(string action, params string[] arguments)
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "lib", "pg-control.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, action, DataDirectory!, Port!])
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, action, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
