@@ -52,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton(new ReadReplica(configuration.GetConnectionString(ReadReplica.ConnectionStringName) is { Length: > 0 } replica
             ? ConnectionSettings.Apply(replica, budgets)
             : null));
+        services.AddKeyedSingleton(RateLimiting.SharedRateLimitWindows.DataSourceKey, (_, _) => Npgsql.NpgsqlDataSource.Create(serviceConnection));
+        services.AddSingleton<RateLimiting.SharedRateLimitWindows>();
+        services.AddHostedService<RateLimiting.RateLimitWindowPurge>();
         services.AddScoped<IdempotencyStore>();
         // Evidence bytes: in PostgreSQL unless Attachments:Store is s3 (chosen when resolved, so any configuration source counts).
         services.AddOptions<Attachments.AttachmentStoreOptions>().Bind(configuration.GetSection(Attachments.AttachmentStoreOptions.Section));

@@ -13,6 +13,12 @@ public sealed class AbuseLimitOptions
     /// <summary>Requests one client (token subject, else IP address) may make per minute.</summary>
     public int PermitsPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// Counts each client's minute for the whole deployment, in PostgreSQL (default), so N replicas do not allow N
+    /// times the limit; false counts per process only.
+    /// </summary>
+    public bool SharedAcrossReplicas { get; set; } = true;
+
     /// <summary>The largest request body accepted, in bytes (imports have their own, larger limit).</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
@@ -33,12 +39,17 @@ public static class AbuseLimits
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)
                     ? RateLimitPartition.GetNoLimiter("health")
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = Math.Max(1, options.PermitsPerMinute),
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
+                    : options.SharedAcrossReplicas
+                        ? RateLimitPartition.Get(ClientOf(http), client => new SharedWindowLimiter(
+                            $"{Math.Max(1, options.PermitsPerMinute)}/min {client}", Math.Max(1, options.PermitsPerMinute),
+                            http.RequestServices.GetRequiredService<Infrastructure.RateLimiting.SharedRateLimitWindows>(),
+                            http.RequestServices.GetRequiredService<TimeProvider>()))
+                        : RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = Math.Max(1, options.PermitsPerMinute),
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
