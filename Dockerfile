@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build of the PolicyApi service: SDK to build, ASP.NET runtime to run, as a non-root user.
+# Base images pinned to the exact SDK and runtime the code is built and tested with (pin by digest where the registry is reachable).
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401-noble AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props PolicyApi.sln .editorconfig ./
 COPY src/Domain/PolicyApi.Domain.csproj src/Domain/
@@ -11,7 +12,7 @@ RUN dotnet restore src/Api/PolicyApi.Api.csproj
 COPY src/ src/
 RUN dotnet publish src/Api/PolicyApi.Api.csproj -c Release -o /app --no-restore
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12-noble AS runtime
 WORKDIR /app
 # curl only for the HEALTHCHECK below.
 RUN apt-get update \
