@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -126,42 +127,92 @@ public static class Paging
 }
 
 /// <summary>
-/// A page of a list kept in id order (the order records were registered in): reads the limit and the cursor's id
-/// once, narrows the query to the rows after it (and one more, telling whether another page follows), builds the page.
+/// A page of a list kept in the order of one key: the id (the order records were registered in), a position within a
+/// parent, or newest first. Reads the limit and the cursor's key once, narrows the query to the rows after it (and one
+/// more, telling whether another page follows), builds the page. The cursor holds the key under the name its list has
+/// always given it (<c>Id</c>, <c>Sequence</c>), so cursors issued before stay valid.
 /// </summary>
-public sealed class IdPage
+public sealed class KeysetPage<TKey>
+    where TKey : struct, IComparable<TKey>
 {
     private readonly IPagedQuery query;
+    private readonly string name;
+    private readonly bool newestFirst;
     private readonly int limit;
-    private readonly Guid? after;
+    private readonly TKey? after;
 
-    private IdPage(IPagedQuery query)
+    internal KeysetPage(IPagedQuery query, string name, bool newestFirst)
     {
         this.query = query;
+        this.name = name;
+        this.newestFirst = newestFirst;
         limit = Paging.Limit(query.Limit);
-        after = Paging.Decode<Position>(query)?.Id;
+        after = Paging.Decode<Dictionary<string, TKey>>(query) is { } position ? position.GetValueOrDefault(name) : null;
     }
 
-    /// <summary>Reads <paramref name="query"/>'s limit and cursor (a 400 for either out of bounds).</summary>
-    public static IdPage Of(IPagedQuery query)
+    /// <summary>The rows of this page and one more, in the order of <paramref name="key"/>.</summary>
+    public IQueryable<T> Rows<T>(IQueryable<T> source, Expression<Func<T, TKey>> key)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        return new IdPage(query);
+        ArgumentNullException.ThrowIfNull(key);
+        if (after is { } position)
+        {
+            // key.CompareTo(position) > 0 (< 0 newest first), the position a query parameter rather than a literal.
+            Expression<Func<TKey>> cursor = () => position;
+            var comparison = Expression.Call(key.Body, nameof(IComparable<TKey>.CompareTo), null, cursor.Body);
+            var past = newestFirst ? Expression.LessThan(comparison, Expression.Constant(0)) : Expression.GreaterThan(comparison, Expression.Constant(0));
+            source = source.Where(Expression.Lambda<Func<T, bool>>(past, key.Parameters));
+        }
+
+        return (newestFirst ? source.OrderByDescending(key) : source.OrderBy(key)).Take(limit + 1);
     }
+
+    public Page<TItem> Build<TRow, TItem>(IReadOnlyList<TRow> rows, Func<TRow, TItem> map, Func<TRow, TKey> keyOf)
+    {
+        ArgumentNullException.ThrowIfNull(keyOf);
+        return Paging.Build(query, rows, limit, map, r => new Dictionary<string, TKey> { [name] = keyOf(r) });
+    }
+
+    /// <summary>Reads this page of <paramref name="source"/> and builds it from the rows as they are.</summary>
+    public async Task<Page<TItem>> ReadAsync<T, TItem>(IQueryable<T> source, Expression<Func<T, TKey>> key, Func<T, TItem> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var keyOf = key.Compile(preferInterpretation: true);
+        return Build(await Rows(source, key).ToListAsync(cancellationToken), map, keyOf);
+    }
+}
+
+/// <summary>Reads a query's limit and cursor (a 400 for either out of bounds) for a page kept in the order of one key.</summary>
+public static class KeysetPage
+{
+    /// <summary>The key ascends; <paramref name="name"/> is the key's name in the cursor.</summary>
+    public static KeysetPage<TKey> Of<TKey>(IPagedQuery query, string name = "Id")
+        where TKey : struct, IComparable<TKey> =>
+        new(query ?? throw new ArgumentNullException(nameof(query)), name, newestFirst: false);
+
+    /// <summary>The key descends: the newest row first.</summary>
+    public static KeysetPage<TKey> NewestFirst<TKey>(IPagedQuery query, string name = "Id")
+        where TKey : struct, IComparable<TKey> =>
+        new(query ?? throw new ArgumentNullException(nameof(query)), name, newestFirst: true);
+}
+
+/// <summary>A page of a list kept in id order, the order records were registered in.</summary>
+public static class IdPage
+{
+    public static KeysetPage<Guid> Of(IPagedQuery query) => KeysetPage.Of<Guid>(query);
 
     /// <summary>The rows of this page and one more, in id order.</summary>
-    public IQueryable<T> Rows<T>(IQueryable<T> source)
+    public static IQueryable<T> Rows<T>(this KeysetPage<Guid> page, IQueryable<T> source)
         where T : VersionedEntity
     {
-        var rows = after is { } id ? source.Where(x => x.Id.CompareTo(id) > 0) : source;
-        return rows.OrderBy(x => x.Id).Take(limit + 1);
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Rows(source, x => x.Id);
     }
 
-    public Page<TItem> Build<TRow, TItem>(IReadOnlyList<TRow> rows, Func<TRow, TItem> map, Func<TRow, Guid> idOf)
+    /// <summary>Reads this page of <paramref name="source"/> in id order and builds it from the rows as they are.</summary>
+    public static Task<Page<TItem>> ReadAsync<T, TItem>(this KeysetPage<Guid> page, IQueryable<T> source, Func<T, TItem> map, CancellationToken cancellationToken)
+        where T : VersionedEntity
     {
-        ArgumentNullException.ThrowIfNull(idOf);
-        return Paging.Build(query, rows, limit, map, r => new Position(idOf(r)));
+        ArgumentNullException.ThrowIfNull(page);
+        return page.ReadAsync(source, x => x.Id, map, cancellationToken);
     }
-
-    private sealed record Position(Guid Id);
 }

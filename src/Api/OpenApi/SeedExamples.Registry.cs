@@ -39,23 +39,8 @@ internal static partial class SeedExamples
             [typeof(CreateChapter)] = new CreateChapter { Label = "二、", Title = "贯彻落实对外开放政策" },
             [typeof(UpdateChapter)] = new UpdateChapter { Label = "二、", Title = "贯彻落实对外开放政策", Sequence = 2 },
             [typeof(ChapterResponse)] = new ChapterResponse(ChapterId, DocumentId, "二、", "贯彻落实对外开放政策", 2, 2, Created, Created),
-            [typeof(CreateMeasure)] = new CreateMeasure
-            {
-                Label = "（三）",
-                Title = "拓宽利用外资领域",
-                Body = MeasureBody,
-                Kind = MeasureKind.Measure,
-                ChapterId = ChapterId,
-                BlanketAssignment = blanket,
-            },
-            [typeof(UpdateMeasure)] = new UpdateMeasure
-            {
-                Label = "（三）",
-                Title = "拓宽利用外资领域",
-                Body = MeasureBody,
-                Kind = MeasureKind.Measure,
-                ChapterId = ChapterId,
-            },
+            [typeof(CreateMeasure)] = Measure<CreateMeasure>() with { BlanketAssignment = blanket },
+            [typeof(UpdateMeasure)] = Measure<UpdateMeasure>(),
             [typeof(BlanketAssignmentDto)] = blanket,
             [typeof(ResponsibleUnitRef)] = new ResponsibleUnitRef(AssignmentId, CommerceId, "市商务局", UnitRole.Responsible),
             [typeof(UnitInvolvement)] = new UnitInvolvement(CommerceId, UnitRole.Responsible, ViaBlanketAssignment: false),
@@ -84,6 +69,17 @@ internal static partial class SeedExamples
             [typeof(AssignmentResponse)] = new AssignmentResponse(AssignmentId, MeasureId, CommerceId, "市商务局", UnitRole.Lead, 1, Created, Created),
         };
     }
+
+    /// <summary>The measure （三） as its editors write it: a create and a replace send the same fields.</summary>
+    private static T Measure<T>()
+        where T : MeasureFields, new() => new()
+        {
+            Label = "（三）",
+            Title = "拓宽利用外资领域",
+            Body = MeasureBody,
+            Kind = MeasureKind.Measure,
+            ChapterId = ChapterId,
+        };
 
     private static Dictionary<Type, object> Problems() => new()
     {

@@ -69,7 +69,7 @@ internal static partial class SeedExamples
     private static readonly Domain.Importing.ImportDraft Draft = Domain.Importing.PolicyTextParser.Parse(FangchenggangExcerpt, "防城港市");
 
     /// <summary>A nextCursor as the document list issues it (for pages of every list).</summary>
-    private static readonly string Cursor = Paging.Encode(new ListDocuments("连云港市", null, null, null, null, null, null, 20, null), new { Id = DocumentId });
+    private static readonly string Cursor = Paging.Encode(new ListDocuments("连云港市", null, null, null, null, null) { Limit = 20 }, new { Id = DocumentId });
 
     /// <summary>Each schema's example, by the type it describes.</summary>
     public static readonly IReadOnlyDictionary<Type, object> ByType = new[] { Registry(), Importing(), Targets(), Reports(), Supervision(), Audit(), Changes(), Evidence(), Webhooks(), Problems(), Enums() }

@@ -8,8 +8,6 @@ namespace PolicyApi.Api.Features.Auditing;
 /// <param name="Outcome">succeeded or refused.</param>
 /// <param name="From">Only entries at or after this instant (RFC 3339).</param>
 /// <param name="To">Only entries before this instant (RFC 3339).</param>
-/// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListAudit(
     [FromQuery(Name = "entity")] string? Entity,
     [FromQuery(Name = "entityId")] string? EntityId,
@@ -17,10 +15,8 @@ public sealed record ListAudit(
     [FromQuery(Name = "actor")] string? Actor,
     [FromQuery(Name = "outcome")] string? Outcome,
     [FromQuery(Name = "from")] DateTimeOffset? From,
-    [FromQuery(Name = "to")] DateTimeOffset? To,
-    [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor)
-    : IQuery<Page<AuditEntryResponse>>, IPagedQuery;
+    [FromQuery(Name = "to")] DateTimeOffset? To)
+    : ListQuery<AuditEntryResponse>;
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>
 {
@@ -40,12 +36,9 @@ public sealed record AuditEntryResponse(
 
 public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAudit, Page<AuditEntryResponse>>
 {
-    private sealed record Position(long Id);
-
     public async Task<Page<AuditEntryResponse>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
-        var limit = Paging.Limit(request.Limit);
-        var after = Paging.Decode<Position>(request);
+        var page = KeysetPage.NewestFirst<long>(request);
         var query = db.AuditEntries.AsNoTracking();
         if (request.Entity is { } entity)
         {
@@ -88,25 +81,19 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
             query = query.Where(e => e.OccurredAt < to);
         }
 
-        if (after is not null)
-        {
-            query = query.Where(e => e.Id < after.Id);
-        }
-
-        var rows = await query.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return Paging.Build(request, rows, limit, e => new AuditEntryResponse(
+        return await page.ReadAsync(query, e => e.Id, e => new AuditEntryResponse(
             e.Id, e.OccurredAt, e.Subject, e.Role, e.UnitId, e.ClientId, e.Ip, e.TraceId, e.Method, e.Path, e.Entity, e.EntityId,
             e.Action, e.Outcome, e.Status,
             e.Before is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.Before),
             e.After is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.After),
-            e.PreviousHash, e.Hash), e => new Position(e.Id));
+            e.PreviousHash, e.Hash), cancellationToken);
     }
 }
 
 internal static class ListAuditEndpoint
 {
     public static void Map(IEndpointRouteBuilder audit) =>
-        audit.MapQuery<ListAudit, Page<AuditEntryResponse>>("/")
+        audit.MapList<ListAudit, AuditEntryResponse>("/")
             .Describe("ListAudit", "Read the audit log",
                 "Every change (who, role, unit, client, IP, trace id, entity, action, before and after) and every refused attempt, newest first; " +
                 "filter by entity, entity id, unit, actor, outcome and time. For administrators and supervisors.")

@@ -7,19 +7,13 @@ namespace PolicyApi.Api.Features.Documents;
 /// <param name="Q">Words that the title contains, e.g. 稳外资.</param>
 /// <param name="Kind">Kind of document: measures, implementationOpinions, workPlan, constructionPlan or other.</param>
 /// <param name="Status">Status of the document: draft, active or archived.</param>
-/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
-/// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListDocuments(
     [FromQuery(Name = "region")] string? Region,
     [FromQuery(Name = "issuer")] string? Issuer,
     [FromQuery(Name = "year")] int? Year,
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "kind")] string? Kind,
-    [FromQuery(Name = "status")] string? Status,
-    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
-    [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<DocumentResponse>>, IPagedQuery;
+    [FromQuery(Name = "status")] string? Status) : ResourceListQuery<DocumentResponse>;
 
 public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>
 {
@@ -76,7 +70,7 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
 internal static class ListDocumentsEndpoint
 {
     public static void Map(IEndpointRouteBuilder documents) =>
-        documents.MapQuery<ListDocuments, Page<DocumentResponse>>("/")
+        documents.MapList<ListDocuments, DocumentResponse>("/")
             .Describe("ListDocuments", "List policy documents", "Filter by region, issuer, year (issue date, or period for undated documents), kind, status and words in the title. Cursor-paged in registration order.")
             .WithProblems(400);
 }

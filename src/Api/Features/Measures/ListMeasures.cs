@@ -7,19 +7,13 @@ namespace PolicyApi.Api.Features.Measures;
 /// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
 /// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
 /// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
-/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
-/// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListMeasures(
     [FromQuery(Name = "documentId")] Guid? DocumentId,
     [FromQuery(Name = "chapterId")] Guid? ChapterId,
     [FromQuery(Name = "parentId")] Guid? ParentId,
     [FromQuery(Name = "unitId")] Guid? UnitId,
     [FromQuery(Name = "role")] string? Role,
-    [FromQuery(Name = "kind")] string? Kind,
-    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
-    [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<MeasureResponse>>, IPagedQuery;
+    [FromQuery(Name = "kind")] string? Kind) : ResourceListQuery<MeasureResponse>;
 
 public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
 {
@@ -110,12 +104,12 @@ internal static class ListMeasuresEndpoint
 {
     public static void MapForDocument(IEndpointRouteBuilder documentMeasures) =>
         documentMeasures.MapGet("/", async (Guid documentId, Guid? chapterId, Guid? parentId, DateTimeOffset? updatedSince, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListMeasures(documentId, chapterId, parentId, null, null, null, updatedSince, limit, cursor), ct)))
+                TypedResults.Ok(await mediator.Send(new ListMeasures(documentId, chapterId, parentId, null, null, null) { UpdatedSince = updatedSince, Limit = limit, Cursor = cursor }, ct)))
             .Describe("ListDocumentMeasures", "List a document's measures in document order", "Every measure, heading, sub-item and task row of the document, with responsible units and roles.")
             .WithProblems(400, 404);
 
     public static void Map(IEndpointRouteBuilder measures) =>
-        measures.MapQuery<ListMeasures, Page<MeasureResponse>>("/")
+        measures.MapList<ListMeasures, MeasureResponse>("/")
             .Describe("ListMeasures", "List measures across documents", "Filter by document, chapter, parent, kind, responsible unit and role. With unitId, blanket assignments covering the unit's kind count as role responsible, and each item says how the unit is involved (forUnit).")
             .WithProblems(400, 404);
 }

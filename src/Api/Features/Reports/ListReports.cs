@@ -6,19 +6,13 @@ namespace PolicyApi.Api.Features.Reports;
 /// <param name="TargetId">Only reports on this target.</param>
 /// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
 /// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
-/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
-/// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListReports(
     [FromQuery(Name = "unitId")] Guid? UnitId,
     [FromQuery(Name = "measureId")] Guid? MeasureId,
     [FromQuery(Name = "targetId")] Guid? TargetId,
     [FromQuery(Name = "period")] string? Period,
-    [FromQuery(Name = "status")] string? Status,
-    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
-    [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor)
-    : IQuery<Page<ReportResponse>>, IPagedQuery;
+    [FromQuery(Name = "status")] string? Status)
+    : ResourceListQuery<ReportResponse>;
 
 public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {
@@ -78,7 +72,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
 internal static class ListReportsEndpoint
 {
     public static void Map(IEndpointRouteBuilder reports) =>
-        reports.MapQuery<ListReports, Page<ReportResponse>>("/")
+        reports.MapList<ListReports, ReportResponse>("/")
             .Describe("ListReports", "List progress reports", "Filter by unit, measure, target, period and status.")
             .WithProblems(400);
 }

@@ -6,19 +6,13 @@ namespace PolicyApi.Api.Features.Units;
 /// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
 /// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
 /// <param name="ParentId">Only the sub-units of this unit.</param>
-/// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
-/// <param name="Limit">Page size, 1–100 (default 20).</param>
-/// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListUnits(
     [FromQuery(Name = "region")] string? Region,
     [FromQuery(Name = "name")] string? Name,
     [FromQuery(Name = "q")] string? Q,
     [FromQuery(Name = "kind")] string? Kind,
-    [FromQuery(Name = "parentId")] Guid? ParentId,
-    [FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince,
-    [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor)
-    : IQuery<Page<UnitResponse>>, IPagedQuery;
+    [FromQuery(Name = "parentId")] Guid? ParentId)
+    : ResourceListQuery<UnitResponse>;
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {
@@ -53,15 +47,14 @@ public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandl
             query = query.Where(u => u.ParentId == parentId);
         }
 
-        var rows = await page.Rows(query.Include(u => u.Names)).AsSplitQuery().ToListAsync(cancellationToken);
-        return page.Build(rows, UnitResponse.From, u => u.Id);
+        return await page.ReadAsync(query.Include(u => u.Names).AsSplitQuery(), UnitResponse.From, cancellationToken);
     }
 }
 
 internal static class ListUnitsEndpoint
 {
     public static void Map(IEndpointRouteBuilder units) =>
-        units.MapQuery<ListUnits, Page<UnitResponse>>("/")
+        units.MapList<ListUnits, UnitResponse>("/")
             .Describe("ListUnits", "List or resolve responsible units", "With region and name, resolves a name as a document writes it (name, short name or any alias; full-/half-width variants count as the same) to its unit: /api/v1/units?region=连云港市&name=市发改委.")
             .WithProblems(400);
 }
