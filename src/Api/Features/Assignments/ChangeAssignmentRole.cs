@@ -25,10 +25,8 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
-        document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return AssignmentResponse.From(assignment, unit);
+        return await db.ReplaceAsync(representations, assignment, a => AssignmentResponse.From(a, unit),
+            () => document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value), cancellationToken);
     }
 }
 

@@ -11,9 +11,7 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
         var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
             ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
         var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
-        document.UnassignUnit(request.MeasureId, request.AssignmentId);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.DeletePartAsync(representations, AssignmentResponse.From(assignment, unit), () => document.UnassignUnit(request.MeasureId, request.AssignmentId), cancellationToken);
     }
 }
 
