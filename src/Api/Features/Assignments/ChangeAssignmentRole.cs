@@ -21,14 +21,9 @@ public sealed class ChangeAssignmentRoleHandler(PolicyDbContext db, Documents.Do
 {
     public async Task<AssignmentResponse> Handle(ChangeAssignmentRole request, CancellationToken cancellationToken)
     {
-        var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
-        var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
-            ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
-        var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
-        document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return AssignmentResponse.From(assignment, unit);
+        var (document, assignment, unit) = await loader.LoadAssignmentAsync(request.MeasureId, request.AssignmentId, cancellationToken);
+        return await db.ReplaceAsync(representations, assignment, a => AssignmentResponse.From(a, unit),
+            () => document.ChangeAssignmentRole(request.MeasureId, request.AssignmentId, request.Role!.Value), cancellationToken);
     }
 }
 

@@ -7,13 +7,8 @@ public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.Docume
 {
     protected override async Task Handle(RemoveAssignment request, CancellationToken cancellationToken)
     {
-        var document = await loader.LoadByMeasureAsync(request.MeasureId, cancellationToken);
-        var assignment = document.FindMeasure(request.MeasureId)?.FindAssignment(request.AssignmentId)
-            ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
-        var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
-        representations.EnsureMatch(AssignmentResponse.From(assignment, unit));
-        document.UnassignUnit(request.MeasureId, request.AssignmentId);
-        await db.SaveChangesAsync(cancellationToken);
+        var (document, assignment, unit) = await loader.LoadAssignmentAsync(request.MeasureId, request.AssignmentId, cancellationToken);
+        await db.DeletePartAsync(representations, AssignmentResponse.From(assignment, unit), () => document.UnassignUnit(request.MeasureId, request.AssignmentId), cancellationToken);
     }
 }
 

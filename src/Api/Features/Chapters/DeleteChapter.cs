@@ -9,9 +9,7 @@ public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentL
     {
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
         var current = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
-        representations.EnsureMatch(ChapterResponse.From(document, current));
-        document.RemoveChapter(request.ChapterId);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.DeletePartAsync(representations, ChapterResponse.From(document, current), () => document.RemoveChapter(request.ChapterId), cancellationToken);
     }
 }
 

@@ -14,11 +14,9 @@ public sealed class UpdateChapterHandler(PolicyDbContext db, Documents.DocumentL
     public async Task<ChapterResponse> Handle(UpdateChapter request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.DocumentId, cancellationToken);
-        var current = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
-        representations.EnsureMatch(ChapterResponse.From(document, current));
-        var chapter = document.ReviseChapter(request.ChapterId, request.ToDetails(), request.Sequence);
-        await db.SaveChangesAsync(cancellationToken);
-        return ChapterResponse.From(document, chapter);
+        var chapter = document.FindChapter(request.ChapterId) ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
+        return await db.ReplaceAsync(representations, chapter, c => ChapterResponse.From(document, c),
+            () => document.ReviseChapter(request.ChapterId, request.ToDetails(), request.Sequence), cancellationToken);
     }
 }
 

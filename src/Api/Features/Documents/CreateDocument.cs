@@ -10,9 +10,7 @@ public sealed class CreateDocumentHandler(PolicyDbContext db, DocumentNumbers do
     {
         var document = PolicyDocument.Create(request.ToDetails());
         await documentNumbers.EnsureFreeAsync(document, cancellationToken);
-        db.Documents.Add(document);
-        await db.SaveChangesAsync(cancellationToken);
-        return DocumentResponse.From(document);
+        return await db.CreateAsync(document, DocumentResponse.From, cancellationToken);
     }
 }
 

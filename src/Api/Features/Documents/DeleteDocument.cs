@@ -8,10 +8,7 @@ public sealed class DeleteDocumentHandler(PolicyDbContext db, DocumentLoader loa
     protected override async Task Handle(DeleteDocument request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(DocumentResponse.From(document));
-        document.EnsureCanBeDeleted();
-        db.Documents.Remove(document);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.DeleteAsync(representations, document, DocumentResponse.From(document), document.EnsureCanBeDeleted, cancellationToken);
     }
 }
 

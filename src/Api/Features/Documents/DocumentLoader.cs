@@ -18,4 +18,14 @@ public sealed class DocumentLoader(PolicyDbContext db)
             ?? throw new ResourceNotFoundException("Measure", measureId);
         return await LoadWholeAsync(documentId, cancellationToken);
     }
+
+    /// <summary>Loads the whole aggregate that holds the given assignment, the assignment, and its unit's label (its representation shows the unit's name).</summary>
+    public async Task<(PolicyDocument Document, MeasureAssignment Assignment, UnitLabel Unit)> LoadAssignmentAsync(Guid measureId, Guid assignmentId, CancellationToken cancellationToken)
+    {
+        var document = await LoadByMeasureAsync(measureId, cancellationToken);
+        var assignment = document.FindMeasure(measureId)?.FindAssignment(assignmentId)
+            ?? throw new ResourceNotFoundException("Assignment", assignmentId);
+        var unit = await db.Units.Where(u => u.Id == assignment.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).SingleAsync(cancellationToken);
+        return (document, assignment, unit);
+    }
 }

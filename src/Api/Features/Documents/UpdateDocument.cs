@@ -21,11 +21,8 @@ public sealed class UpdateDocumentHandler(PolicyDbContext db, DocumentLoader loa
     public async Task<DocumentResponse> Handle(UpdateDocument request, CancellationToken cancellationToken)
     {
         var document = await loader.LoadWholeAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(DocumentResponse.From(document));
-        document.Revise(request.ToDetails());
-        await documentNumbers.EnsureFreeAsync(document, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return DocumentResponse.From(document);
+        return await db.ReplaceAsync(representations, document, DocumentResponse.From,
+            () => document.Revise(request.ToDetails()), () => documentNumbers.EnsureFreeAsync(document, cancellationToken), cancellationToken);
     }
 }
 

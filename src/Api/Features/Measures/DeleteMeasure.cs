@@ -10,9 +10,7 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        representations.EnsureMatch(MeasureResponse.From(measure, names));
-        document.RemoveMeasure(request.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.DeletePartAsync(representations, MeasureResponse.From(measure, names), () => document.RemoveMeasure(request.Id), cancellationToken);
     }
 }
 

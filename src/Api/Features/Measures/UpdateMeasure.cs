@@ -22,10 +22,8 @@ public sealed class UpdateMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        representations.EnsureMatch(MeasureResponse.From(measure, names));
-        document.ReviseMeasure(request.Id, request.ToDetails(), request.Sequence);
-        await db.SaveChangesAsync(cancellationToken);
-        return MeasureResponse.From(measure, names);
+        return await db.ReplaceAsync(representations, measure, m => MeasureResponse.From(m, names),
+            () => document.ReviseMeasure(request.Id, request.ToDetails(), request.Sequence), cancellationToken);
     }
 }
 

@@ -41,27 +41,14 @@ public enum CorrectionVerdict
 }
 
 /// <summary>A supervisor's verdict on a proposed correction.</summary>
-public sealed record ReviewCorrection : ICommand<ReportResponse>
+public sealed record ReviewCorrection : ReportDecision<CorrectionVerdict>
 {
     /// <summary>Why the correction is turned down (required to reject; refused to accept).</summary>
-    public string? Reason { get; init; }
-
-    [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public CorrectionVerdict Verdict { get; init; }
+    public override string? Reason { get; init; }
 }
 
-public sealed class ReviewCorrectionValidator : AbstractValidator<ReviewCorrection>
-{
-    public ReviewCorrectionValidator()
-    {
-        RuleFor(x => x.Reason).NotEmpty().MaximumLength(TextLimits.ReturnReason).When(x => x.Verdict == CorrectionVerdict.Reject)
-            .WithMessage("A correction is turned down with a reason.");
-        RuleFor(x => x.Reason).Empty().When(x => x.Verdict == CorrectionVerdict.Accept).WithMessage("Only a rejection takes a reason.");
-    }
-}
+public sealed class ReviewCorrectionValidator()
+    : ReportDecisionValidator<ReviewCorrection, CorrectionVerdict>(CorrectionVerdict.Reject, "A correction is turned down with a reason.", "Only a rejection takes a reason.");
 
 public sealed class ReviewCorrectionHandler(PolicyDbContext db, ReportSubjects subjects, ICurrentCaller caller, ServiceClock clock)
     : MediatR.IRequestHandler<ReviewCorrection, ReportResponse>
@@ -78,7 +65,7 @@ public sealed class ReviewCorrectionHandler(PolicyDbContext db, ReportSubjects s
             throw new ForbiddenException(ProblemTypes.ForRule("own-submission"), "You proposed this correction; someone else must review it.");
         }
 
-        if (request.Verdict == CorrectionVerdict.Accept)
+        if (request.Step == CorrectionVerdict.Accept)
         {
             report.AcceptCorrection(proposal!, caller.Actor, clock.Now);
         }
@@ -111,7 +98,7 @@ internal static class CorrectReportEndpoint
         })
         {
             reports.MapPost($"/{{reportId}}/corrections/{path}", async (Guid reportId, [FromBody] ReviewCorrection? command, IMediator mediator, Representations representations, HttpContext http, CancellationToken ct) =>
-                    representations.Ok(http, await mediator.Send((command ?? new ReviewCorrection()) with { Id = reportId, Verdict = verdict }, ct)))
+                    representations.Ok(http, await mediator.Send((command ?? new ReviewCorrection()) with { Id = reportId, Step = verdict }, ct)))
                 .Describe(verdict == CorrectionVerdict.Accept ? "AcceptCorrection" : "RejectCorrection", summary, detail)
                 .Accepts<ReviewCorrection>("application/json")
                 .Produces<ReportResponse>()

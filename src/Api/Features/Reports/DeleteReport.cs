@@ -8,10 +8,7 @@ public sealed class DeleteReportHandler(PolicyDbContext db, ReportSubjects subje
     protected override async Task Handle(DeleteReport request, CancellationToken cancellationToken)
     {
         var (report, unit) = await subjects.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(ReportResponse.From(report, unit));
-        report.EnsureCanBeDeleted();
-        db.ProgressReports.Remove(report);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.DeleteAsync(representations, report, ReportResponse.From(report, unit), report.EnsureCanBeDeleted, cancellationToken);
     }
 }
 

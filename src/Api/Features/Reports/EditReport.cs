@@ -13,14 +13,14 @@ public sealed class EditReportHandler(PolicyDbContext db, ReportSubjects subject
     public async Task<ReportResponse> Handle(EditReport request, CancellationToken cancellationToken)
     {
         var (report, unit) = await subjects.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(ReportResponse.From(report, unit));
-        var subject = await subjects.ResolveForCallerAsync(report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
-        var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
-        subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
-        await subjects.CheckPlausibleAsync(subject, report.UnitId, report.Id, report.Period, content, cancellationToken);
-        report.Edit(content, caller.Actor, clock.Now);
-        await db.SaveChangesAsync(cancellationToken);
-        return ReportResponse.From(report, unit);
+        return await db.ReplaceAsync(representations, report, r => ReportResponse.From(r, unit), async () =>
+        {
+            var subject = await subjects.ResolveForCallerAsync(report.UnitId, report.MeasureId, report.TargetId, cancellationToken);
+            var content = request.ToContent(subject.Target?.ReportUnitOfMeasure);
+            subject.CheckUnitOfMeasure(content.UnitOfMeasure, content.Value);
+            await subjects.CheckPlausibleAsync(subject, report.UnitId, report.Id, report.Period, content, cancellationToken);
+            report.Edit(content, caller.Actor, clock.Now);
+        }, cancellationToken);
     }
 }
 

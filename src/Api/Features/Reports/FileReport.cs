@@ -48,9 +48,7 @@ public sealed class FileReportHandler(PolicyDbContext db, ReportSubjects subject
         }
 
         var report = ProgressReport.Draft(request.UnitId.Value, measureId, request.TargetId, period, content, caller.Actor, clock.Now);
-        db.ProgressReports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
-        return ReportResponse.From(report, subject.Unit);
+        return await db.CreateAsync(report, r => ReportResponse.From(r, subject.Unit), cancellationToken);
     }
 }
 

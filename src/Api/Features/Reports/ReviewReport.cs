@@ -7,31 +7,47 @@ public enum ReviewStep
     Return,
 }
 
-/// <summary>A step of the review workflow. If-Match is optional here: when given, a stale one is a 412.</summary>
-public sealed record ReviewReport : ICommand<ReportResponse>
+/// <summary>
+/// A decision on a report, its step chosen by the route (submit, accept, return; accept or reject a correction), that
+/// one step takes a reason for — a return, a rejection — and the others refuse.
+/// </summary>
+public abstract record ReportDecision<TStep> : ICommand<ReportResponse>
+    where TStep : struct, Enum
 {
-    /// <summary>Why the report is returned (required to return; refused otherwise).</summary>
-    public string? Reason { get; init; }
+    /// <summary>Why: required for the step that takes a reason, refused for the others.</summary>
+    public abstract string? Reason { get; init; }
 
     [JsonIgnore]
     public Guid Id { get; init; }
 
     [JsonIgnore]
-    public ReviewStep Step { get; init; }
+    public TStep Step { get; init; }
+}
+
+/// <summary>The reason that one step of a decision requires and its other steps refuse.</summary>
+public abstract class ReportDecisionValidator<T, TStep> : AbstractValidator<T>
+    where T : ReportDecision<TStep>
+    where TStep : struct, Enum
+{
+    protected ReportDecisionValidator(TStep reasoned, string reasonRequired, string reasonRefused)
+    {
+        RuleFor(x => x.Reason).NotEmpty().MaximumLength(TextLimits.ReturnReason).When(x => x.Step.Equals(reasoned)).WithMessage(reasonRequired);
+        RuleFor(x => x.Reason).Empty().When(x => !x.Step.Equals(reasoned)).WithMessage(reasonRefused);
+    }
+}
+
+/// <summary>A step of the review workflow. If-Match is optional here: when given, a stale one is a 412.</summary>
+public sealed record ReviewReport : ReportDecision<ReviewStep>
+{
+    /// <summary>Why the report is returned (required to return; refused otherwise).</summary>
+    public override string? Reason { get; init; }
 
     [JsonIgnore]
     public string? IfMatch { get; init; }
 }
 
-public sealed class ReviewReportValidator : AbstractValidator<ReviewReport>
-{
-    public ReviewReportValidator()
-    {
-        RuleFor(x => x.Reason).NotEmpty().MaximumLength(TextLimits.ReturnReason).When(x => x.Step == ReviewStep.Return)
-            .WithMessage("A report is returned with a reason (退回原因).");
-        RuleFor(x => x.Reason).Empty().When(x => x.Step != ReviewStep.Return).WithMessage("Only a return takes a reason.");
-    }
-}
+public sealed class ReviewReportValidator()
+    : ReportDecisionValidator<ReviewReport, ReviewStep>(ReviewStep.Return, "A report is returned with a reason (退回原因).", "Only a return takes a reason.");
 
 public sealed class ReviewReportHandler(PolicyDbContext db, ReportSubjects subjects, ICurrentCaller caller, ServiceClock clock, Representations representations) : MediatR.IRequestHandler<ReviewReport, ReportResponse>
 {

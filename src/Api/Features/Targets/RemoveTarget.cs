@@ -7,18 +7,17 @@ public sealed class RemoveTargetHandler(PolicyDbContext db, TargetReferences tar
     protected override async Task Handle(RemoveTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(TargetResponse.From(target));
-        var reports = await db.ProgressReports.CountAsync(r => r.TargetId == target.Id, cancellationToken);
-        var dependents = await db.Targets.CountAsync(t => t.BasedOnTargetId == target.Id, cancellationToken);
-        if (reports > 0 || dependents > 0)
+        await db.DeleteAsync(representations, target, TargetResponse.From(target), async () =>
         {
-            throw new DomainRuleViolationException(
-                "target-in-use",
-                $"The target has {reports} progress report(s) and {dependents} growth target(s) based on it; it is kept for the record.");
-        }
-
-        db.Targets.Remove(target);
-        await db.SaveChangesAsync(cancellationToken);
+            var reports = await db.ProgressReports.CountAsync(r => r.TargetId == target.Id, cancellationToken);
+            var dependents = await db.Targets.CountAsync(t => t.BasedOnTargetId == target.Id, cancellationToken);
+            if (reports > 0 || dependents > 0)
+            {
+                throw new DomainRuleViolationException(
+                    "target-in-use",
+                    $"The target has {reports} progress report(s) and {dependents} growth target(s) based on it; it is kept for the record.");
+            }
+        }, cancellationToken);
     }
 }
 

@@ -13,12 +13,8 @@ public sealed class ReviseTargetHandler(PolicyDbContext db, TargetReferences tar
     public async Task<TargetResponse> Handle(ReviseTarget request, CancellationToken cancellationToken)
     {
         var target = await targetReferences.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(TargetResponse.From(target));
-        target.Revise(request.ToDetails());
-        var region = await targetReferences.RegionOfAsync(target, cancellationToken);
-        await targetReferences.CheckAsync(target, region, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TargetResponse.From(target);
+        return await db.ReplaceAsync(representations, target, TargetResponse.From,
+            () => target.Revise(request.ToDetails()), () => targetReferences.CheckAsync(target, cancellationToken), cancellationToken);
     }
 }
 

@@ -16,9 +16,7 @@ public sealed class SetTargetHandler(PolicyDbContext db, TargetReferences target
             ?? throw new ResourceNotFoundException("Document", request.DocumentId);
         var target = Target.Set(request.DocumentId, request.ToDetails());
         await targetReferences.CheckAsync(target, region, cancellationToken);
-        db.Targets.Add(target);
-        await db.SaveChangesAsync(cancellationToken);
-        return TargetResponse.From(target);
+        return await db.CreateAsync(target, TargetResponse.From, cancellationToken);
     }
 }
 

@@ -19,6 +19,10 @@ public sealed class TargetReferences(PolicyDbContext db)
         return db.Documents.Where(d => d.Id == target.DocumentId).Select(d => d.Region).SingleAsync(cancellationToken);
     }
 
+    /// <summary>The measure, scope units and source target a set target names must exist, in its document and its document's region.</summary>
+    public async Task CheckAsync(Target target, CancellationToken cancellationToken) =>
+        await CheckAsync(target, await RegionOfAsync(target, cancellationToken), cancellationToken);
+
     /// <summary>The measure, scope units and source target a target names must exist, in its document and region.</summary>
     public async Task CheckAsync(Target target, string region, CancellationToken cancellationToken)
     {

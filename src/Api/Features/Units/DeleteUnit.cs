@@ -8,18 +8,17 @@ public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry,
     protected override async Task Handle(DeleteUnit request, CancellationToken cancellationToken)
     {
         var unit = await registry.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(UnitResponse.From(unit));
-        var assignments = await db.Assignments.CountAsync(a => a.UnitId == unit.Id, cancellationToken);
-        var children = await db.Units.CountAsync(u => u.ParentId == unit.Id, cancellationToken);
-        if (assignments > 0 || children > 0)
+        await db.DeleteAsync(representations, unit, UnitResponse.From(unit), async () =>
         {
-            throw new DomainRuleViolationException(
-                "unit-in-use",
-                $"{unit.Name} is still responsible for {assignments} measure(s) and has {children} sub-unit(s); remove those first.");
-        }
-
-        db.Units.Remove(unit);
-        await db.SaveChangesAsync(cancellationToken);
+            var assignments = await db.Assignments.CountAsync(a => a.UnitId == unit.Id, cancellationToken);
+            var children = await db.Units.CountAsync(u => u.ParentId == unit.Id, cancellationToken);
+            if (assignments > 0 || children > 0)
+            {
+                throw new DomainRuleViolationException(
+                    "unit-in-use",
+                    $"{unit.Name} is still responsible for {assignments} measure(s) and has {children} sub-unit(s); remove those first.");
+            }
+        }, cancellationToken);
     }
 }
 

@@ -19,11 +19,8 @@ public sealed class RegisterUnitHandler(PolicyDbContext db, UnitRegistry registr
     public async Task<UnitResponse> Handle(RegisterUnit request, CancellationToken cancellationToken)
     {
         var unit = ResponsibleUnit.Register(request.Region!, request.ToDetails());
-        await registry.PlaceAsync(unit, request.ParentId, cancellationToken);
-        await registry.EnsureNamesFreeAsync(unit, cancellationToken);
-        db.Units.Add(unit);
-        await db.SaveChangesAsync(cancellationToken);
-        return UnitResponse.From(unit);
+        await registry.CheckAsync(unit, request.ParentId, cancellationToken);
+        return await db.CreateAsync(unit, UnitResponse.From, cancellationToken);
     }
 }
 

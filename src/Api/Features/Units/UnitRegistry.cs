@@ -7,8 +7,15 @@ public sealed class UnitRegistry(PolicyDbContext db)
         await db.Units.Include(u => u.Names).SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
         ?? throw new ResourceNotFoundException("Unit", id);
 
+    /// <summary>Checks a registered or revised unit against the registry: its parent, then its names.</summary>
+    public async Task CheckAsync(ResponsibleUnit unit, Guid? parentId, CancellationToken cancellationToken)
+    {
+        await PlaceAsync(unit, parentId, cancellationToken);
+        await EnsureNamesFreeAsync(unit, cancellationToken);
+    }
+
     /// <summary>Puts the unit under its parent, refusing a parent that is missing, of another region, or would make a cycle.</summary>
-    public async Task PlaceAsync(ResponsibleUnit unit, Guid? parentId, CancellationToken cancellationToken)
+    private async Task PlaceAsync(ResponsibleUnit unit, Guid? parentId, CancellationToken cancellationToken)
     {
         if (parentId is null)
         {

@@ -14,12 +14,8 @@ public sealed class UpdateUnitHandler(PolicyDbContext db, UnitRegistry registry,
     public async Task<UnitResponse> Handle(UpdateUnit request, CancellationToken cancellationToken)
     {
         var unit = await registry.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(UnitResponse.From(unit));
-        unit.Revise(request.ToDetails());
-        await registry.PlaceAsync(unit, request.ParentId, cancellationToken);
-        await registry.EnsureNamesFreeAsync(unit, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return UnitResponse.From(unit);
+        return await db.ReplaceAsync(representations, unit, UnitResponse.From,
+            () => unit.Revise(request.ToDetails()), () => registry.CheckAsync(unit, request.ParentId, cancellationToken), cancellationToken);
     }
 }
 

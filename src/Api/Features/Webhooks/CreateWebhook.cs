@@ -83,9 +83,7 @@ public sealed class CreateWebhookHandler(PolicyDbContext db, WebhookSubscription
         var subscription = WebhookSubscription.Create(
             url.AbsoluteUri, types.Select(WebhookEventTypes.NameOf), request.DocumentId, request.UnitId, format, request.MessageType,
             request.Description, secret is null ? null : id => secrets.Protect(id, secret), subscriptions.Owner, caller.Subject);
-        db.WebhookSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(cancellationToken);
-        return new CreatedWebhookResponse(WebhookResponse.From(subscription), format == WebhookFormat.Standard ? secret : null);
+        return await db.CreateAsync(subscription, s => new CreatedWebhookResponse(WebhookResponse.From(s), format == WebhookFormat.Standard ? secret : null), cancellationToken);
     }
 
     /// <summary>A system client receives only what it could read: report events need a reports scope, document events a registry one.</summary>

@@ -8,9 +8,7 @@ public sealed class DeleteWebhookHandler(PolicyDbContext db, WebhookSubscription
     protected override async Task Handle(DeleteWebhook request, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.LoadAsync(request.Id, cancellationToken);
-        representations.EnsureMatch(WebhookResponse.From(subscription));
-        db.WebhookSubscriptions.Remove(subscription); // its deliveries and their attempts go with it
-        await db.SaveChangesAsync(cancellationToken);
+        await db.DeleteAsync(representations, subscription, WebhookResponse.From(subscription), cancellationToken); // its deliveries and their attempts go with it
     }
 }
 
