@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs PolicyApi on http://127.0.0.1:8080.
+# Runs PolicyApi on http://127.0.0.1:8080 (the next free port when 8080 is taken; it says which).
 # With nothing configured it starts its own PostgreSQL cluster in .data/postgres (kept between runs; as root in a
 # folder the 'postgres' user cannot enter, under /var/lib/policyapi), creates two roles — policyapi_owner, which
 # runs the migrations and owns the tables, and policyapi_app, the service's login with DML rights only — applies
@@ -10,7 +10,15 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/postgres.sh
 . "$root/scripts/lib/postgres.sh"
 
-urls=${POLICYAPI_URLS:-http://127.0.0.1:8080}
+if [ -n "${POLICYAPI_URLS:-}" ]; then
+  urls=$POLICYAPI_URLS
+else
+  api_port=$(pg_free_port 8080)
+  if [ "$api_port" != 8080 ]; then
+    pg_log "port 8080 is taken; PolicyApi will listen on $api_port instead (set POLICYAPI_URLS to choose)"
+  fi
+  urls="http://127.0.0.1:$api_port"
+fi
 data=$(pg_data_dir "$root/.data/postgres")
 started_cluster=""
 api_pid=""
@@ -30,7 +38,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ -z "${ConnectionStrings__Policy:-}" ]; then
-  port=$(pg_free_port "${POLICYAPI_PG_PORT:-55432}")
+  wanted_pg_port=${POLICYAPI_PG_PORT:-55432}
+  port=$(pg_free_port "$wanted_pg_port")
+  if [ "$port" != "$wanted_pg_port" ]; then
+    pg_log "port $wanted_pg_port is taken; PostgreSQL will listen on $port instead"
+  fi
+  pg_log "PostgreSQL cluster folder: $data"
   pg_start "$data" "$port"
   started_cluster=1
   pg_provision "$port" policyapi policyapi_owner policyapi_app
@@ -47,7 +60,8 @@ export Audit__CheckpointFile=${Audit__CheckpointFile-$(dirname "$data")/audit-ch
 export DemoData__Directory=${DemoData__Directory-$root/data/seeds}
 
 pg_log "building PolicyApi…"
-dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -o "$root/.data/build"
+# No build servers left running after Ctrl-C.
+dotnet build "$root/src/Api/PolicyApi.Api.csproj" -c Release -nologo -v quiet -nodeReuse:false -p:UseSharedCompilation=false -o "$root/.data/build"
 pg_log "applying migrations as the owner role…"
 dotnet "$root/.data/build/PolicyApi.Api.dll" migrate --contentRoot "$root/src/Api"
 dotnet "$root/.data/build/PolicyApi.Api.dll" --urls "$urls" --contentRoot "$root/src/Api" &

@@ -10,14 +10,14 @@ bin=$(pg_bin_dir)
 case "$action" in
   stop)  pg_as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null ;;
   start) pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-           -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-off}" start >/dev/null ;;
+           -o "-p $port -c unix_socket_directories= -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-off}" start >/dev/null ;;
   standby)
     mkdir -p "$data"
     if [ "$(id -u)" = 0 ]; then chown postgres: "$data"; fi
     chmod 700 "$data"
     pg_as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$4" -U postgres -D "$data" -R -X stream -c fast >/dev/null
     pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c hot_standby=on" start >/dev/null ;;
+      -o "-p $port -c unix_socket_directories= -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c hot_standby=on" start >/dev/null ;;
   destroy)
     if [ -f "$data/postmaster.pid" ]; then pg_as_owner "$bin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null || true; fi
     rm -rf "$data" ;;

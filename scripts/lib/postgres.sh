@@ -63,7 +63,7 @@ pg_start() {
   fi
   pg_log "starting PostgreSQL on 127.0.0.1:$port"
   pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
+    -o "-p $port -c unix_socket_directories= -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
 }
 
 # pg_stop DATA_DIR: fast shutdown; silent when it is not running.
