@@ -35,7 +35,8 @@ sleep 1
 
 log="$home/run.log"
 pg_log "newcomer check: scripts/run.sh from $clone"
-setsid bash -c 'cd "$1" && DemoData__Directory= exec scripts/run.sh' _ "$clone" >"$log" 2>&1 &
+# As from a terminal: its own process group, SIGINT not ignored (a script's background job would ignore it).
+python3 -c 'import os, signal, sys; os.setsid(); signal.signal(signal.SIGINT, signal.SIG_DFL); os.chdir(sys.argv[1]); os.execvp("scripts/run.sh", ["scripts/run.sh"])' "$clone" >"$log" 2>&1 &
 run_pid=$!
 for _ in $(seq 1 300); do
   grep -q "PolicyApi is ready" "$log" && break
