@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyApi.Domain.Supervision;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Supervision;
 
@@ -28,8 +29,7 @@ internal sealed class TargetStatusRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<TargetStatusRecord> builder)
     {
         builder.ToTable("target_statuses");
-        builder.HasKey(r => r.TargetId);
-        builder.Property(r => r.TargetId).ValueGeneratedNever();
+        builder.HasAssignedKey(r => r.TargetId);
         builder.HasOne<Domain.Targets.Target>().WithOne().HasForeignKey<TargetStatusRecord>(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
     }
 }
