@@ -74,6 +74,9 @@ public sealed class ProgressReport : AggregateRoot
 
     public ReportingPeriod Period => ReportingPeriod.Parse(PeriodCode, "period");
 
+    /// <summary>What the report says now.</summary>
+    internal ReportContent Content => new(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+
     /// <summary>Opens a draft report. The subject (measure, target or both) and the period are fixed from then on.</summary>
     public static ProgressReport Draft(Guid unitId, Guid? measureId, Guid? targetId, ReportingPeriod period, ReportContent content, Actor actor, DateTimeOffset at)
     {
@@ -175,7 +178,7 @@ public sealed class ProgressReport : AggregateRoot
         var proposed = Snapshot(content);
         CorrectionPending = true;
         Revision++;
-        _revisions.Add(new ReportRevision(this, ReportAction.CorrectionProposed, proposed, why, actor, at));
+        _revisions.Add(ReportRevision.WithNote(this, ReportAction.CorrectionProposed, proposed, why, actor, at));
         Changed();
     }
 
@@ -185,7 +188,7 @@ public sealed class ProgressReport : AggregateRoot
         ArgumentNullException.ThrowIfNull(proposal);
         EnsureCorrectionPending();
         CorrectionPending = false;
-        Apply(new ReportContent(proposal.Value, proposal.UnitOfMeasure, proposal.Narrative, proposal.Problems, proposal.NextSteps, proposal.SelfAssessment, proposal.EvidenceLinks, proposal.Correction));
+        Apply(proposal.Content);
         ReviewedAt = at;
         ReviewedBy = actor.Subject;
         Record(ReportAction.Corrected, actor, at);
@@ -199,7 +202,7 @@ public sealed class ProgressReport : AggregateRoot
         EnsureCorrectionPending();
         CorrectionPending = false;
         Revision++;
-        _revisions.Add(new ReportRevision(this, ReportAction.CorrectionRejected, Snapshot(null), why, actor, at));
+        _revisions.Add(ReportRevision.WithNote(this, ReportAction.CorrectionRejected, Snapshot(null), why, actor, at));
         Changed();
     }
 
@@ -216,12 +219,12 @@ public sealed class ProgressReport : AggregateRoot
     {
         if (content is null)
         {
-            return new ReportContent(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+            return Content;
         }
 
-        var kept = new ReportContent(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+        var kept = Content;
         Apply(content); // the same checks as an edit
-        var checkedContent = new ReportContent(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
+        var checkedContent = Content;
         Apply(kept);
         return checkedContent;
     }
@@ -328,31 +331,17 @@ public sealed class ReportRevision
     }
 
     internal ReportRevision(ProgressReport report, ReportAction action, Actor actor, DateTimeOffset at)
+        : this(report, action, report.Content, report.ReturnReason, actor, at)
+    {
+    }
+
+    private ReportRevision(ProgressReport report, ReportAction action, ReportContent content, string? returnReason, Actor actor, DateTimeOffset at)
     {
         ReportId = report.Id;
         Number = report.Revision;
         Action = action;
         Status = report.Status;
         PeriodCode = report.PeriodCode;
-        Value = report.Value;
-        UnitOfMeasure = report.UnitOfMeasure;
-        Narrative = report.Narrative;
-        Problems = report.Problems;
-        NextSteps = report.NextSteps;
-        SelfAssessment = report.SelfAssessment;
-        EvidenceLinks = report.EvidenceLinks;
-        Correction = report.Correction;
-        ReturnReason = report.ReturnReason;
-        ActorSubject = actor.Subject;
-        ActorRole = actor.Role;
-        ActorUnitId = actor.UnitId;
-        At = at;
-    }
-
-    /// <summary>A revision that keeps <paramref name="content"/> rather than the report's own (a proposed correction), with a note.</summary>
-    internal ReportRevision(ProgressReport report, ReportAction action, ReportContent content, string note, Actor actor, DateTimeOffset at)
-        : this(report, action, actor, at)
-    {
         Value = content.Value;
         UnitOfMeasure = content.UnitOfMeasure;
         Narrative = content.Narrative;
@@ -360,9 +349,23 @@ public sealed class ReportRevision
         NextSteps = content.NextSteps;
         SelfAssessment = content.SelfAssessment;
         EvidenceLinks = content.EvidenceLinks;
-        Correction = action == ReportAction.CorrectionProposed ? note : content.Correction;
-        ReturnReason = action == ReportAction.CorrectionRejected ? note : null;
+        Correction = content.Correction;
+        ReturnReason = returnReason;
+        ActorSubject = actor.Subject;
+        ActorRole = actor.Role;
+        ActorUnitId = actor.UnitId;
+        At = at;
     }
+
+    /// <summary>A revision that keeps <paramref name="content"/> rather than the report's own (a proposed correction), with a note.</summary>
+    internal static ReportRevision WithNote(ProgressReport report, ReportAction action, ReportContent content, string note, Actor actor, DateTimeOffset at) =>
+        new(
+            report,
+            action,
+            action == ReportAction.CorrectionProposed ? content with { Correction = note } : content,
+            action == ReportAction.CorrectionRejected ? note : null,
+            actor,
+            at);
 
     public Guid ReportId { get; private set; }
 
@@ -399,4 +402,7 @@ public sealed class ReportRevision
     public Guid? ActorUnitId { get; private set; }
 
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>What the report said in this revision (for a proposed correction: what it would say).</summary>
+    public ReportContent Content => new(Value, UnitOfMeasure, Narrative, Problems, NextSteps, SelfAssessment, EvidenceLinks, Correction);
 }

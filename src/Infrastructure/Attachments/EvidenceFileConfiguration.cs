@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Reports;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Attachments;
 
@@ -25,8 +26,7 @@ internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<AttachmentContent> builder)
     {
         builder.ToTable("attachment_contents");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasAssignedKey(c => c.Id);
         builder.HasOne<EvidenceFile>().WithOne().HasForeignKey<AttachmentContent>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
     }
 }

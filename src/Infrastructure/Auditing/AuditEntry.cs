@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Auditing;
 
@@ -119,9 +120,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("audit_entries");
-        builder.HasKey(e => e.Id);
         // The application numbers entries under the chain's lock (AuditChain): gapless, in chain order.
-        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasAssignedKey(e => e.Id);
         builder.Property(e => e.Subject).HasMaxLength(200);
         builder.Property(e => e.Role).HasMaxLength(100);
         builder.Property(e => e.ClientId).HasMaxLength(200);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.ChangeFeed;
 
@@ -8,8 +9,7 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
     public void Configure(EntityTypeBuilder<ChangeRecord> builder)
     {
         builder.ToTable("changes");
-        builder.HasKey(c => c.Sequence);
-        builder.Property(c => c.Sequence).UseIdentityAlwaysColumn();
+        builder.HasIdentityKey(c => c.Sequence);
         builder.HasIndex(c => c.At);
     }
 }
@@ -19,7 +19,6 @@ internal sealed class ChangeFeedHorizonConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ChangeFeedHorizon> builder)
     {
         builder.ToTable("change_feed_horizon");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.HasAssignedKey(h => h.Id);
     }
 }

@@ -17,7 +17,7 @@ namespace PolicyApi.Infrastructure.Supervision;
 /// </summary>
 public static class ObligationsSql
 {
-    public const string Create = CreateTables + "\n\n" + ExtendByOpenWindows + "\n" + TriggerFunctions + "\n" + CreateTriggers;
+    public static string Create => CreateTables + "\n\n" + ExtendByOpenWindows + "\n" + TriggerFunctions + "\n" + CreateTriggers;
 
     private const string CreateTables = """
         CREATE TABLE policy.reporting_duties (
@@ -201,7 +201,14 @@ public static class ObligationsSql
         """;
 
     /// <summary>The statement triggers' functions: each works out the subjects (or documents) a change touches.</summary>
-    private const string TriggerFunctions = """
+    private static string TriggerFunctions =>
+        string.Join("\n\n", OnMeasures, OnRowsOfParents("obligations_on_assignments", "measure_id", MeasuresAndTheirTargets),
+            OnTargets, OnRowsOfParents("obligations_on_target_units", "target_id", "ids"), OnDocumentsAndUnits);
+
+    /// <summary>The measures changed (<c>ids</c>) and their targets: a target without units of its own is owed by its measure's.</summary>
+    private const string MeasuresAndTheirTargets = "ids || coalesce((SELECT array_agg(t.id) FROM policy.targets t WHERE t.measure_id = ANY (ids)), '{}')";
+
+    private const string OnMeasures = $$"""
         CREATE FUNCTION policy.obligations_on_measures() RETURNS trigger
         LANGUAGE plpgsql AS $$
         DECLARE ids uuid[];
@@ -217,28 +224,13 @@ public static class ObligationsSql
             END IF;
             IF ids IS NOT NULL THEN
                 -- A measure's units also owe the targets that have no units of their own.
-                PERFORM policy.refresh_obligations(NULL, ids || coalesce((SELECT array_agg(t.id) FROM policy.targets t WHERE t.measure_id = ANY (ids)), '{}'));
+                PERFORM policy.refresh_obligations(NULL, {{MeasuresAndTheirTargets}});
             END IF;
             RETURN NULL;
         END $$;
+        """;
 
-        CREATE FUNCTION policy.obligations_on_assignments() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        DECLARE ids uuid[];
-        BEGIN
-            IF TG_OP = 'INSERT' THEN
-                SELECT array_agg(DISTINCT n.measure_id) INTO ids FROM new_rows n;
-            ELSIF TG_OP = 'DELETE' THEN
-                SELECT array_agg(DISTINCT o.measure_id) INTO ids FROM old_rows o;
-            ELSE
-                SELECT array_agg(DISTINCT x.measure_id) INTO ids FROM (SELECT measure_id FROM new_rows UNION SELECT measure_id FROM old_rows) x;
-            END IF;
-            IF ids IS NOT NULL THEN
-                PERFORM policy.refresh_obligations(NULL, ids || coalesce((SELECT array_agg(t.id) FROM policy.targets t WHERE t.measure_id = ANY (ids)), '{}'));
-            END IF;
-            RETURN NULL;
-        END $$;
-
+    private const string OnTargets = """
         CREATE FUNCTION policy.obligations_on_targets() RETURNS trigger
         LANGUAGE plpgsql AS $$
         DECLARE ids uuid[];
@@ -253,24 +245,32 @@ public static class ObligationsSql
             END IF;
             RETURN NULL;
         END $$;
+        """;
 
-        CREATE FUNCTION policy.obligations_on_target_units() RETURNS trigger
+    /// <summary>
+    /// The function of a table whose rows each belong to a parent (an assignment to its measure, an allocation or a
+    /// scope unit to its target): the parents of the rows inserted, deleted or updated, refreshed as <paramref name="subjects"/>.
+    /// </summary>
+    private static string OnRowsOfParents(string function, string parentColumn, string subjects) => $$"""
+        CREATE FUNCTION policy.{{function}}() RETURNS trigger
         LANGUAGE plpgsql AS $$
         DECLARE ids uuid[];
         BEGIN
             IF TG_OP = 'INSERT' THEN
-                SELECT array_agg(DISTINCT n.target_id) INTO ids FROM new_rows n;
+                SELECT array_agg(DISTINCT n.{{parentColumn}}) INTO ids FROM new_rows n;
             ELSIF TG_OP = 'DELETE' THEN
-                SELECT array_agg(DISTINCT o.target_id) INTO ids FROM old_rows o;
+                SELECT array_agg(DISTINCT o.{{parentColumn}}) INTO ids FROM old_rows o;
             ELSE
-                SELECT array_agg(DISTINCT x.target_id) INTO ids FROM (SELECT target_id FROM new_rows UNION SELECT target_id FROM old_rows) x;
+                SELECT array_agg(DISTINCT x.{{parentColumn}}) INTO ids FROM (SELECT {{parentColumn}} FROM new_rows UNION SELECT {{parentColumn}} FROM old_rows) x;
             END IF;
             IF ids IS NOT NULL THEN
-                PERFORM policy.refresh_obligations(NULL, ids);
+                PERFORM policy.refresh_obligations(NULL, {{subjects}});
             END IF;
             RETURN NULL;
         END $$;
+        """;
 
+    private const string OnDocumentsAndUnits = """
         CREATE FUNCTION policy.obligations_on_documents() RETURNS trigger
         LANGUAGE plpgsql AS $$
         DECLARE d uuid;
@@ -324,7 +324,7 @@ public static class ObligationsSql
         END $$;
         """;
 
-    private const string CreateTriggers = """
+    private const string ReportTriggerFunction = """
         -- A report filed, submitted, returned or removed changes which report answers its obligations.
         CREATE FUNCTION policy.obligations_on_reports() RETURNS trigger
         LANGUAGE plpgsql AS $$
@@ -347,75 +347,51 @@ public static class ObligationsSql
             END LOOP;
             RETURN NULL;
         END $$;
+        """;
 
-        CREATE TRIGGER obligations_measures_insert AFTER INSERT ON policy.measures REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_measures();
-        CREATE TRIGGER obligations_measures_update AFTER UPDATE ON policy.measures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_measures();
-        CREATE TRIGGER obligations_measures_delete AFTER DELETE ON policy.measures REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_measures();
-
-        CREATE TRIGGER obligations_assignments_insert AFTER INSERT ON policy.measure_assignments REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_assignments();
-        CREATE TRIGGER obligations_assignments_update AFTER UPDATE ON policy.measure_assignments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_assignments();
-        CREATE TRIGGER obligations_assignments_delete AFTER DELETE ON policy.measure_assignments REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_assignments();
-
-        CREATE TRIGGER obligations_targets_insert AFTER INSERT ON policy.targets REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_targets();
-        CREATE TRIGGER obligations_targets_update AFTER UPDATE ON policy.targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_targets();
-        CREATE TRIGGER obligations_targets_delete AFTER DELETE ON policy.targets REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_targets();
-
-        CREATE TRIGGER obligations_allocations_insert AFTER INSERT ON policy.target_allocations REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_target_units();
-        CREATE TRIGGER obligations_allocations_update AFTER UPDATE ON policy.target_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_target_units();
-        CREATE TRIGGER obligations_allocations_delete AFTER DELETE ON policy.target_allocations REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_target_units();
-        CREATE TRIGGER obligations_scope_insert AFTER INSERT ON policy.target_scope_units REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_target_units();
-        CREATE TRIGGER obligations_scope_delete AFTER DELETE ON policy.target_scope_units REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_target_units();
-
-        CREATE TRIGGER obligations_documents_update AFTER UPDATE ON policy.documents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_documents();
-
-        CREATE TRIGGER obligations_units_insert AFTER INSERT ON policy.responsible_units REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_units();
-        CREATE TRIGGER obligations_units_update AFTER UPDATE ON policy.responsible_units REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_units();
-        CREATE TRIGGER obligations_units_delete AFTER DELETE ON policy.responsible_units REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION policy.obligations_on_units();
-
+    private const string ReportTriggerAndFirstRefresh = """
         CREATE TRIGGER obligations_reports AFTER INSERT OR UPDATE OR DELETE ON policy.progress_reports
             FOR EACH ROW EXECUTE FUNCTION policy.obligations_on_reports();
 
         SELECT policy.refresh_obligations(NULL, NULL);
         """;
 
-    public const string Drop = """
-        DROP TRIGGER IF EXISTS obligations_reports ON policy.progress_reports;
-        DROP TRIGGER IF EXISTS obligations_units_delete ON policy.responsible_units;
-        DROP TRIGGER IF EXISTS obligations_units_update ON policy.responsible_units;
-        DROP TRIGGER IF EXISTS obligations_units_insert ON policy.responsible_units;
-        DROP TRIGGER IF EXISTS obligations_documents_update ON policy.documents;
-        DROP TRIGGER IF EXISTS obligations_scope_delete ON policy.target_scope_units;
-        DROP TRIGGER IF EXISTS obligations_scope_insert ON policy.target_scope_units;
-        DROP TRIGGER IF EXISTS obligations_allocations_delete ON policy.target_allocations;
-        DROP TRIGGER IF EXISTS obligations_allocations_update ON policy.target_allocations;
-        DROP TRIGGER IF EXISTS obligations_allocations_insert ON policy.target_allocations;
-        DROP TRIGGER IF EXISTS obligations_targets_delete ON policy.targets;
-        DROP TRIGGER IF EXISTS obligations_targets_update ON policy.targets;
-        DROP TRIGGER IF EXISTS obligations_targets_insert ON policy.targets;
-        DROP TRIGGER IF EXISTS obligations_assignments_delete ON policy.measure_assignments;
-        DROP TRIGGER IF EXISTS obligations_assignments_update ON policy.measure_assignments;
-        DROP TRIGGER IF EXISTS obligations_assignments_insert ON policy.measure_assignments;
-        DROP TRIGGER IF EXISTS obligations_measures_delete ON policy.measures;
-        DROP TRIGGER IF EXISTS obligations_measures_update ON policy.measures;
-        DROP TRIGGER IF EXISTS obligations_measures_insert ON policy.measures;
+    /// <summary>
+    /// The statement triggers, in the order they are created (and dropped the other way round): each named
+    /// <c>obligations_{name}_{operation}</c>, on a table of the policy schema, running one of <see cref="TriggerFunctions"/>
+    /// with the transition tables its operation has.
+    /// </summary>
+    private static readonly (string Name, string Table, string Function, string[] Operations)[] StatementTriggers =
+    [
+        ("measures", "measures", "obligations_on_measures", ["INSERT", "UPDATE", "DELETE"]),
+        ("assignments", "measure_assignments", "obligations_on_assignments", ["INSERT", "UPDATE", "DELETE"]),
+        ("targets", "targets", "obligations_on_targets", ["INSERT", "UPDATE", "DELETE"]),
+        ("allocations", "target_allocations", "obligations_on_target_units", ["INSERT", "UPDATE", "DELETE"]),
+        ("scope", "target_scope_units", "obligations_on_target_units", ["INSERT", "DELETE"]),
+        ("documents", "documents", "obligations_on_documents", ["UPDATE"]),
+        ("units", "responsible_units", "obligations_on_units", ["INSERT", "UPDATE", "DELETE"]),
+    ];
+
+    private static IEnumerable<(string Trigger, string Table, string Function, string Operation)> EachStatementTrigger() =>
+        StatementTriggers.SelectMany(t => t.Operations.Select(operation =>
+            ($"obligations_{t.Name}_{operation.ToLowerInvariant()}", t.Table, t.Function, operation)));
+
+    private static string CreateTriggers => ReportTriggerFunction + "\n" + string.Concat(EachStatementTrigger().Select(t => $"""
+        CREATE TRIGGER {t.Trigger} AFTER {t.Operation} ON policy.{t.Table} REFERENCING {TransitionTables(t.Operation)}
+            FOR EACH STATEMENT EXECUTE FUNCTION policy.{t.Function}();
+
+        """)) + ReportTriggerAndFirstRefresh;
+
+    private static string TransitionTables(string operation) => operation switch
+    {
+        "INSERT" => "NEW TABLE AS new_rows",
+        "DELETE" => "OLD TABLE AS old_rows",
+        _ => "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    };
+
+    public static string Drop => "DROP TRIGGER IF EXISTS obligations_reports ON policy.progress_reports;\n"
+        + string.Concat(EachStatementTrigger().Reverse().Select(t => $"DROP TRIGGER IF EXISTS {t.Trigger} ON policy.{t.Table};\n"))
+        + """
         DROP FUNCTION IF EXISTS policy.obligations_on_reports();
         DROP FUNCTION IF EXISTS policy.obligations_on_units();
         DROP FUNCTION IF EXISTS policy.obligations_on_documents();

@@ -20,31 +20,17 @@ public enum ReminderKind
 }
 
 /// <summary>That a reminder (催办) of a kind was raised for one obligation: the reason it is never raised twice.</summary>
-public sealed class ObligationReminder
+public sealed class ObligationReminder(Guid subjectId, Guid unitId, string periodCode, ReminderKind kind, DateTimeOffset raisedAt)
 {
-    private ObligationReminder()
-    {
-        PeriodCode = null!;
-    }
+    public Guid SubjectId { get; private set; } = subjectId;
 
-    public ObligationReminder(Guid subjectId, Guid unitId, string periodCode, ReminderKind kind, DateTimeOffset raisedAt)
-    {
-        SubjectId = subjectId;
-        UnitId = unitId;
-        PeriodCode = periodCode;
-        Kind = kind;
-        RaisedAt = raisedAt;
-    }
+    public Guid UnitId { get; private set; } = unitId;
 
-    public Guid SubjectId { get; private set; }
+    public string PeriodCode { get; private set; } = periodCode;
 
-    public Guid UnitId { get; private set; }
+    public ReminderKind Kind { get; private set; } = kind;
 
-    public string PeriodCode { get; private set; }
-
-    public ReminderKind Kind { get; private set; }
-
-    public DateTimeOffset RaisedAt { get; private set; }
+    public DateTimeOffset RaisedAt { get; private set; } = raisedAt;
 }
 
 internal sealed class ObligationReminderConfiguration : IEntityTypeConfiguration<ObligationReminder>

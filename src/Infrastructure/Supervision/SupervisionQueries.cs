@@ -212,11 +212,9 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
         command.Parameters.Add(new NpgsqlParameter("as_of", NpgsqlDbType.Date) { Value = periodsTo });
         command.Parameters.Add(new NpgsqlParameter("known_on", NpgsqlDbType.Date) { Value = knownOn });
         command.Parameters.Add(new NpgsqlParameter("time_zone", NpgsqlDbType.Text) { Value = options.Value.TimeZone });
-        var rows = new List<UnitReportAggregate>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new UnitReportAggregate(
+        return await ReadAllAsync(
+            command,
+            reader => new UnitReportAggregate(
                 reader.GetGuid(0),
                 reader.GetGuid(1),
                 NullableDecimal(reader, 2),
@@ -228,10 +226,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                 NullableDate(reader, 8),
                 NullableDate(reader, 9),
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
-                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11)));
-        }
-
-        return rows;
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11)),
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<Obligation>> ObligationsAsync(ObligationQuery query, CancellationToken cancellationToken)
@@ -245,11 +241,9 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
         command.Parameters.Add(Nullable("after_subject_id", NpgsqlDbType.Uuid, query.After?.SubjectId));
         command.Parameters.Add(Nullable("after_period_code", NpgsqlDbType.Text, query.After?.PeriodCode));
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = query.Limit });
-        var rows = new List<Obligation>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new Obligation(
+        return await ReadAllAsync(
+            command,
+            reader => new Obligation(
                 reader.GetGuid(0),
                 reader.GetString(1),
                 reader.GetGuid(2),
@@ -264,10 +258,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
                 reader.IsDBNull(11) ? null : reader.GetGuid(11),
                 reader.IsDBNull(12) ? null : Enum.Parse<PolicyApi.Domain.Reports.ReportStatus>(reader.GetString(12)),
                 NullableDate(reader, 13),
-                Enum.Parse<ObligationState>(reader.GetString(14))));
-        }
-
-        return rows;
+                Enum.Parse<ObligationState>(reader.GetString(14))),
+            cancellationToken);
     }
 
     /// <summary>Each unit's reporting record over the obligations the query selects.</summary>
@@ -290,11 +282,20 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
             ORDER BY u.name, r.unit_id
             """;
         await using var command = await ObligationCommandAsync(sql, query, cancellationToken);
-        var rows = new List<ReportingRecord>();
+        return await ReadAllAsync(
+            command,
+            reader => new ReportingRecord(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)),
+            cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="command"/> and maps each row it answers.</summary>
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new ReportingRecord(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)));
+            rows.Add(map(reader));
         }
 
         return rows;

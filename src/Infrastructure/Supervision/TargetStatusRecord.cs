@@ -1,28 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyApi.Domain.Supervision;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Supervision;
 
 /// <summary>A target's attainment status as last checked: a change from it raises target.statusChanged.</summary>
-public sealed class TargetStatusRecord
+public sealed class TargetStatusRecord(Guid targetId, AttainmentStatus status, DateTimeOffset checkedAt)
 {
-    private TargetStatusRecord()
-    {
-    }
+    public Guid TargetId { get; private set; } = targetId;
 
-    public TargetStatusRecord(Guid targetId, AttainmentStatus status, DateTimeOffset checkedAt)
-    {
-        TargetId = targetId;
-        Status = status;
-        CheckedAt = checkedAt;
-    }
+    public AttainmentStatus Status { get; private set; } = status;
 
-    public Guid TargetId { get; private set; }
-
-    public AttainmentStatus Status { get; private set; }
-
-    public DateTimeOffset CheckedAt { get; private set; }
+    public DateTimeOffset CheckedAt { get; private set; } = checkedAt;
 
     /// <summary>Records what the check saw; true when it differs from what was seen before.</summary>
     public bool Saw(AttainmentStatus status, DateTimeOffset at)
@@ -39,8 +29,7 @@ internal sealed class TargetStatusRecordConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<TargetStatusRecord> builder)
     {
         builder.ToTable("target_statuses");
-        builder.HasKey(r => r.TargetId);
-        builder.Property(r => r.TargetId).ValueGeneratedNever();
+        builder.HasAssignedKey(r => r.TargetId);
         builder.HasOne<Domain.Targets.Target>().WithOne().HasForeignKey<TargetStatusRecord>(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -79,35 +79,22 @@ public enum DeliveryStatus
 /// One event for one subscription. A subscription's deliveries go out strictly in <see cref="Id"/> order (given out
 /// under the audit chain's lock, so in commit order): the next only after the one before succeeded or was given up.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed class WebhookDelivery(Guid subscriptionId, Guid eventId, DateTimeOffset createdAt)
 {
-    private WebhookDelivery()
-    {
-    }
-
-    public WebhookDelivery(Guid subscriptionId, Guid eventId, DateTimeOffset createdAt)
-    {
-        SubscriptionId = subscriptionId;
-        EventId = eventId;
-        CreatedAt = createdAt;
-        NextAttemptAt = createdAt;
-        Status = DeliveryStatus.Pending;
-    }
-
     public long Id { get; private set; }
 
-    public Guid SubscriptionId { get; private set; }
+    public Guid SubscriptionId { get; private set; } = subscriptionId;
 
-    public Guid EventId { get; private set; }
+    public Guid EventId { get; private set; } = eventId;
 
-    public DeliveryStatus Status { get; private set; }
+    public DeliveryStatus Status { get; private set; } = DeliveryStatus.Pending;
 
     public int Attempts { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; } = createdAt;
 
     /// <summary>When the dispatcher may try it next (while pending).</summary>
-    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; } = createdAt;
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
@@ -149,34 +136,20 @@ public sealed class WebhookDelivery
 }
 
 /// <summary>One attempt to send a delivery, as the receiver answered it.</summary>
-public sealed class WebhookAttempt
+public sealed class WebhookAttempt(long deliveryId, int number, DateTimeOffset at, int? statusCode, string? error, int durationMs)
 {
-    private WebhookAttempt()
-    {
-    }
-
-    public WebhookAttempt(long deliveryId, int number, DateTimeOffset at, int? statusCode, string? error, int durationMs)
-    {
-        DeliveryId = deliveryId;
-        Number = number;
-        At = at;
-        StatusCode = statusCode;
-        Error = error;
-        DurationMs = durationMs;
-    }
-
     public long Id { get; private set; }
 
-    public long DeliveryId { get; private set; }
+    public long DeliveryId { get; private set; } = deliveryId;
 
-    public int Number { get; private set; }
+    public int Number { get; private set; } = number;
 
-    public DateTimeOffset At { get; private set; }
+    public DateTimeOffset At { get; private set; } = at;
 
     /// <summary>The receiver's HTTP status; null when no answer came (refused address, timeout, open circuit).</summary>
-    public int? StatusCode { get; private set; }
+    public int? StatusCode { get; private set; } = statusCode;
 
-    public string? Error { get; private set; }
+    public string? Error { get; private set; } = error;
 
-    public int DurationMs { get; private set; }
+    public int DurationMs { get; private set; } = durationMs;
 }

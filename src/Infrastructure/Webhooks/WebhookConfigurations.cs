@@ -1,16 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Webhooks;
 
-internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<WebhookSubscription>
+internal sealed class WebhookSubscriptionConfiguration() : VersionedEntityConfiguration<WebhookSubscription>("webhook_subscriptions")
 {
-    public void Configure(EntityTypeBuilder<WebhookSubscription> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<WebhookSubscription> builder)
     {
-        builder.ToTable("webhook_subscriptions");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.Url).HasMaxLength(2000);
         builder.Property(s => s.Description).HasMaxLength(200);
         builder.Property(s => s.Owner).HasMaxLength(240);
@@ -24,8 +21,7 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
     public void Configure(EntityTypeBuilder<OutboxEvent> builder)
     {
         builder.ToTable("outbox_events");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasAssignedKey(e => e.Id);
         builder.Property(e => e.Type).HasMaxLength(60);
         builder.Property(e => e.Payload).HasColumnType("jsonb");
         builder.Property(e => e.Summary).HasMaxLength(1000);
@@ -39,8 +35,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
         builder.ToTable("webhook_deliveries");
-        builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).UseIdentityAlwaysColumn();
+        builder.HasIdentityKey(d => d.Id);
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<OutboxEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
@@ -58,8 +53,7 @@ internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<Web
     public void Configure(EntityTypeBuilder<WebhookAttempt> builder)
     {
         builder.ToTable("webhook_attempts");
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Id).UseIdentityAlwaysColumn();
+        builder.HasIdentityKey(a => a.Id);
         builder.Property(a => a.Error).HasMaxLength(500);
         builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.DeliveryId);

@@ -3,14 +3,10 @@ using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Infrastructure.Persistence.Configurations;
 
-internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<PolicyDocument>
+internal sealed class PolicyDocumentConfiguration() : VersionedEntityConfiguration<PolicyDocument>("documents")
 {
-    public void Configure(EntityTypeBuilder<PolicyDocument> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<PolicyDocument> builder)
     {
-        builder.ToTable("documents");
-        builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).ValueGeneratedNever();
-        builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.Title).HasMaxLength(TextLimits.Title);
         builder.Property(d => d.DocNumber).HasMaxLength(TextLimits.DocNumber);
         builder.Property(d => d.DocNumberKey).HasMaxLength(TextLimits.DocNumber);
@@ -29,28 +25,20 @@ internal sealed class PolicyDocumentConfiguration : IEntityTypeConfiguration<Pol
     }
 }
 
-internal sealed class ChapterConfiguration : IEntityTypeConfiguration<Chapter>
+internal sealed class ChapterConfiguration() : VersionedEntityConfiguration<Chapter>("chapters")
 {
-    public void Configure(EntityTypeBuilder<Chapter> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<Chapter> builder)
     {
-        builder.ToTable("chapters");
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.Label).HasMaxLength(TextLimits.Label);
         builder.Property(c => c.Title).HasMaxLength(TextLimits.Title);
         builder.HasIndex(c => new { c.DocumentId, c.Sequence });
     }
 }
 
-internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+internal sealed class MeasureConfiguration() : VersionedEntityConfiguration<Measure>("measures")
 {
-    public void Configure(EntityTypeBuilder<Measure> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<Measure> builder)
     {
-        builder.ToTable("measures");
-        builder.HasKey(m => m.Id);
-        builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Property(m => m.Label).HasMaxLength(TextLimits.Label);
         builder.Property(m => m.Title).HasMaxLength(TextLimits.MeasureTitle);
         builder.Property(m => m.Body).HasMaxLength(TextLimits.Body);
@@ -68,14 +56,10 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
     }
 }
 
-internal sealed class MeasureAssignmentConfiguration : IEntityTypeConfiguration<MeasureAssignment>
+internal sealed class MeasureAssignmentConfiguration() : VersionedEntityConfiguration<MeasureAssignment>("measure_assignments")
 {
-    public void Configure(EntityTypeBuilder<MeasureAssignment> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<MeasureAssignment> builder)
     {
-        builder.ToTable("measure_assignments");
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Domain.Units.ResponsibleUnit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.MeasureId, a.UnitId }).IsUnique();
         builder.HasIndex(a => new { a.UnitId, a.Role });

@@ -6,14 +6,10 @@ using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Infrastructure.Persistence.Configurations;
 
-internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+internal sealed class ProgressReportConfiguration() : VersionedEntityConfiguration<ProgressReport>("progress_reports")
 {
-    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<ProgressReport> builder)
     {
-        builder.ToTable("progress_reports");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Version).IsConcurrencyToken();
         ReportContentColumns.Configure(builder);
         builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);

@@ -3,14 +3,10 @@ using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Infrastructure.Persistence.Configurations;
 
-internal sealed class ResponsibleUnitConfiguration : IEntityTypeConfiguration<ResponsibleUnit>
+internal sealed class ResponsibleUnitConfiguration() : VersionedEntityConfiguration<ResponsibleUnit>("responsible_units")
 {
-    public void Configure(EntityTypeBuilder<ResponsibleUnit> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<ResponsibleUnit> builder)
     {
-        builder.ToTable("responsible_units");
-        builder.HasKey(u => u.Id);
-        builder.Property(u => u.Id).ValueGeneratedNever();
-        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.Property(u => u.Region).HasMaxLength(TextLimits.Region);
         builder.Property(u => u.Name).HasMaxLength(TextLimits.UnitName);
         builder.Property(u => u.ShortName).HasMaxLength(TextLimits.UnitName);
@@ -28,8 +24,7 @@ internal sealed class UnitNameConfiguration : IEntityTypeConfiguration<UnitName>
     public void Configure(EntityTypeBuilder<UnitName> builder)
     {
         builder.ToTable("unit_names");
-        builder.HasKey(n => n.Id);
-        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.HasAssignedKey(n => n.Id);
         builder.Property(n => n.Region).HasMaxLength(TextLimits.Region);
         builder.Property(n => n.Value).HasMaxLength(TextLimits.UnitName);
         builder.Property(n => n.Key).HasMaxLength(TextLimits.UnitName);

@@ -6,14 +6,10 @@ using PolicyApi.Domain.Units;
 
 namespace PolicyApi.Infrastructure.Persistence.Configurations;
 
-internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+internal sealed class TargetConfiguration() : VersionedEntityConfiguration<Target>("targets")
 {
-    public void Configure(EntityTypeBuilder<Target> builder)
+    protected override void ConfigureEntity(EntityTypeBuilder<Target> builder)
     {
-        builder.ToTable("targets");
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Property(t => t.Indicator).HasMaxLength(TextLimits.Indicator);
         builder.Property(t => t.Text).HasMaxLength(TextLimits.TargetText);
         builder.Property(t => t.UnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
