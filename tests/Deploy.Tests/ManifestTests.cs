@@ -281,7 +281,8 @@ public sealed partial class ManifestTests
         Assert.Equal([8080], policy.Spec.Ingress.Single().Ports.Select(p => int.Parse(p.Port.Value, System.Globalization.CultureInfo.InvariantCulture)));
 
         var egress = policy.Spec.Egress;
-        Assert.Equal(3, egress.Count);
+        Assert.Equal(4, egress.Count);
+        Assert.Contains(egress, e => Label(e, "app.kubernetes.io/name") == "otel-collector" && e.Ports.Single().Port.Value == "4317");
         Assert.Contains(egress, e => Label(e, "cnpg.io/cluster") == "policyapi-db" && e.Ports.Single().Port.Value == "5432");
         Assert.Contains(egress, e => Label(e, "k8s-app") == "kube-dns" && e.Ports.All(p => p.Port.Value == "53"));
         var https = egress.Single(e => e.To.Single().IpBlock is not null);

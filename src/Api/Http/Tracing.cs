@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -7,7 +8,7 @@ namespace PolicyApi.Api.Http;
 /// <summary>
 /// W3C Trace Context: an incoming <c>traceparent</c> becomes the parent of the request's trace (so problem
 /// bodies quote the caller's trace id), and outgoing HTTP calls carry it on. Spans are exported over OTLP
-/// only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured.
+/// only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, with the service's metrics.
 /// </summary>
 public static class Tracing
 {
@@ -31,7 +32,15 @@ public static class Tracing
                     .AddHttpClientInstrumentation()
                     .AddNpgsql();
                 tracing.AddOtlpExporter();
-            });
+            })
+            // The figures to watch (docs/operations.md): request rate, duration and status (ASP.NET Core), open and
+            // queued connections (Kestrel), refusals (rate limiting), outgoing calls (webhooks, JWKS), PostgreSQL
+            // commands and pool use (Npgsql), GC, heap and thread pool (the runtime).
+            .WithMetrics(metrics => metrics
+                .AddMeter(
+                    "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting",
+                    "System.Net.Http", "System.Runtime", "Npgsql")
+                .AddOtlpExporter());
         return services;
     }
 }
