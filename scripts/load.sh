@@ -4,7 +4,8 @@
 #  - PolicyApi itself (Production settings, a real token, authentication, authorization, ETags and problem
 #    handling all on; only the rate limit raised),
 # one after the other on the benchmark data set (scripts/bench.sh's Seed.sql, scale 1), with wrk.
-# Prints requests per second, p50 and p99 of each, and PolicyApi's ratio to the baseline. Asserts nothing.
+# Each case is warmed up (LOAD_WARMUP, 5 s) on both before it is measured. Prints requests per second, p50 and p99 of
+# each, and PolicyApi's ratio to the baseline. Asserts nothing.
 #   scripts/load.sh                      # throwaway PostgreSQL, 20 s per run, 2 threads, 32 connections
 #   LOAD_DURATION=30s LOAD_CONNECTIONS=64 scripts/load.sh
 #   POLICYAPI_BENCH_CONNECTION=... scripts/load.sh   # an existing server (a superuser); its data set is reused
@@ -105,6 +106,9 @@ printf '\nwrk -t%s -c%s -d%s on %s cores (baseline first, then PolicyApi)\n' "$t
 printf '%-34s %10s %9s %9s %10s %9s %9s %7s %9s\n' read "base rps" "base p50" "base p99" "api rps" "api p50" "api p99" ratio "p99 × base"
 for case in "by id|/api/v1/measures/$measure" "page of 50|/api/v1/measures?documentId=$document&limit=50"; do
   name=${case%%|*}; path=${case#*|}
+  # Warm-up, not measured: JIT tiers, compiled queries, connection pools (both servers alike).
+  wrk -t"$threads" -c"$connections" -d"${LOAD_WARMUP:-5s}" "http://127.0.0.1:$baseline_port$path" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"${LOAD_WARMUP:-5s}" -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port$path" >/dev/null
   read -r brps bp50 bp99 < <(run "http://127.0.0.1:$baseline_port$path")
   read -r arps ap50 ap99 < <(run "http://127.0.0.1:$api_port$path" "$token")
   printf '%-34s %10s %9s %9s %10s %9s %9s %7.2f %9.2f\n' "$name" "$brps" "$bp50" "$bp99" "$arps" "$ap50" "$ap99" \

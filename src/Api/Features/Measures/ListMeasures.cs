@@ -69,12 +69,11 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
             query = query.Where(m => m.DocumentId.CompareTo(after.DocumentId) > 0 || (m.DocumentId == after.DocumentId && m.Sequence > after.Sequence));
         }
 
-        // One round trip: the page of measures with their assignments and their units' labels.
+        // The page of measures, then their assignments with their units' labels.
         var rows = await query
             .OrderBy(m => m.DocumentId).ThenBy(m => m.Sequence)
             .Take(limit + 1)
-            .WithUnits(db)
-            .ToListAsync(cancellationToken);
+            .ReadWithUnitsAsync(db, cancellationToken);
         if (rows.Count == 0 && request.DocumentId is { } asked && !await db.Documents.AnyAsync(d => d.Id == asked, cancellationToken))
         {
             throw new ResourceNotFoundException("Document", asked); // an empty page of a document that does not exist
