@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Infrastructure.Attachments;

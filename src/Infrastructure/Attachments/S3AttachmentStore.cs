@@ -1,7 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Microsoft.Extensions.Options;
 
 namespace PolicyApi.Infrastructure.Attachments;
 

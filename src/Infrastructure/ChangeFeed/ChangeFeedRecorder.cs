@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;

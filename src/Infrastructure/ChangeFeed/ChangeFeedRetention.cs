@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Infrastructure.ChangeFeed;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PolicyApi.Infrastructure.Hosting;
 
 namespace PolicyApi.Infrastructure.Idempotency;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using PolicyApi.Infrastructure.Persistence;
 

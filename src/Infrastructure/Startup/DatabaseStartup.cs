@@ -1,8 +1,5 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using PolicyApi.Infrastructure.Persistence;
 using Polly;

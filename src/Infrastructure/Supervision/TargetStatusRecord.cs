@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Infrastructure.Persistence.Configurations;

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PolicyApi.Infrastructure.Persistence;
 
 namespace PolicyApi.Infrastructure.Webhooks;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using PolicyApi.Infrastructure.Auditing;
 
 namespace PolicyApi.Infrastructure.Webhooks;
