@@ -157,12 +157,8 @@ public sealed partial class AuditCheckpoints(
 public sealed class AuditTamperedException(string message) : Exception(message);
 
 /// <summary>Takes a checkpoint at startup and then every <see cref="AuditOptions.CheckpointInterval"/>.</summary>
-public sealed class AuditCheckpointService(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditCheckpointService> logger) : Hosting.PeriodicJob(scopes, logger)
+public sealed class AuditCheckpointService(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditCheckpointService> logger) : Hosting.PeriodicJob(scopes, logger, new(options.Value.CheckpointInterval, RunsAtStart: true))
 {
-    protected override TimeSpan Interval => options.Value.CheckpointInterval;
-
-    protected override bool RunsAtStart => true;
-
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<AuditCheckpoints>().TakeAsync(cancellationToken);

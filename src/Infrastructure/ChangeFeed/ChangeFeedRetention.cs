@@ -46,10 +46,8 @@ public sealed class ChangeFeedRetention(PolicyDbContext db, TimeProvider clock, 
 }
 
 /// <summary>Runs <see cref="ChangeFeedRetention"/> once an hour.</summary>
-public sealed class ChangeFeedRetentionService(IServiceScopeFactory scopes, ILogger<ChangeFeedRetentionService> logger) : Hosting.PeriodicJob(scopes, logger)
+public sealed class ChangeFeedRetentionService(IServiceScopeFactory scopes, ILogger<ChangeFeedRetentionService> logger) : Hosting.PeriodicJob(scopes, logger, new(TimeSpan.FromHours(1)))
 {
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
-
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var trimmed = await services.GetRequiredService<ChangeFeedRetention>().PurgeAsync(cancellationToken: cancellationToken);

@@ -2,31 +2,30 @@ using Microsoft.Extensions.Hosting;
 
 namespace PolicyApi.Infrastructure.Hosting;
 
+/// <summary>When a <see cref="PeriodicJob"/> runs: every <paramref name="Interval"/>, first at start when
+/// <paramref name="RunsAtStart"/>; never when not <paramref name="Enabled"/> (the tests run such jobs themselves, at the moments they choose).</summary>
+public sealed record JobSchedule(TimeSpan Interval, bool RunsAtStart = false, bool Enabled = true);
+
 /// <summary>
-/// Housekeeping a replica runs at an interval (and, when <see cref="RunsAtStart"/>, once at start), each run in a
+/// Housekeeping a replica runs at an interval (and, when its schedule says so, once at start), each run in a
 /// scope of its own. A failed run is logged and the next interval tries again; stopping the host cancels a run.
 /// </summary>
-public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger logger, JobSchedule schedule) : BackgroundService
 {
-    protected abstract TimeSpan Interval { get; }
-
-    protected virtual bool RunsAtStart => false;
-
-    /// <summary>Off by configuration (the tests run these jobs themselves, at the moments they choose).</summary>
-    protected virtual bool Enabled => true;
+    private TimeSpan Interval => schedule.Interval;
 
     /// <summary>Runs once; returns what it did when that is worth a log line.</summary>
     protected abstract Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!Enabled)
+        if (!schedule.Enabled)
         {
             return;
         }
 
         using var timer = new PeriodicTimer(Interval);
-        if (RunsAtStart)
+        if (schedule.RunsAtStart)
         {
             await RunAsync(stoppingToken);
         }

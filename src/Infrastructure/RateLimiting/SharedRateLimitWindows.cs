@@ -62,10 +62,8 @@ public sealed partial class SharedRateLimitWindows(
 /// <summary>Every few minutes, forgets the windows that ended (any replica may; the delete is idempotent).</summary>
 public sealed class RateLimitWindowPurge(
     Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, TimeProvider time, ILogger<RateLimitWindowPurge> logger)
-    : Hosting.PeriodicJob(scopes, logger)
+    : Hosting.PeriodicJob(scopes, logger, new(TimeSpan.FromMinutes(5)))
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
-
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SharedRateLimitWindows>(services)

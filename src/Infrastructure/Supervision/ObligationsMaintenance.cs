@@ -31,12 +31,8 @@ public sealed class ObligationsMaintenance(PolicyDbContext db)
 }
 
 /// <summary>Once at start and then daily: obligations of open-ended windows reach the horizon (the end of next year).</summary>
-public sealed class ObligationsHorizonService(IServiceScopeFactory scopes, ILogger<ObligationsHorizonService> logger) : Hosting.PeriodicJob(scopes, logger)
+public sealed class ObligationsHorizonService(IServiceScopeFactory scopes, ILogger<ObligationsHorizonService> logger) : Hosting.PeriodicJob(scopes, logger, new(TimeSpan.FromHours(24), RunsAtStart: true))
 {
-    protected override TimeSpan Interval => TimeSpan.FromHours(24);
-
-    protected override bool RunsAtStart => true;
-
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var documents = await services.GetRequiredService<ObligationsMaintenance>().ExtendAsync(cancellationToken);

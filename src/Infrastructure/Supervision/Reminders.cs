@@ -154,14 +154,8 @@ public sealed class Reminders(PolicyDbContext db, TimeProvider clock, IOptions<R
 }
 
 /// <summary>Runs <see cref="Reminders"/> at <see cref="ReminderOptions.Interval"/>, first at start.</summary>
-public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, ILogger<ReminderService> logger) : Hosting.PeriodicJob(scopes, logger)
+public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, ILogger<ReminderService> logger) : Hosting.PeriodicJob(scopes, logger, new(options.Value.Interval, RunsAtStart: true, Enabled: options.Value.Enabled))
 {
-    protected override TimeSpan Interval => options.Value.Interval;
-
-    protected override bool RunsAtStart => true;
-
-    protected override bool Enabled => options.Value.Enabled;
-
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var raised = await services.GetRequiredService<Reminders>().RaiseAsync(cancellationToken);

@@ -83,14 +83,8 @@ public sealed class TargetStatusWatch(PolicyDbContext db, AttainmentBoard board,
 
 /// <summary>Runs <see cref="TargetStatusWatch"/> at Supervision:StatusCheckInterval (hourly), first at start.</summary>
 public sealed class TargetStatusWatchService(IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, ILogger<TargetStatusWatchService> logger)
-    : PolicyApi.Infrastructure.Hosting.PeriodicJob(scopes, logger)
+    : PolicyApi.Infrastructure.Hosting.PeriodicJob(scopes, logger, new(options.Value.StatusCheckInterval, RunsAtStart: true, Enabled: options.Value.StatusCheckEnabled))
 {
-    protected override TimeSpan Interval => options.Value.StatusCheckInterval;
-
-    protected override bool RunsAtStart => true;
-
-    protected override bool Enabled => options.Value.StatusCheckEnabled;
-
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var changed = await services.GetRequiredService<TargetStatusWatch>().CheckAsync(cancellationToken);
