@@ -13,10 +13,14 @@ chmod 700 "$home"
 clone="$home/政策 跟踪/policy api"
 blockers=()
 run_pid=""
+data=""
 fail() { pg_log "newcomer check FAILED: $*"; exit 1; }
 cleanup() {
   if [ -n "$run_pid" ] && kill -0 "$run_pid" 2>/dev/null; then kill -INT -- "-$run_pid" 2>/dev/null || true; sleep 5; fi
   for pid in "${blockers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -n "$data" ] || data=$(sed -n 's/.*PostgreSQL cluster folder: //p' "$home/run.log" 2>/dev/null | head -n 1)
+  # As root the cluster lived outside the clone (/var/lib/policyapi/<hash>): remove it too.
+  if [ -n "$data" ] && [ "$(id -u)" = 0 ] && [[ $data == /var/lib/policyapi/* ]]; then rm -rf "$(dirname "$data")"; fi
   rm -rf "$home"
 }
 trap cleanup EXIT
@@ -62,7 +66,6 @@ left=$(ps -eo pid=,args= | grep -F -e "$clone" -e "$data" | grep -v -e grep -e c
 [ -z "$left" ] || fail "processes left after Ctrl-C: $left"
 [ ! -f "$data/postmaster.pid" ] || fail "PostgreSQL still runs in $data"
 pg_log "newcomer check: run.sh chose free ports, served, and stopped cleanly"
-if [ "$(id -u)" = 0 ]; then rm -rf "$(dirname "$data")"; fi
 
 pg_log "newcomer check: scripts/test.sh from $clone"
 (cd "$clone" && unset POLICYAPI_TEST_CONNECTION POLICYAPI_TEST_PG_DATA POLICYAPI_TEST_PG_PORT && \

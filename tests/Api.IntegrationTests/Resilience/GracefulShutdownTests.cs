@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using PolicyApi.Api.IntegrationTests.Support;
 
 namespace PolicyApi.Api.IntegrationTests.Resilience;
@@ -14,31 +13,42 @@ public sealed class GracefulShutdownTests(ApiFixture fixture) : RegistryTest(fix
     [Fact]
     public async Task SigTerm_WhileRequestsAreInFlight_EveryRequestCompletes_AndTheProcessExitsCleanly()
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         using var api = StartService(port);
-        using var client = new HttpClient(new ActingIdentityHandler { InnerHandler = new SocketsHttpHandler() })
+        try
         {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        await WaitUntilReady(client, api);
+            using var client = new HttpClient(new ActingIdentityHandler { InnerHandler = new SocketsHttpHandler() })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            await WaitUntilReady(client, api);
 
-        // Five creates whose bodies arrive slowly, over about three seconds: they are in flight when SIGTERM comes.
-        var sends = Enumerable.Range(1, 5).Select(i => client.PostAsync("/api/v1/documents",
-            new SlowContent(JsonBody(LianyungangDocument($"连政发〔2021〕{i}号")), TimeSpan.FromSeconds(3)))).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.False(api.HasExited);
-        using (var kill = Process.Start("kill", ["-TERM", api.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
+            // Five creates whose bodies arrive slowly, over about three seconds: they are in flight when SIGTERM comes.
+            var sends = Enumerable.Range(1, 5).Select(i => client.PostAsync("/api/v1/documents",
+                new SlowContent(JsonBody(LianyungangDocument($"连政发〔2021〕{i}号")), TimeSpan.FromSeconds(3)))).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(api.HasExited);
+            using (var kill = Process.Start("kill", ["-TERM", api.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var responses = await Task.WhenAll(sends);
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            await api.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(0, api.ExitCode);
+            Assert.Equal(5, await InDatabase(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Documents)));
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => new HttpClient().GetAsync($"http://127.0.0.1:{port}/health/live"));
         }
-
-        var responses = await Task.WhenAll(sends);
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        await api.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(0, api.ExitCode);
-        Assert.Equal(5, await InDatabase(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Documents)));
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => new HttpClient().GetAsync($"http://127.0.0.1:{port}/health/live"));
+        finally
+        {
+            // A failed assertion must not leave the service running (it holds connections to the test database).
+            if (!api.HasExited)
+            {
+                api.Kill(entireProcessTree: true);
+            }
+        }
     }
 
     private Process StartService(int port)
@@ -96,12 +106,6 @@ public sealed class GracefulShutdownTests(ApiFixture fixture) : RegistryTest(fix
         Assert.Fail("The service was not ready within 30 s.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>A body sent in ten pieces spread over <paramref name="duration"/>, as a phone on a slow link sends it.</summary>
     private sealed class SlowContent : HttpContent

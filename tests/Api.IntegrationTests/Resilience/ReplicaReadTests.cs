@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Npgsql;
 using PolicyApi.Api.IntegrationTests.Support;
@@ -18,7 +17,7 @@ public sealed class ReplicaReadTests(ApiFixture fixture) : RegistryTest(fixture)
     public async Task Lists_AreAnsweredByTheStandby_WritesAndOneResourceByThePrimary_AndTheStandbyRefusesWrites()
     {
         var before = Id(await CreateDocument());
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var directory = Path.Combine(Path.GetTempPath(), $"policyapi-standby-{Guid.NewGuid():N}");
         await LocalCluster.StartStandbyAsync(directory, port);
         try
@@ -110,10 +109,4 @@ public sealed class ReplicaReadTests(ApiFixture fixture) : RegistryTest(fixture)
         Assert.Fail("The standby did not catch up within 10 s.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -42,14 +42,7 @@ public sealed class DatabaseStartupTests
             .BuildServiceProvider();
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int ClosedPort() => Support.Loopback.FreePort();
 
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
