@@ -138,8 +138,21 @@ public sealed class ObjectLevelTests(ApiFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task Reporter_SeesOnlyItsOwnUnitsDuties()
     {
+        // A document with a monthly rhythm, so both districts owe reports: the filter has something to hide.
+        var document = Id(await CreateDocument(new
+        {
+            title = "2021年连云港市稳外资工作方案", docNumber = "连政办发〔2021〕9号", region = Lianyungang, kind = "workPlan", status = "active",
+            period = new { from = "2021-01-01", to = "2021-12-31" }, reportingCadence = new { frequency = "monthly", graceDays = 5 },
+        }));
+        await Assign(Id(await CreateMeasure(document, new { label = "（一）", title = "招引外资项目" })), _unitA, "lead");
+        await Assign(Id(await CreateMeasure(document, new { label = "（二）", title = "服务外资企业" })), _unitB, "lead");
+
+        var all = await Expect(Get($"/api/v1/supervision/due?asOf=2021-12-31&documentId={document}"), HttpStatusCode.OK);
+        Assert.Contains(all["items"]!.AsArray(), item => (string?)item!["unitId"] == _unitB);
+
         var reporter = ReporterOf(_unitA, "reporter-a");
-        var due = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/supervision/due?asOf=2021-12-31&unitId={_unitB}")), HttpStatusCode.OK);
+        var due = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/supervision/due?asOf=2021-12-31&documentId={document}&unitId={_unitB}")), HttpStatusCode.OK);
+        Assert.NotEmpty(due["items"]!.AsArray());
         Assert.All(due["items"]!.AsArray(), item => Assert.Equal(_unitA, (string?)item!["unitId"]));
     }
 }
