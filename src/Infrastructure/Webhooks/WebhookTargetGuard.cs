@@ -38,11 +38,8 @@ public sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
     public string? Refusal(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
+        // An IPv6 address that carries an IPv4 one (mapped, NAT64, 6to4, Teredo, IPv4-compatible) reaches that IPv4 address.
+        address = EmbeddedIPv4(address) ?? address;
         var allow = options.Value;
         if (IPAddress.IsLoopback(address))
         {
@@ -97,6 +94,45 @@ public sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
 
         throw new HttpRequestException($"Refused to connect to {host}: {string.Join(" ", refusals.DefaultIfEmpty("it does not resolve."))}");
     }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 address leads to, when it carries one: ::ffff:a.b.c.d (mapped), 64:ff9b::a.b.c.d and
+    /// 64:ff9b:1::/48 (NAT64), 2002:aabb:ccdd::/16 (6to4), 2001:0::/32 (Teredo: the client's address, inverted, in the
+    /// last four bytes) and ::a.b.c.d (IPv4-compatible, deprecated but still routed by some stacks).
+    /// </summary>
+    internal static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        var b = address.GetAddressBytes();
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B && (Zero(b, 4, 8) || (b[4] == 0 && b[5] == 1)))
+        {
+            return new IPAddress(b[12..16]);
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return new IPAddress(b[2..6]);
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        {
+            return new IPAddress(b[12..16].Select(x => (byte)~x).ToArray());
+        }
+
+        // ::a.b.c.d, but not :: and ::1, which are judged as IPv6.
+        return Zero(b, 0, 12) && !Zero(b, 12, 3) ? new IPAddress(b[12..16]) : null;
+    }
+
+    private static bool Zero(byte[] bytes, int start, int count) => bytes.AsSpan(start, count).IndexOfAnyExcept((byte)0) < 0;
 
     private static bool IsUnspecifiedOrMulticast(IPAddress address) =>
         address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.IsIPv6Multicast

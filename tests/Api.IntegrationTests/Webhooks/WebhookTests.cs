@@ -296,6 +296,12 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     [InlineData("http://192.168.1.10/hook")]
     [InlineData("http://[fd00::1]/hook")]
     [InlineData("http://0.0.0.0/hook")]
+    [InlineData("http://[::ffff:10.0.0.1]/hook")] // IPv4-mapped
+    [InlineData("http://[64:ff9b::a9fe:a9fe]/hook")] // NAT64 of 169.254.169.254
+    [InlineData("http://[64:ff9b:1::c0a8:10a]/hook")] // local-use NAT64 of 192.168.1.10
+    [InlineData("http://[2002:a00:1::1]/hook")] // 6to4 of 10.0.0.1
+    [InlineData("http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook")] // Teredo, client 10.0.0.1
+    [InlineData("http://[::a9fe:a9fe]/hook")] // IPv4-compatible 169.254.169.254
     public async Task PrivateAndLinkLocalTargets_AreRefused_With400NamingUrl(string url)
     {
         var problem = await ExpectProblem(Post("/api/v1/webhooks", new { url, eventTypes = new[] { "report.submitted" } }), HttpStatusCode.BadRequest, Validation, "url");
