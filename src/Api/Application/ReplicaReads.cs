@@ -23,15 +23,21 @@ public static class ReplicaReads
 {
     public const string LagHeader = "Replica-Lag";
 
-    private static readonly HashSet<Type> Served =
-    [
-        typeof(ListDocuments), typeof(ListChapters), typeof(ListMeasures), typeof(ListAssignments), typeof(ListUnits),
-        typeof(ListTargets), typeof(ListReports),
-        typeof(ListObligations), typeof(GetMyDuties), typeof(GetRankings), typeof(GetAttainment), typeof(GetBulletin),
-        typeof(GetTaskTable),
-    ];
+    /// <summary>The requests a replica answers, with the operations (OpenAPI operationId) that send them: most are named as their request.</summary>
+    private static readonly Dictionary<Type, string[]> Served = new[]
+        {
+            typeof(ListDocuments), typeof(ListChapters), typeof(ListMeasures), typeof(ListAssignments), typeof(ListUnits),
+            typeof(ListTargets), typeof(ListReports),
+            typeof(GetMyDuties), typeof(GetRankings), typeof(GetAttainment), typeof(GetBulletin), typeof(GetTaskTable),
+        }
+        .Select(t => KeyValuePair.Create(t, new[] { t.Name }))
+        .Append(KeyValuePair.Create(typeof(ListObligations), new[] { "ListDue", "ListOverdue" }))
+        .ToDictionary();
 
-    public static bool ServedFromReplica(Type request) => Served.Contains(request);
+    public static bool ServedFromReplica(Type request) => Served.ContainsKey(request);
+
+    /// <summary>The operations a replica may answer; OpenAPI documents <see cref="LagHeader"/> on them.</summary>
+    public static IEnumerable<string> Operations => Served.Values.SelectMany(o => o);
 
     /// <summary>HTTP's way to ask for an answer checked with the origin: no replica.</summary>
     public static bool WantsPrimary(HttpContext? http) =>

@@ -88,6 +88,17 @@ public sealed class HttpConventionsOperationFilter : IOperationFilter
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
+
+            if (status == "200" && response is OpenApiResponse read && ReplicaReads.Operations.Contains(operation.OperationId))
+            {
+                read.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                read.Headers[ReplicaReads.LagHeader] = new OpenApiHeader
+                {
+                    Description = "Present when a read replica answered: how many seconds it may be behind the primary (0 when it has replayed all it received). " +
+                        "Send Cache-Control: no-cache to be answered from the primary, e.g. right after your own write.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Number, Minimum = "0" },
+                };
+            }
         }
     }
 

@@ -139,6 +139,21 @@ public sealed class OpenApiTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.True(missing.Count == 0, "Schemas without an example: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public async Task ReadsAReplicaMayAnswer_DocumentReplicaLag_AndOnlyThose()
+    {
+        var document = await Expect(Client.GetAsync("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+        var reads = document["paths"]!.AsObject()
+            .Where(p => p.Value!["get"] is not null)
+            .ToDictionary(p => (string)p.Value!["get"]!["operationId"]!, p => p.Value!["get"]!["responses"]!["200"]?["headers"]?["Replica-Lag"] is not null);
+
+        // Every read the replica serves is an operation of the document, and says so; a read of one resource does not.
+        Assert.All(PolicyApi.Api.Application.ReplicaReads.Operations, operation => Assert.True(reads[operation], operation));
+        Assert.Equal(PolicyApi.Api.Application.ReplicaReads.Operations.Order(StringComparer.Ordinal), reads.Where(r => r.Value).Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.False(reads["GetMeasure"]);
+        Assert.True(reads["ListMeasures"]);
+    }
+
     [Theory]
     [InlineData("/api/v1/bulletins", "BulletinResponse", "目标完成情况 Targets")]
     [InlineData("/api/v1/documents/{documentId}/task-table", "TaskTableResponse", "任务分解表 Tasks")]
