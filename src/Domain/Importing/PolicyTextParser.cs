@@ -24,36 +24,45 @@ public static partial class PolicyTextParser
         var index = new LineIndex(source);
         var lines = SplitLines(source);
         var warnings = new List<string>();
-
         var bodyStart = FindBodyStart(lines);
         var bodyEnd = bodyStart < 0 ? -1 : FindBodyEnd(lines, bodyStart);
         var front = bodyStart < 0 ? lines : lines.Take(bodyStart).ToList();
         var meta = ReadMetadata(lines, front);
 
         var structure = bodyStart < 0 ? new Structure() : ReadStructure(lines.Skip(bodyStart).Take(bodyEnd - bodyStart).ToList());
-        if (structure.Items.Count == 0)
-        {
-            warnings.Add("No numbered measures were recognised in the text.");
-        }
-
+        var table = TaskTableParser.Parse(lines);
+        warnings.AddRange(meta.Warnings);
+        warnings.AddRange(table.Warnings);
         var chapters = structure.Chapters.Select(c => new DraftChapter(c.LabelText, c.Title, c.Span(index))).ToList();
         var measures = BuildMeasures(structure, index);
-        var table = TaskTableParser.Parse(lines);
-        var tasks = table is null ? [] : LinkTasks(table, measures, structure, index);
-        if (tasks.Count > 0)
+        var tasks = new List<DraftTask>();
+        var texts = TextsForReading(structure, measures, front, meta).ToList();
+        if (structure.Items.Count == 0 && table.Rows.Count > 0)
         {
+            // A task table (任务分工表) with no numbered text to hang on: its rows are the measures.
+            var rows = TableMeasures.Read(table, chapters, index);
+            chapters.AddRange(rows.Chapters);
+            measures = [.. rows.Measures];
+            texts.InsertRange(texts.Count - 1, rows.Texts.Select(t => (t.Text, (DraftMeasure?)t.Measure, t.Measure.Chapter)));
+        }
+        else if (table.Rows.Count > 0)
+        {
+            tasks = LinkTasks(table, measures, structure, index);
             measures = measures.Select(m => m with
             {
                 TaskNumbers = tasks.Where(t => t.MeasureSequence == m.Sequence).Select(t => t.Number).ToList(),
             }).ToList();
         }
 
+        if (measures.Count == 0)
+        {
+            warnings.Add("No numbered measures were recognised in the text.");
+        }
+
         var targets = new List<DraftTarget>();
         var cadence = new List<DraftCadence>();
-        foreach (var (fragment, item, chapter) in TextsForReading(structure, front, meta))
+        foreach (var (fragment, measure, chapterLabel) in texts)
         {
-            var measure = item is null ? null : measures[item.Sequence - 1];
-            var chapterLabel = chapter?.LabelText;
             foreach (var t in TargetExtractor.Find(fragment.Text, meta.Year))
             {
                 var comparator = t.Comparator switch { "<=" => Comparator.AtMost, "=" => Comparator.Exactly, _ => Comparator.AtLeast };
@@ -142,20 +151,11 @@ public static partial class PolicyTextParser
 
     // ---- metadata -----------------------------------------------------------------------------------
 
-    private sealed record Metadata(string? Title, string? EnclosedTitle, string? DocNumber, string? Issuer, DateOnly? IssuedOn, DocumentKind Kind, int? Year, int TitleEndLine);
+    private sealed record Metadata(string? Title, string? EnclosedTitle, string? DocNumber, string? Issuer, DateOnly? IssuedOn, DocumentKind Kind, int? Year, int TitleEndLine, IReadOnlyList<string> Warnings);
 
     private static Metadata ReadMetadata(List<SourceLine> all, List<SourceLine> front)
     {
-        string? docNumber = null;
-        foreach (var line in front)
-        {
-            var m = DocNumberLine().Match(line.Text);
-            if (m.Success)
-            {
-                docNumber = m.Groups["org"].Value + "〔" + m.Groups["y"].Value + "〕" + m.Groups["n"].Value + "号";
-                break;
-            }
-        }
+        var (docNumber, warnings) = ReadDocNumber(front);
 
         string? title = null;
         var titleEnd = -1;
@@ -221,7 +221,21 @@ public static partial class PolicyTextParser
 
         int? year = yearMatch.Success ? int.Parse(yearMatch.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
         var titleEndLine = titleEnd < 0 ? -1 : front[titleEnd].Number;
-        return new Metadata(title, enclosed, docNumber, issuer, issuedOn, kind, year, titleEndLine);
+        return new Metadata(title, enclosed, docNumber, issuer, issuedOn, kind, year, titleEndLine, warnings);
+    }
+
+    /// <summary>The 文号 of the front matter; a second, different one is a warning naming its line (two notices pasted together?).</summary>
+    private static (string? DocNumber, List<string> Warnings) ReadDocNumber(List<SourceLine> front)
+    {
+        var found = front
+            .Select(line => (Line: line, Match: DocNumberLine().Match(line.Text)))
+            .Where(x => x.Match.Success)
+            .Select(x => (x.Line.Number, Text: x.Match.Groups["org"].Value + "〔" + x.Match.Groups["y"].Value + "〕" + x.Match.Groups["n"].Value + "号"))
+            .ToList();
+        var warnings = found.Skip(1).Where(f => f.Text != found[0].Text)
+            .Select(f => $"Line {f.Number}: a second 文号 {f.Text}; the document is read as {found[0].Text} (line {found[0].Number}). Is this two documents in one text?")
+            .ToList();
+        return (found.Count == 0 ? null : found[0].Text, warnings);
     }
 
     private static bool IsStandaloneTitle(string text) =>
@@ -691,7 +705,7 @@ public static partial class PolicyTextParser
 
             var missing = keyWork is null;
             tasks.Add(new DraftTask(row.Number, keyWork, missing, missing ? measure?.Title : null, row.Text, row.Units,
-                measure?.Label, measure?.Sequence, row.Source.Span(index)));
+                measure?.Label, measure?.Sequence, row.Source.Span(index), row.Deadline));
         }
 
         return tasks;
@@ -699,7 +713,8 @@ public static partial class PolicyTextParser
 
     // ---- texts to read for targets and rhythm ---------------------------------------------------------
 
-    private static IEnumerable<(Fragment Text, ItemBlock? Item, ChapterBlock? Chapter)> TextsForReading(Structure structure, List<SourceLine> front, Metadata meta)
+    /// <summary>The texts targets and rhythm are read from, each with the measure and chapter it belongs to; the closing text comes last.</summary>
+    private static IEnumerable<(Fragment Text, DraftMeasure? Measure, string? Chapter)> TextsForReading(Structure structure, List<DraftMeasure> measures, List<SourceLine> front, Metadata meta)
     {
         var preamble = new Fragment();
         foreach (var line in front.Where(l => l.Number > meta.TitleEndLine && !l.IsTableRow))
@@ -710,14 +725,14 @@ public static partial class PolicyTextParser
         yield return (preamble, null, null);
         foreach (var chapter in structure.Chapters)
         {
-            yield return (chapter.Text, null, chapter);
+            yield return (chapter.Text, null, chapter.LabelText);
         }
 
         foreach (var item in structure.Items)
         {
             var bracket = UnitList(item.Text.Text);
             var text = bracket is { } b ? item.Text.Slice(0, b.Open) : item.Text;
-            yield return (text, item, item.Chapter);
+            yield return (text, measures[item.Sequence - 1], item.Chapter?.LabelText);
         }
 
         yield return (structure.Closing, null, null);
