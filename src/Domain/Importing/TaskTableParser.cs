@@ -231,6 +231,13 @@ internal static partial class TaskTableParser
                 }
             }
 
+            if (keyWork.Count == 0 && text.Count >= 2)
+            {
+                // 重点任务 | 工作措施: of two task columns, the first names the group the second's rows belong to.
+                keyWork.Add(text[0]);
+                text.RemoveAt(0);
+            }
+
             return new Columns(cells.Count, number, keyWork, text, units, other, deadline);
         }
     }

@@ -26,7 +26,7 @@ public sealed class SeedDraftTests(ITestOutputHelper output)
         output.WriteLine(GroundTruth.Report(seed, scores));
 
         string[] exact = ["metadata", "chapters", "measure labels", "measure titles", "measure kinds", "units with roles", "blanket assignments",
-            "task rows", "task key work", "task measures", "task units", "target values", "target periods", "target scopes", "target measures", "cadence phrases", "cadence measures", "cadence frequencies"];
+            "deadlines", "task rows", "task key work", "task measures", "task units", "target values", "target periods", "target scopes", "target measures", "cadence phrases", "cadence measures", "cadence frequencies"];
         var failures = scores.Where(s => exact.Contains(s.Field) && (s.Precision < 1 || s.Recall < 1)).ToList();
         Assert.True(failures.Count == 0, "Fields that differ from the careful reading:\n" + string.Join('\n', failures.Select(f => f.ToString())));
     }
