@@ -68,12 +68,15 @@ public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller calle
         var draft = PolicyTextParser.Parse(request.Text!, region);
         if (draft.Measures.Count == 0)
         {
+            // What the reader stumbled on (a table without a header, say) names its line: that is where to look.
+            var lines = draft.Warnings.Where(w => w.StartsWith("Line ", StringComparison.Ordinal)).ToList();
             throw new UnprocessableException(
                 ProblemTypes.ForRule("no-measures-found"),
                 "No measures found",
-                "The text has no numbered measures the importer recognises (一、 chapters, （一） or 1. items). Check that it is the document's body text.")
+                "The text has no numbered measures the importer recognises (一、 chapters, （一） or 1. items, or the rows of a task table under a header naming 序号 and 工作任务). " +
+                (lines.Count > 0 ? string.Join(" ", lines) : "Check that it is the document's body text."))
             {
-                Errors = new Dictionary<string, string[]> { ["text"] = ["No recognisable measures."] },
+                Errors = new Dictionary<string, string[]> { ["text"] = ["No recognisable measures.", .. lines] },
             };
         }
 
