@@ -33,8 +33,10 @@ internal static partial class TaskTableParser
         Columns? columns = null;
         SourceLine? header = null;
         var page = 0;
-        foreach (var line in lines.Where(l => l.IsTableRow))
+        var tableLines = lines.Where(l => l.IsTableRow).ToList();
+        for (var i = 0; i < tableLines.Count; i++)
         {
+            var line = tableLines[i];
             var cells = line.Raw.Split('\t').Select(c => Clean(c)).ToList();
             if (cells.Any(c => c is "序号" or "编号"))
             {
@@ -63,8 +65,12 @@ internal static partial class TaskTableParser
                 {
                     loose.Add(new KeyWorkOnly(texts[0], page, rows[^1].Number));
                 }
+                else if (texts.Count > 1 && tableLines[i - 1] != header)
+                {
+                    // Right under the header it is a second header line (任务 | 措施) under a merged cell; further down, a row.
+                    warnings.Add($"Line {line.Number}: a table row without a number in its 序号 column (header on line {header!.Number}); it was not read.");
+                }
 
-                // Anything else without a number is a second header line (任务 | 措施) under a merged cell.
                 continue;
             }
 
@@ -231,7 +237,7 @@ internal static partial class TaskTableParser
                 }
             }
 
-            if (keyWork.Count == 0 && text.Count >= 2)
+            if (keyWork.Count == 0 && text.Count >= 2 && GroupHeader().IsMatch(cells[text[0]]) && TaskHeader().IsMatch(cells[text[1]]))
             {
                 // 重点任务 | 工作措施: of two task columns, the first names the group the second's rows belong to.
                 keyWork.Add(text[0]);
@@ -247,6 +253,12 @@ internal static partial class TaskTableParser
 
     [GeneratedRegex(@"重点工作|类别|重点领域|工作板块")]
     private static partial Regex KeyWorkHeader();
+
+    [GeneratedRegex(@"任务|工作|事项|领域")]
+    private static partial Regex GroupHeader();
+
+    [GeneratedRegex(@"措施|举措|内容|任务")]
+    private static partial Regex TaskHeader();
 
     [GeneratedRegex(@"时限|完成时间|时间节点|完成期限")]
     private static partial Regex DeadlineHeader();

@@ -107,6 +107,27 @@ public sealed class TaskTableImportTests
     }
 
     [Fact]
+    public void Parse_OfARowWhoseNumberIsNotInItsColumn_WarnsNamingTheRowsLine()
+    {
+        var draft = Read(Notice + Table(Header,
+            ["1", "制定全县年度外资招商计划。", "县商务局", "县财政局", "2022年3月底前"],
+            ["二", "建立外资项目库。", "县商务局", "县发展改革局", "2022年4月底前"]));
+
+        var line = Notice.Split('\n').Length + 2;
+        Assert.Contains($"Line {line}: a table row without a number in its 序号 column (header on line {line - 2}); it was not read.", draft.Warnings);
+        Assert.Equal(["1"], draft.Measures.Select(m => m.Label));
+    }
+
+    [Fact]
+    public void Parse_OfAHeaderWithTwoUnrelatedTextColumns_ReadsBothAsTheTask()
+    {
+        var draft = Read(Notice + Table(["序号", "名称", "说明", "责任单位"], ["1", "外资项目库", "年内建成", "县商务局"]));
+
+        Assert.Empty(draft.Chapters);
+        Assert.Equal("外资项目库年内建成", Assert.Single(draft.Measures).Title);
+    }
+
+    [Fact]
     public void Parse_OfAHeaderNamingNoUnitColumn_WarnsThatItsRowsHaveNoUnits()
     {
         var draft = Read(Notice + Table(["序号", "工作任务", "完成时限"], ["1", "制定全县年度外资招商计划。", "2022年3月底前"]));
