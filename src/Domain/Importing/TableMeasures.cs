@@ -46,16 +46,12 @@ internal sealed record TableMeasures(IReadOnlyList<DraftChapter> Chapters, IRead
             : new DraftChapter(Labels.Format(LabelStyle.Chapter, number), keyWork.TrimEnd('。', '：', ':'), span);
     }
 
-    /// <summary>The first sentence is the title; what follows, if anything, the body.</summary>
+    /// <summary>The first sentence is the title (cut to the longest a title may be); what follows, if anything, the body.</summary>
     private static (string Title, string? Body) TitleAndBody(string text)
     {
         var end = text.IndexOfAny(['。', '；']);
-        if (end < 0 || end == text.Length - 1)
-        {
-            var title = end < 0 ? text : text[..end];
-            return (title.Length <= TextLimits.MeasureTitle ? title : title[..TextLimits.MeasureTitle], null);
-        }
-
-        return (text[..end], text[(end + 1)..].Trim());
+        var title = end < 0 ? text : text[..end];
+        var body = end < 0 || end == text.Length - 1 ? null : text[(end + 1)..].Trim();
+        return (title.Length <= TextLimits.MeasureTitle ? title : title[..TextLimits.MeasureTitle], body);
     }
 }

@@ -80,7 +80,13 @@ internal static partial class TaskTableParser
                     "its cells were read by position and may be in the wrong columns.");
             }
 
-            rows.Add(ReadRow(line, cells, numberIndex, columns, page));
+            var row = ReadRow(line, cells, numberIndex, columns, page);
+            if (row.Text.Length == 0)
+            {
+                warnings.Add($"Line {line.Number}: row {row.Number} has no task text; write it in before committing.");
+            }
+
+            rows.Add(row);
         }
 
         if (unread.Count > 0)

@@ -1,3 +1,4 @@
+using PolicyApi.Domain.Common;
 using PolicyApi.Domain.Documents;
 using PolicyApi.Domain.Importing;
 using PolicyApi.Domain.Units;
@@ -116,6 +117,26 @@ public sealed class TaskTableImportTests
         var line = Notice.Split('\n').Length + 2;
         Assert.Contains($"Line {line}: a table row without a number in its 序号 column (header on line {line - 2}); it was not read.", draft.Warnings);
         Assert.Equal(["1"], draft.Measures.Select(m => m.Label));
+    }
+
+    [Fact]
+    public void Parse_OfARowWithoutTaskText_WarnsNamingTheRowsLine()
+    {
+        var draft = Read(Notice + Table(Header, ["1", "", "县商务局", "县财政局", "2022年3月底前"]));
+
+        var line = Notice.Split('\n').Length + 1;
+        Assert.Contains($"Line {line}: row 1 has no task text; write it in before committing.", draft.Warnings);
+    }
+
+    [Fact]
+    public void Parse_OfARowWhoseFirstSentenceIsLongerThanATitle_CutsTheTitleAndKeepsTheRest()
+    {
+        var task = new string('外', TextLimits.MeasureTitle + 20) + "。完成后报县商务局。";
+
+        var measure = Assert.Single(Read(Notice + Table(Header, ["1", task, "县商务局", "县财政局", "2022年3月底前"])).Measures);
+
+        Assert.Equal(TextLimits.MeasureTitle, measure.Title.Length);
+        Assert.Equal("完成后报县商务局。", measure.Body);
     }
 
     [Fact]
