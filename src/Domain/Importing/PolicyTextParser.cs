@@ -24,6 +24,7 @@ public static partial class PolicyTextParser
         var index = new LineIndex(source);
         var lines = SplitLines(source);
         var warnings = new List<string>();
+
         var bodyStart = FindBodyStart(lines);
         var bodyEnd = bodyStart < 0 ? -1 : FindBodyEnd(lines, bodyStart);
         var front = bodyStart < 0 ? lines : lines.Take(bodyStart).ToList();
@@ -33,27 +34,7 @@ public static partial class PolicyTextParser
         var table = TaskTableParser.Parse(lines);
         warnings.AddRange(meta.Warnings);
         warnings.AddRange(table.Warnings);
-        var chapters = structure.Chapters.Select(c => new DraftChapter(c.LabelText, c.Title, c.Span(index))).ToList();
-        var measures = BuildMeasures(structure, index);
-        var tasks = new List<DraftTask>();
-        var texts = TextsForReading(structure, measures, front, meta).ToList();
-        if (structure.Items.Count == 0 && table.Rows.Count > 0)
-        {
-            // A task table (任务分工表) with no numbered text to hang on: its rows are the measures.
-            var rows = TableMeasures.Read(table, chapters, index);
-            chapters.AddRange(rows.Chapters);
-            measures = [.. rows.Measures];
-            texts.InsertRange(texts.Count - 1, rows.Texts.Select(t => (t.Text, (DraftMeasure?)t.Measure, t.Measure.Chapter)));
-        }
-        else if (table.Rows.Count > 0)
-        {
-            tasks = LinkTasks(table, measures, structure, index);
-            measures = measures.Select(m => m with
-            {
-                TaskNumbers = tasks.Where(t => t.MeasureSequence == m.Sequence).Select(t => t.Number).ToList(),
-            }).ToList();
-        }
-
+        var (chapters, measures, tasks, texts) = ReadBody(structure, table, front, meta, index);
         if (measures.Count == 0)
         {
             warnings.Add("No numbered measures were recognised in the text.");
@@ -80,6 +61,39 @@ public static partial class PolicyTextParser
         return new ImportDraft(
             meta.Title, meta.EnclosedTitle, meta.DocNumber, meta.Issuer, meta.IssuedOn, region, meta.Kind, meta.Year,
             chapters, measures, tasks, targets, cadence, ProposeReportingCadence(cadence), warnings);
+    }
+
+    private sealed record Body(List<DraftChapter> Chapters, List<DraftMeasure> Measures, List<DraftTask> Tasks, List<(Fragment Text, DraftMeasure? Measure, string? Chapter)> Texts);
+
+    /// <summary>
+    /// Chapters, measures and task rows, and the texts to read targets from: the numbered text with the table's rows
+    /// linked to its measures, or — when nothing in the text is numbered — the table's rows as the measures.
+    /// </summary>
+    private static Body ReadBody(Structure structure, TaskTable table, List<SourceLine> front, Metadata meta, LineIndex index)
+    {
+        var chapters = structure.Chapters.Select(c => new DraftChapter(c.LabelText, c.Title, c.Span(index))).ToList();
+        var measures = BuildMeasures(structure, index);
+        var texts = TextsForReading(structure, measures, front, meta).ToList();
+        if (structure.Items.Count == 0 && table.Rows.Count > 0)
+        {
+            // A task table (任务分工表) with no numbered text to hang on: its rows are the measures.
+            var rows = TableMeasures.Read(table, chapters, index);
+            chapters.AddRange(rows.Chapters);
+            texts.InsertRange(texts.Count - 1, rows.Texts.Select(t => (t.Text, (DraftMeasure?)t.Measure, t.Measure.Chapter)));
+            return new Body(chapters, [.. rows.Measures], [], texts);
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            return new Body(chapters, measures, [], texts);
+        }
+
+        var tasks = LinkTasks(table, measures, structure, index);
+        measures = measures.Select(m => m with
+        {
+            TaskNumbers = tasks.Where(t => t.MeasureSequence == m.Sequence).Select(t => t.Number).ToList(),
+        }).ToList();
+        return new Body(chapters, measures, tasks, texts);
     }
 
     // ---- lines ------------------------------------------------------------------------------------
