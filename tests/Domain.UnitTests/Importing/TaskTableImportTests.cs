@@ -87,6 +87,21 @@ public sealed class TaskTableImportTests
     }
 
     [Fact]
+    public void Translate_OfATableLinkedToTheText_GivesEachTaskRowItsDeadlineUnderItsMeasure()
+    {
+        var (draft, _) = GroundTruth.Load(GroundTruth.CorpusDirectory, "qinghe-county-2022-plan");
+
+        var document = DraftTranslator.Translate(draft, new Dictionary<string, ResponsibleUnit>(), []).Document;
+
+        var tasks = document.Measures.Where(m => m.Kind == MeasureKind.Task).ToList();
+        Assert.Equal(10, tasks.Count);
+        var second = tasks.Single(t => t.Label == "2");
+        Assert.Equal(("2022年12月底前", new DateOnly(2022, 12, 31), "加大外资招引力度"), (second.Deadline, second.DeadlineDate, second.KeyWork));
+        Assert.Equal("（一）", document.Measures.Single(m => m.Id == second.ParentId).Label);
+        Assert.Null(tasks.Single(t => t.Label == "3").DeadlineDate);
+    }
+
+    [Fact]
     public void Parse_OfATableWithNoHeaderNamingItsColumns_WarnsNamingTheFirstRowsLine()
     {
         var draft = Read("某县稳外资工作任务表\n" + Table(["1", "制定外资招商计划", "县商务局"], ["2", "建立外资项目库", "县发改局"]));
