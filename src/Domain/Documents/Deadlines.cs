@@ -20,7 +20,8 @@ public static partial class Deadlines
             return null;
         }
 
-        var compact = Noise().Replace(text, string.Empty);
+        // 全角 digits (２０２２年６月底前) read as ASCII; other scripts' digits are not read at all.
+        var compact = Importing.Labels.ToAsciiDigits(Noise().Replace(text, string.Empty));
         var m = Expression().Match(compact);
         if (!m.Success || !(m.Groups["y"].Success || m.Groups["when"].Success) || Years().Count(compact) > 1)
         {
@@ -67,10 +68,10 @@ public static partial class Deadlines
 
     // The whole text is one point in time, optionally closed by 前/之前/以前/完成: a year, then a month (with a day,
     // or 底/末), a half-year, a quarter, or the year's end; a year alone (2021年完成) means its end.
-    [GeneratedRegex(@"^(?:(?<y>20\d{2})年)?(?<when>(?<m>\d{1,2})月(?:(?<d>\d{1,2})日|底|末|份)?|(?<half>[上下])半年(?:底|末)?|第?(?<q>[一二三四1234])季度(?:底|末)?|年?底|年末|年内|全年)?(?:前|之前|以前)?(?:完成|办结|到位)?$")]
+    [GeneratedRegex(@"^(?:(?<y>20[0-9]{2})年)?(?<when>(?<m>[0-9]{1,2})月(?:(?<d>[0-9]{1,2})日|底|末|份)?|(?<half>[上下])半年(?:底|末)?|第?(?<q>[一二三四1234])季度(?:底|末)?|年?底|年末|年内|全年)?(?:前|之前|以前)?(?:完成|办结|到位)?$")]
     private static partial Regex Expression();
 
-    [GeneratedRegex(@"20\d{2}年")]
+    [GeneratedRegex(@"20[0-9]{2}年")]
     private static partial Regex Years();
 
     [GeneratedRegex(@"[\s，。,.]")]

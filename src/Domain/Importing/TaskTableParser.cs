@@ -65,9 +65,9 @@ internal static partial class TaskTableParser
                 {
                     loose.Add(new KeyWorkOnly(texts[0], page, rows[^1].Number));
                 }
-                else if (texts.Count > 1 && tableLines[i - 1] != header)
+                else if (texts.Count > 1 && !(tableLines[i - 1] == header && texts.All(t => t.Length <= 8 && !t.Contains('。') && !t.Contains('，'))))
                 {
-                    // Right under the header it is a second header line (任务 | 措施) under a merged cell; further down, a row.
+                    // Right under the header, short words are a second header line (任务 | 措施) under a merged cell; anything else is a row.
                     warnings.Add($"Line {line.Number}: a table row without a number in its 序号 column (header on line {header!.Number}); it was not read.");
                 }
 
@@ -254,7 +254,7 @@ internal static partial class TaskTableParser
         }
     }
 
-    [GeneratedRegex(@"^\d{1,3}$")]
+    [GeneratedRegex(@"^[0-9]{1,3}$")]
     private static partial Regex NumberCell();
 
     [GeneratedRegex(@"重点工作|类别|重点领域|工作板块")]
@@ -270,7 +270,7 @@ internal static partial class TaskTableParser
     private static partial Regex DeadlineHeader();
 
     // A cell that reads as a point in time or a standing commitment: 2022年6月底前, 年底前, 长期坚持, 持续推进.
-    [GeneratedRegex(@"(20\d{2}年|\d{1,2}月|年底|年内|季度|半年|长期|持续|常态)")]
+    [GeneratedRegex(@"(20[0-9]{2}年|[0-9]{1,2}月|年底|年内|季度|半年|长期|持续|常态)")]
     private static partial Regex DeadlineCell();
 
     [GeneratedRegex(@"[ \u3000\u00A0]+")]

@@ -17,6 +17,7 @@ public sealed class DeadlinesTests
     [InlineData("2022年", null, "2022-12-31")]
     [InlineData("6月底前", 2023, "2023-06-30")]
     [InlineData("年底前", 2022, "2022-12-31")]
+    [InlineData("２０２２年６月底前", null, "2022-06-30")]
     public void LastDay_OfWordsNamingOneDay_IsThatDay(string text, int? documentYear, string expected)
     {
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Deadlines.LastDay(text, documentYear));
@@ -30,6 +31,7 @@ public sealed class DeadlinesTests
     [InlineData("6月底前", null)]
     [InlineData("2022年2月30日前", null)]
     [InlineData("", 2022)]
+    [InlineData("٢٠٢٢年٦月底前", 2022)]
     public void LastDay_OfWordsNamingNoSingleDay_IsNone(string text, int? documentYear)
     {
         Assert.Null(Deadlines.LastDay(text, documentYear));

@@ -155,6 +155,15 @@ public sealed class TaskTableImportTests
     }
 
     [Fact]
+    public void Parse_OfARowNumberedInAnotherScriptsDigits_WarnsInsteadOfFailing()
+    {
+        var draft = Read(Notice + Table(Header, ["١", "制定全县年度外资招商计划。", "县商务局", "县财政局", "2022年3月底前"]));
+
+        Assert.Empty(draft.Measures);
+        Assert.Contains(draft.Warnings, w => w.Contains("without a number in its 序号 column", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_OfAHeaderWithTwoUnrelatedTextColumns_ReadsBothAsTheTask()
     {
         var draft = Read(Notice + Table(["序号", "名称", "说明", "责任单位"], ["1", "外资项目库", "年内建成", "县商务局"]));
