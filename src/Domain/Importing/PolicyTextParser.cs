@@ -765,7 +765,7 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"^[-—–－~\s]*(第\s*)?[0-9]{1,3}(\s*页)?[-—–－~\s]*$|^第\s*\d+\s*页")]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12})[〔\[［(（](?<y>\d{4})[〕\]］)）](?<n>\d{1,4})号$")]
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12})[〔\[［(（](?<y>[0-9]{4})[〕\]］)）](?<n>[0-9]{1,4})号$")]
     private static partial Regex DocNumberLine();
 
     [GeneratedRegex(@"(通知|意见|方案|措施|办法|规划|计划|决定|细则|规定|通告|纲要|要点)》?$")]
@@ -774,7 +774,8 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"[，。；：:！？]")]
     private static partial Regex SentencePunctuation();
 
-    [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日$")]
+    // ASCII digits only: int.Parse reads no others (٢٠٢٢年 is not a date here, and not a 500 either).
+    [GeneratedRegex(@"^(?<y>[0-9]{4})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$")]
     private static partial Regex DateLine();
 
     [GeneratedRegex(@"^(?<y>[〇零一二三四五六七八九]{4})年(?<m>[一二三四五六七八九十]{1,2})月(?<d>[一二三四五六七八九十]{1,3})日$")]
@@ -789,6 +790,6 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"^[（(]此件|^抄送|印发$")]
     private static partial Regex Trailer();
 
-    [GeneratedRegex(@"(?<y>20\d{2})\s*年")]
+    [GeneratedRegex(@"(?<y>20[0-9]{2})\s*年")]
     private static partial Regex TitleYear();
 }

@@ -164,6 +164,15 @@ public sealed class TaskTableImportTests
     }
 
     [Fact]
+    public void Parse_OfDatesYearsAndNumbersInAnotherScriptsDigits_ReadsNoneOfThemAndDoesNotFail()
+    {
+        var draft = Read("关于印发٢٠٢٢年稳外资工作方案的通知\n安政办〔٢٠٢٢〕٩号\n٢٠٢٢年全县实际使用外资达到٥٠٠٠万美元，各乡镇全年开展招商活动不少于٣次。\n安平县人民政府办公室\n٢٠٢٢年٢月٢٨日\n一、工作任务\n（一）建立外资项目库。（责任单位：县商务局）\n");
+
+        Assert.Equal((null, null, (DateOnly?)null), (draft.Year, draft.DocNumber, draft.IssuedOn));
+        Assert.Single(draft.Measures);
+    }
+
+    [Fact]
     public void Parse_OfAHeaderWithTwoUnrelatedTextColumns_ReadsBothAsTheTask()
     {
         var draft = Read(Notice + Table(["序号", "名称", "说明", "责任单位"], ["1", "外资项目库", "年内建成", "县商务局"]));
