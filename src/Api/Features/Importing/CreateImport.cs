@@ -131,6 +131,8 @@ internal static class CreateImportEndpoint
             .Describe("CreateImport", "Read a document's text into a draft",
                 "Reads the plain text of a policy document and proposes its structure — metadata, chapters, measures with labels and parents, " +
                 "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +
+                "A document that is only a task table (任务分工表) gives its rows as measures of kind task, with their 完成时限 as deadline and a 重点工作 column as chapters. " +
+                "What cannot be read (a table without a header, a row of another width, a second 文号) is a warning naming the line. " +
                 "Every unit name is resolved against the region's registry; unknown names come with the closest known units. Nothing becomes the record " +
                 "until the draft is committed. Metadata given in the request overrides what is read.")
             .CreatesResource<CreateImport, ImportResponse>(400, 413, 415, 422);
