@@ -50,7 +50,8 @@ static async Task<List<MeasureResponse>> ReadAsync(NpgsqlDataSource dataSource, 
                m.created_at, m.updated_at,
                coalesce((SELECT json_agg(json_build_array(a.id, a.unit_id, u.name, a.role) ORDER BY a.sequence)
                          FROM policy.measure_assignments a JOIN policy.responsible_units u ON u.id = a.unit_id
-                         WHERE a.measure_id = m.id), '[]')
+                         WHERE a.measure_id = m.id), '[]'),
+               m.deadline, m.deadline_date
         FROM policy.measures m
         WHERE {where}
         ORDER BY m.document_id, m.sequence
@@ -71,7 +72,8 @@ static async Task<List<MeasureResponse>> ReadAsync(NpgsqlDataSource dataSource, 
         measures.Add(new MeasureResponse(
             reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
             reader.GetString(4), reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-            Enum.Parse<MeasureKind>(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetString(9), null, units, null,
+            Enum.Parse<MeasureKind>(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetString(9),
+            reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14), null, units, null,
             reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11)));
     }
 

@@ -45,7 +45,7 @@ internal static partial class SeedExamples
             [typeof(ResponsibleUnitRef)] = new ResponsibleUnitRef(AssignmentId, CommerceId, "市商务局", UnitRole.Responsible),
             [typeof(UnitInvolvement)] = new UnitInvolvement(CommerceId, UnitRole.Responsible, ViaBlanketAssignment: false),
             [typeof(MeasureResponse)] = new MeasureResponse(
-                MeasureId, DocumentId, ChapterId, null, "（三）", 3, "拓宽利用外资领域", MeasureBody, MeasureKind.Measure, null, blanket,
+                MeasureId, DocumentId, ChapterId, null, "（三）", 3, "拓宽利用外资领域", MeasureBody, MeasureKind.Measure, null, null, null, blanket,
                 [new ResponsibleUnitRef(AssignmentId, CommerceId, "市商务局", UnitRole.Responsible), new ResponsibleUnitRef(SecondAssignmentId, ReformId, "市发展和改革委员会", UnitRole.Responsible)],
                 null, Created, Created),
             [typeof(RegisterUnit)] = new RegisterUnit

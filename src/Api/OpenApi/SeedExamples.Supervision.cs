@@ -131,8 +131,8 @@ internal static partial class SeedExamples
         };
         var rows = new[]
         {
-            new TaskTableRow(2, "二、主要任务", "（二）", "强化利用外资政策支持", null, MeasureKind.Measure, [], [], ["市财政局", "市商务局", "市投资促进局"], Counties),
-            new TaskTableRow(3, "三、保障措施", "（一）", "加强组织领导", null, MeasureKind.Measure, ["市商务局"], [], [], Counties),
+            new TaskTableRow(2, "二、主要任务", "（二）", "强化利用外资政策支持", null, MeasureKind.Measure, [], [], ["市财政局", "市商务局", "市投资促进局"], Counties, null),
+            new TaskTableRow(3, "三、保障措施", "（一）", "加强组织领导", null, MeasureKind.Measure, ["市商务局"], [], [], Counties, null),
         };
         return new()
         {

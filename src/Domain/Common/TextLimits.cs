@@ -13,6 +13,7 @@ public static class TextLimits
     public const int Label = 50;
     public const int MeasureTitle = 500;
     public const int Body = 20_000;
+    public const int Deadline = 100;
     public const int UnitName = 200;
     public const int AliasCount = 50;
     public const int BlanketAssignmentText = 200;

@@ -20,6 +20,7 @@ public sealed record DocumentDetails(
 public sealed record ChapterDetails(string Label, string Title);
 
 /// <summary>The fields of a measure that its editors own. Null chapter/parent means none.</summary>
+/// <param name="Deadline">The completion deadline (完成时限) as written, e.g. 2021年6月底前 or 长期坚持.</param>
 public sealed record MeasureDetails(
     string Label,
     string Title,
@@ -29,4 +30,5 @@ public sealed record MeasureDetails(
     Guid? ParentId,
     string? KeyWork,
     BlanketAssignment? BlanketAssignment,
-    ReportingCadence? Cadence = null);
+    ReportingCadence? Cadence = null,
+    string? Deadline = null);

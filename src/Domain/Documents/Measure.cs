@@ -17,12 +17,12 @@ public sealed class Measure : VersionedEntity
         Title = null!;
     }
 
-    internal Measure(Guid documentId, MeasureDetails details, int sequence)
+    internal Measure(Guid documentId, MeasureDetails details, int sequence, int? documentYear)
     {
         DocumentId = documentId;
         Label = null!;
         Title = null!;
-        Apply(details);
+        Apply(details, documentYear);
         Sequence = sequence;
     }
 
@@ -48,6 +48,12 @@ public sealed class Measure : VersionedEntity
     /// <summary>For task-table rows: the 重点工作 column the row belongs to.</summary>
     public string? KeyWork { get; private set; }
 
+    /// <summary>The completion deadline (完成时限) as written: 2021年6月底前, 长期坚持.</summary>
+    public string? Deadline { get; private set; }
+
+    /// <summary>The last day <see cref="Deadline"/> allows, when it names one (2021年6月底前 → 2021-06-30; 长期坚持 → none).</summary>
+    public DateOnly? DeadlineDate { get; private set; }
+
     public BlanketAssignment? BlanketAssignment =>
         BlanketText is null ? null : new BlanketAssignment(BlanketText, [.. (BlanketUnitKinds ?? []).Select(Enum.Parse<UnitKind>)]);
 
@@ -65,9 +71,9 @@ public sealed class Measure : VersionedEntity
 
     public ReportingCadence? Cadence => CadenceFrequency is { } f ? new ReportingCadence(f, CadenceGraceDays ?? 0) : null;
 
-    internal void Revise(MeasureDetails details)
+    internal void Revise(MeasureDetails details, int? documentYear)
     {
-        Apply(details);
+        Apply(details, documentYear);
         Changed();
     }
 
@@ -116,13 +122,15 @@ public sealed class Measure : VersionedEntity
     private MeasureAssignment AssignmentOf(Guid assignmentId) =>
         FindAssignment(assignmentId) ?? throw new DomainValidationException("assignmentId", $"The measure has no assignment {assignmentId}.");
 
-    private void Apply(MeasureDetails details)
+    private void Apply(MeasureDetails details, int? documentYear)
     {
         Label = Check.Required(details.Label, "label", TextLimits.Label);
         Title = Check.Required(details.Title, "title", TextLimits.MeasureTitle);
         Body = Check.Optional(details.Body, "body", TextLimits.Body);
         Kind = Check.Defined(details.Kind, "kind");
         KeyWork = Check.Optional(details.KeyWork, "keyWork", TextLimits.MeasureTitle);
+        Deadline = Check.Optional(details.Deadline, "deadline", TextLimits.Deadline);
+        DeadlineDate = Deadlines.LastDay(Deadline, documentYear);
         ChapterId = details.ChapterId;
         ParentId = details.ParentId;
         CadenceFrequency = details.Cadence?.Frequency;

@@ -136,7 +136,7 @@ public sealed class PolicyDocument : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(details);
         var sequence = ClampPosition(position, _measures.Count, "sequence");
-        var measure = new Measure(Id, CheckPlacement(details, measureId: null), _measures.Count + 1);
+        var measure = new Measure(Id, CheckPlacement(details, measureId: null), _measures.Count + 1, Year);
         _measures.Add(measure);
         Reorder(_measures, measure, sequence, (m, s) => m.MoveTo(s), m => m.Sequence);
         Changed();
@@ -148,7 +148,7 @@ public sealed class PolicyDocument : AggregateRoot
         ArgumentNullException.ThrowIfNull(details);
         var measure = MeasureOf(measureId);
         var structural = measure.ParentId != details.ParentId || measure.ChapterId != details.ChapterId || position is not null;
-        measure.Revise(CheckPlacement(details, measureId));
+        measure.Revise(CheckPlacement(details, measureId), Year);
         if (position is not null)
         {
             Reorder(_measures, measure, ClampPosition(position, _measures.Count - 1, "sequence"), (m, s) => m.MoveTo(s), m => m.Sequence);
@@ -203,6 +203,9 @@ public sealed class PolicyDocument : AggregateRoot
 
     /// <summary>The measure with this id, or null when the document has none (a use case answers that as not found).</summary>
     public Measure? FindMeasure(Guid measureId) => _measures.FirstOrDefault(m => m.Id == measureId);
+
+    /// <summary>The year the document's undated deadlines (年底前, 6月底前) fall in: its period's, else its issue's.</summary>
+    private int? Year => PeriodFrom?.Year ?? IssuedOn?.Year;
 
     private Chapter ChapterOf(Guid chapterId) =>
         FindChapter(chapterId) ?? throw new DomainValidationException("chapterId", $"The document has no chapter {chapterId}.");

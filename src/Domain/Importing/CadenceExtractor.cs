@@ -145,7 +145,7 @@ internal static partial class CadenceExtractor
     private static partial Regex Every();
 
     // 每季度召开一次会议 is a supervision rhythm; 每年举办3场招商活动 is the work itself.
-    [GeneratedRegex(@"通报|督查|督办|调度|考核|考评|会议|召开|报送|报告|总结|评估|点评|约谈|检查|跟踪")]
+    [GeneratedRegex(@"通报|督查|督导|督办|调度|考核|考评|会议|召开|报送|报告|总结|评估|点评|约谈|检查|跟踪")]
     private static partial Regex SupervisionVerb();
 
     [GeneratedRegex(@"(?<!不)定期")]

@@ -75,6 +75,11 @@ public static class DraftChecks
             {
                 yield return ($"draft.tasks[{i}].text", $"A task's text is required and at most {TextLimits.Body} characters.");
             }
+
+            if (t.Deadline is { } deadline && (deadline.Length > TextLimits.Deadline || deadline.Any(char.IsControl)))
+            {
+                yield return ($"draft.tasks[{i}].deadline", $"A deadline is one line of at most {TextLimits.Deadline} characters.");
+            }
         }
 
         for (var i = 0; i < draft.Targets.Count; i++)

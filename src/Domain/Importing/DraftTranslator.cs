@@ -44,7 +44,7 @@ public static class DraftTranslator
             }
 
             var measure = document.AddMeasure(new MeasureDetails(
-                m.Label, m.Title, m.Body, m.Kind, m.Chapter is null ? null : chapters[m.Chapter], m.ParentSequence is { } p ? measureIds[p] : null, null, blanket));
+                m.Label, m.Title, m.Body, m.Kind, m.Chapter is null ? null : chapters[m.Chapter], m.ParentSequence is { } p ? measureIds[p] : null, null, blanket, Deadline: m.Deadline));
             measureIds[m.Sequence] = measure.Id;
             assignments += Assign(document, measure.Id, m.ResponsibleUnits, units);
         }
@@ -57,7 +57,8 @@ public static class DraftTranslator
                 parent?.Chapter is { } c ? chapters[c] : null,
                 parent is null ? null : measureIds[parent.Sequence],
                 Truncate(t.KeyWork ?? t.KeyWorkFromMainText, TextLimits.MeasureTitle),
-                null));
+                null,
+                Deadline: t.Deadline));
             assignments += Assign(document, task.Id, t.ResponsibleUnits, units);
         }
 

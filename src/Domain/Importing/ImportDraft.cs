@@ -41,6 +41,8 @@ public sealed record DraftUnit(string Name, UnitRole Role, IReadOnlyList<string>
         !string.IsNullOrEmpty(name) && (name.StartsWith('各') || name.StartsWith("其他", StringComparison.Ordinal));
 }
 
+/// <param name="Kind">task for the rows of a document that is only a task table (任务分工表): each row is a measure labelled with its 序号.</param>
+/// <param name="Deadline">The completion deadline (完成时限) as written, e.g. 2022年6月底前 or 长期坚持: a task table's 完成时限 column.</param>
 public sealed record DraftMeasure(
     int Sequence,
     string Label,
@@ -56,8 +58,10 @@ public sealed record DraftMeasure(
     bool UnitsRepaired,
     string? BlanketAssignment,
     IReadOnlyList<int> TaskNumbers,
-    SourceSpan Span);
+    SourceSpan Span,
+    string? Deadline = null);
 
+/// <param name="Deadline">The row's 完成时限 cell as written, e.g. 2021年12月底前, when the table has that column.</param>
 public sealed record DraftTask(
     int Number,
     string? KeyWork,
@@ -67,7 +71,8 @@ public sealed record DraftTask(
     IReadOnlyList<DraftUnit> ResponsibleUnits,
     string? MeasureLabel,
     int? MeasureSequence,
-    SourceSpan Span);
+    SourceSpan Span,
+    string? Deadline = null);
 
 /// <param name="Accumulation">How reports on it add up, read from its unit of measure (amounts accumulate, counts count, rates and time limits are levels).</param>
 public sealed record DraftTarget(

@@ -31,29 +31,19 @@ public static partial class PolicyTextParser
         var meta = ReadMetadata(lines, front);
 
         var structure = bodyStart < 0 ? new Structure() : ReadStructure(lines.Skip(bodyStart).Take(bodyEnd - bodyStart).ToList());
-        if (structure.Items.Count == 0)
+        var table = TaskTableParser.Parse(lines);
+        warnings.AddRange(meta.Warnings);
+        warnings.AddRange(table.Warnings);
+        var (chapters, measures, tasks, texts) = ReadBody(structure, table, front, meta, index);
+        if (measures.Count == 0)
         {
             warnings.Add("No numbered measures were recognised in the text.");
         }
 
-        var chapters = structure.Chapters.Select(c => new DraftChapter(c.LabelText, c.Title, c.Span(index))).ToList();
-        var measures = BuildMeasures(structure, index);
-        var table = TaskTableParser.Parse(lines);
-        var tasks = table is null ? [] : LinkTasks(table, measures, structure, index);
-        if (tasks.Count > 0)
-        {
-            measures = measures.Select(m => m with
-            {
-                TaskNumbers = tasks.Where(t => t.MeasureSequence == m.Sequence).Select(t => t.Number).ToList(),
-            }).ToList();
-        }
-
         var targets = new List<DraftTarget>();
         var cadence = new List<DraftCadence>();
-        foreach (var (fragment, item, chapter) in TextsForReading(structure, front, meta))
+        foreach (var (fragment, measure, chapterLabel) in texts)
         {
-            var measure = item is null ? null : measures[item.Sequence - 1];
-            var chapterLabel = chapter?.LabelText;
             foreach (var t in TargetExtractor.Find(fragment.Text, meta.Year))
             {
                 var comparator = t.Comparator switch { "<=" => Comparator.AtMost, "=" => Comparator.Exactly, _ => Comparator.AtLeast };
@@ -71,6 +61,39 @@ public static partial class PolicyTextParser
         return new ImportDraft(
             meta.Title, meta.EnclosedTitle, meta.DocNumber, meta.Issuer, meta.IssuedOn, region, meta.Kind, meta.Year,
             chapters, measures, tasks, targets, cadence, ProposeReportingCadence(cadence), warnings);
+    }
+
+    private sealed record Body(List<DraftChapter> Chapters, List<DraftMeasure> Measures, List<DraftTask> Tasks, List<(Fragment Text, DraftMeasure? Measure, string? Chapter)> Texts);
+
+    /// <summary>
+    /// Chapters, measures and task rows, and the texts to read targets from: the numbered text with the table's rows
+    /// linked to its measures, or — when nothing in the text is numbered — the table's rows as the measures.
+    /// </summary>
+    private static Body ReadBody(Structure structure, TaskTable table, List<SourceLine> front, Metadata meta, LineIndex index)
+    {
+        var chapters = structure.Chapters.Select(c => new DraftChapter(c.LabelText, c.Title, c.Span(index))).ToList();
+        var measures = BuildMeasures(structure, index);
+        var texts = TextsForReading(structure, measures, front, meta).ToList();
+        if (structure.Items.Count == 0 && table.Rows.Count > 0)
+        {
+            // A task table (任务分工表) with no numbered text to hang on: its rows are the measures.
+            var rows = TableMeasures.Read(table, chapters, index);
+            chapters.AddRange(rows.Chapters);
+            texts.InsertRange(texts.Count - 1, rows.Texts.Select(t => (t.Text, (DraftMeasure?)t.Measure, t.Measure.Chapter)));
+            return new Body(chapters, [.. rows.Measures], [], texts);
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            return new Body(chapters, measures, [], texts);
+        }
+
+        var tasks = LinkTasks(table, measures, structure, index);
+        measures = measures.Select(m => m with
+        {
+            TaskNumbers = tasks.Where(t => t.MeasureSequence == m.Sequence).Select(t => t.Number).ToList(),
+        }).ToList();
+        return new Body(chapters, measures, tasks, texts);
     }
 
     // ---- lines ------------------------------------------------------------------------------------
@@ -142,20 +165,11 @@ public static partial class PolicyTextParser
 
     // ---- metadata -----------------------------------------------------------------------------------
 
-    private sealed record Metadata(string? Title, string? EnclosedTitle, string? DocNumber, string? Issuer, DateOnly? IssuedOn, DocumentKind Kind, int? Year, int TitleEndLine);
+    private sealed record Metadata(string? Title, string? EnclosedTitle, string? DocNumber, string? Issuer, DateOnly? IssuedOn, DocumentKind Kind, int? Year, int TitleEndLine, IReadOnlyList<string> Warnings);
 
     private static Metadata ReadMetadata(List<SourceLine> all, List<SourceLine> front)
     {
-        string? docNumber = null;
-        foreach (var line in front)
-        {
-            var m = DocNumberLine().Match(line.Text);
-            if (m.Success)
-            {
-                docNumber = m.Groups["org"].Value + "〔" + m.Groups["y"].Value + "〕" + m.Groups["n"].Value + "号";
-                break;
-            }
-        }
+        var (docNumber, warnings) = ReadDocNumber(front);
 
         string? title = null;
         var titleEnd = -1;
@@ -221,7 +235,21 @@ public static partial class PolicyTextParser
 
         int? year = yearMatch.Success ? int.Parse(yearMatch.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
         var titleEndLine = titleEnd < 0 ? -1 : front[titleEnd].Number;
-        return new Metadata(title, enclosed, docNumber, issuer, issuedOn, kind, year, titleEndLine);
+        return new Metadata(title, enclosed, docNumber, issuer, issuedOn, kind, year, titleEndLine, warnings);
+    }
+
+    /// <summary>The 文号 of the front matter; a second, different one is a warning naming its line (two notices pasted together?).</summary>
+    private static (string? DocNumber, List<string> Warnings) ReadDocNumber(List<SourceLine> front)
+    {
+        var found = front
+            .Select(line => (Line: line, Match: DocNumberLine().Match(line.Text)))
+            .Where(x => x.Match.Success)
+            .Select(x => (x.Line.Number, Text: x.Match.Groups["org"].Value + "〔" + x.Match.Groups["y"].Value + "〕" + x.Match.Groups["n"].Value + "号"))
+            .ToList();
+        var warnings = found.Skip(1).Where(f => f.Text != found[0].Text)
+            .Select(f => $"Line {f.Number}: a second 文号 {f.Text}; the document is read as {found[0].Text} (line {found[0].Number}). Is this two documents in one text?")
+            .ToList();
+        return (found.Count == 0 ? null : found[0].Text, warnings);
     }
 
     private static bool IsStandaloneTitle(string text) =>
@@ -691,7 +719,7 @@ public static partial class PolicyTextParser
 
             var missing = keyWork is null;
             tasks.Add(new DraftTask(row.Number, keyWork, missing, missing ? measure?.Title : null, row.Text, row.Units,
-                measure?.Label, measure?.Sequence, row.Source.Span(index)));
+                measure?.Label, measure?.Sequence, row.Source.Span(index), row.Deadline));
         }
 
         return tasks;
@@ -699,7 +727,8 @@ public static partial class PolicyTextParser
 
     // ---- texts to read for targets and rhythm ---------------------------------------------------------
 
-    private static IEnumerable<(Fragment Text, ItemBlock? Item, ChapterBlock? Chapter)> TextsForReading(Structure structure, List<SourceLine> front, Metadata meta)
+    /// <summary>The texts targets and rhythm are read from, each with the measure and chapter it belongs to; the closing text comes last.</summary>
+    private static IEnumerable<(Fragment Text, DraftMeasure? Measure, string? Chapter)> TextsForReading(Structure structure, List<DraftMeasure> measures, List<SourceLine> front, Metadata meta)
     {
         var preamble = new Fragment();
         foreach (var line in front.Where(l => l.Number > meta.TitleEndLine && !l.IsTableRow))
@@ -710,14 +739,14 @@ public static partial class PolicyTextParser
         yield return (preamble, null, null);
         foreach (var chapter in structure.Chapters)
         {
-            yield return (chapter.Text, null, chapter);
+            yield return (chapter.Text, null, chapter.LabelText);
         }
 
         foreach (var item in structure.Items)
         {
             var bracket = UnitList(item.Text.Text);
             var text = bracket is { } b ? item.Text.Slice(0, b.Open) : item.Text;
-            yield return (text, item, item.Chapter);
+            yield return (text, measures[item.Sequence - 1], item.Chapter?.LabelText);
         }
 
         yield return (structure.Closing, null, null);
@@ -736,7 +765,7 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"^[-—–－~\s]*(第\s*)?[0-9]{1,3}(\s*页)?[-—–－~\s]*$|^第\s*\d+\s*页")]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12})[〔\[［(（](?<y>\d{4})[〕\]］)）](?<n>\d{1,4})号$")]
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12})[〔\[［(（](?<y>[0-9]{4})[〕\]］)）](?<n>[0-9]{1,4})号$")]
     private static partial Regex DocNumberLine();
 
     [GeneratedRegex(@"(通知|意见|方案|措施|办法|规划|计划|决定|细则|规定|通告|纲要|要点)》?$")]
@@ -745,7 +774,8 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"[，。；：:！？]")]
     private static partial Regex SentencePunctuation();
 
-    [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日$")]
+    // ASCII digits only: int.Parse reads no others (٢٠٢٢年 is not a date here, and not a 500 either).
+    [GeneratedRegex(@"^(?<y>[0-9]{4})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$")]
     private static partial Regex DateLine();
 
     [GeneratedRegex(@"^(?<y>[〇零一二三四五六七八九]{4})年(?<m>[一二三四五六七八九十]{1,2})月(?<d>[一二三四五六七八九十]{1,3})日$")]
@@ -760,6 +790,6 @@ public static partial class PolicyTextParser
     [GeneratedRegex(@"^[（(]此件|^抄送|印发$")]
     private static partial Regex Trailer();
 
-    [GeneratedRegex(@"(?<y>20\d{2})\s*年")]
+    [GeneratedRegex(@"(?<y>20[0-9]{2})\s*年")]
     private static partial Regex TitleYear();
 }

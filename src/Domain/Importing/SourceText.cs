@@ -82,6 +82,21 @@ internal sealed class Fragment
         return slice;
     }
 
+    /// <summary>The characters that came from offsets [from, to) of the submitted text: one cell of a line, say.</summary>
+    public Fragment Within(int from, int to)
+    {
+        var part = new Fragment();
+        for (var i = 0; i < Length; i++)
+        {
+            if (_offsets[i] >= from && _offsets[i] < to)
+            {
+                part.Add(_text[i], _offsets[i]);
+            }
+        }
+
+        return part;
+    }
+
     /// <summary>The span in the submitted text covered by characters [start, start+length) of this fragment.</summary>
     public SourceSpan SpanOf(int start, int length, LineIndex lines)
     {

@@ -188,7 +188,7 @@ public sealed class TargetsTests(ApiFixture fixture) : SupervisionTest(fixture)
 
         using var csv = await Client.GetAsync($"/api/v1/documents/{Id(document)}/task-table?format=csv");
         var csvRow = Downloads.CsvTables(await csv.Content.ReadAsByteArrayAsync())["任务分解表 Tasks"][1];
-        Assert.Equal(["1", "二、贯彻落实对外开放政策", "（三）", "拓宽利用外资领域", string.Empty, "市商务局", "市发改委、人行连云港市中心支行", string.Empty, "各县区、功能板块"], csvRow);
+        Assert.Equal(["1", "二、贯彻落实对外开放政策", "（三）", "拓宽利用外资领域", string.Empty, "市商务局", "市发改委、人行连云港市中心支行", string.Empty, "各县区、功能板块", string.Empty], csvRow);
 
         using var xlsx = await Client.GetAsync($"/api/v1/documents/{Id(document)}/task-table?format=xlsx");
         var xlsxRow = Downloads.XlsxTables(await xlsx.Content.ReadAsByteArrayAsync())["任务分解表 Tasks"][1];

@@ -12,19 +12,26 @@ public sealed record FieldScore(string Field, int Expected, int Found, int Match
 
     public double Recall => Expected == 0 ? 1 : Matched / (double)Expected;
 
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Field,-22} expected {Expected,3}  found {Found,3}  precision {Precision,7:P1}  recall {Recall,7:P1}");
+        string.Create(CultureInfo.InvariantCulture, $"{Field,-22} expected {Expected,3}  found {Found,3}  precision {Precision,7:P1}  recall {Recall,7:P1}  F1 {F1,6:0.000}");
 }
 
-/// <summary>Compares a draft with a seed's expected.json field by field.</summary>
+/// <summary>Compares a draft with a seed's (or a corpus document's) expected.json field by field.</summary>
 public static class GroundTruth
 {
     public static string SeedsDirectory => Path.Combine(AppContext.BaseDirectory, "Seeds");
 
-    public static (ImportDraft Draft, JsonElement Expected) Load(string seed)
+    /// <summary>data/corpus: documents written for the tests in the conventions of published ones, with their careful readings.</summary>
+    public static string CorpusDirectory => Path.Combine(AppContext.BaseDirectory, "Corpus");
+
+    public static (ImportDraft Draft, JsonElement Expected) Load(string seed) => Load(SeedsDirectory, seed);
+
+    public static (ImportDraft Draft, JsonElement Expected) Load(string directory, string seed)
     {
-        var text = File.ReadAllText(Path.Combine(SeedsDirectory, seed + ".txt"), Encoding.UTF8);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedsDirectory, "expected", seed + ".expected.json"), Encoding.UTF8));
+        var text = File.ReadAllText(Path.Combine(directory, seed + ".txt"), Encoding.UTF8);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected", seed + ".expected.json"), Encoding.UTF8));
         var expected = json.RootElement.Clone();
         return (PolicyTextParser.Parse(text, expected.GetProperty("region").GetString()!), expected);
     }
@@ -49,6 +56,12 @@ public static class GroundTruth
         scores.Add(Score("blanket assignments",
             expectedMeasures.Where(m => Str(m, "blanketAssignment") is not null).Select(m => MeasureKey(m) + " " + Str(m, "blanketAssignment")),
             draft.Measures.Where(m => m.BlanketAssignment is not null).Select(m => MeasureKey(m) + " " + m.BlanketAssignment)));
+
+        scores.Add(Score("deadlines",
+            expectedMeasures.Where(m => Str(m, "deadline") is not null).Select(m => MeasureKey(m) + " " + Str(m, "deadline"))
+                .Concat(Items(expected, "tasks").Where(t => Str(t, "deadline") is not null).Select(t => "task " + Num(t, "number") + " " + Str(t, "deadline"))),
+            draft.Measures.Where(m => m.Deadline is not null).Select(m => MeasureKey(m) + " " + m.Deadline)
+                .Concat(draft.Tasks.Where(t => t.Deadline is not null).Select(t => "task " + t.Number + " " + t.Deadline))));
 
         var expectedTasks = Items(expected, "tasks").ToList();
         scores.Add(Score("task rows", expectedTasks.Select(t => Num(t, "number") + " " + Str(t, "text")), draft.Tasks.Select(t => t.Number + " " + t.Text)));

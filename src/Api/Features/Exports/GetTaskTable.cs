@@ -1,6 +1,7 @@
 namespace PolicyApi.Api.Features.Exports;
 
 /// <summary>A row of the task decomposition table (任务分解表): a measure with its units by role.</summary>
+/// <param name="Deadline">The completion deadline (完成时限) as written, e.g. 2021年6月底前 or 长期坚持.</param>
 public sealed record TaskTableRow(
     int Sequence,
     string? Chapter,
@@ -11,7 +12,8 @@ public sealed record TaskTableRow(
     IReadOnlyList<string> Lead,
     IReadOnlyList<string> Cooperating,
     IReadOnlyList<string> Responsible,
-    string? BlanketAssignment);
+    string? BlanketAssignment,
+    string? Deadline);
 
 public sealed record TaskTableResponse(Guid DocumentId, string Title, string? DocNumber, IReadOnlyList<TaskTableRow> Rows);
 
@@ -47,7 +49,8 @@ public sealed class GetTaskTableHandler(PolicyDbContext db) : MediatR.IRequestHa
                     Units(UnitRole.Lead),
                     Units(UnitRole.Cooperating),
                     Units(UnitRole.Responsible),
-                    m.BlanketAssignment?.Text);
+                    m.BlanketAssignment?.Text,
+                    m.Deadline);
             })
             .ToList();
         return new TaskTableResponse(document.Id, document.Title, document.DocNumber, rows);
@@ -63,8 +66,8 @@ public static class TaskTableSheets
         [
             new ExportSheet(
                 "任务分解表 Tasks",
-                ["序号 No.", "章节 Chapter", "编号 Label", "任务 Title", "重点工作 Key work", "牵头单位 Lead", "配合单位 Cooperating", "责任单位 Responsible", "各地落实 Blanket"],
-                [.. table.Rows.Select(r => (IReadOnlyList<object?>)[r.Sequence, r.Chapter, r.Label, r.Title, r.KeyWork, string.Join("、", r.Lead), string.Join("、", r.Cooperating), string.Join("、", r.Responsible), r.BlanketAssignment])]),
+                ["序号 No.", "章节 Chapter", "编号 Label", "任务 Title", "重点工作 Key work", "牵头单位 Lead", "配合单位 Cooperating", "责任单位 Responsible", "各地落实 Blanket", "完成时限 Deadline"],
+                [.. table.Rows.Select(r => (IReadOnlyList<object?>)[r.Sequence, r.Chapter, r.Label, r.Title, r.KeyWork, string.Join("、", r.Lead), string.Join("、", r.Cooperating), string.Join("、", r.Responsible), r.BlanketAssignment, r.Deadline])]),
         ];
     }
 }

@@ -55,8 +55,8 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
                 m.RuleFor(x => x.Label).NotEmpty().MaximumLength(TextLimits.Label);
                 m.RuleFor(x => x.Title).NotEmpty().MaximumLength(TextLimits.MeasureTitle);
                 m.RuleFor(x => x.Body).MaximumLength(TextLimits.Body);
-                m.RuleFor(x => x.Kind).Must(k => k is MeasureKind.Measure or MeasureKind.Heading or MeasureKind.SubItem or MeasureKind.Framing)
-                    .WithMessage("'kind' must be measure, heading, subItem or framing (task rows are listed in tasks).");
+                m.RuleFor(x => x.Kind).IsInEnum();
+                m.RuleFor(x => x.Deadline).MaximumLength(TextLimits.Deadline).OneLineOfText();
                 m.RuleFor(x => x.BlanketAssignment).MaximumLength(TextLimits.BlanketAssignmentText);
                 m.RuleForEach(x => x.ResponsibleUnits).ChildRules(u =>
                 {

@@ -68,12 +68,15 @@ public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller calle
         var draft = PolicyTextParser.Parse(request.Text!, region);
         if (draft.Measures.Count == 0)
         {
+            // What the reader stumbled on (a table without a header, say) names its line: that is where to look.
+            var lines = draft.Warnings.Where(w => w.StartsWith("Line ", StringComparison.Ordinal)).ToList();
             throw new UnprocessableException(
                 ProblemTypes.ForRule("no-measures-found"),
                 "No measures found",
-                "The text has no numbered measures the importer recognises (一、 chapters, （一） or 1. items). Check that it is the document's body text.")
+                "The text has no numbered measures the importer recognises (一、 chapters, （一） or 1. items, or the rows of a task table under a header naming 序号 and 工作任务). " +
+                (lines.Count > 0 ? string.Join(" ", lines) : "Check that it is the document's body text."))
             {
-                Errors = new Dictionary<string, string[]> { ["text"] = ["No recognisable measures."] },
+                Errors = new Dictionary<string, string[]> { ["text"] = ["No recognisable measures.", .. lines] },
             };
         }
 
@@ -128,6 +131,8 @@ internal static class CreateImportEndpoint
             .Describe("CreateImport", "Read a document's text into a draft",
                 "Reads the plain text of a policy document and proposes its structure — metadata, chapters, measures with labels and parents, " +
                 "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +
+                "A document that is only a task table (任务分工表) gives its rows as measures of kind task, with their 完成时限 as deadline and a 重点工作 column as chapters. " +
+                "What cannot be read (a table without a header, a row of another width, a second 文号) is a warning naming the line. " +
                 "Every unit name is resolved against the region's registry; unknown names come with the closest known units. Nothing becomes the record " +
                 "until the draft is committed. Metadata given in the request overrides what is read.")
             .CreatesResource<CreateImport, ImportResponse>(400, 413, 415, 422);

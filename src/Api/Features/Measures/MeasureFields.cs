@@ -24,6 +24,9 @@ public abstract record MeasureFields
     /// <summary>For task-table rows: the 重点工作 column.</summary>
     public string? KeyWork { get; init; }
 
+    /// <summary>The completion deadline (完成时限) as the document writes it, e.g. 2021年6月底前 or 长期坚持; the day it names, if any, is read from it.</summary>
+    public string? Deadline { get; init; }
+
     public BlanketAssignmentDto? BlanketAssignment { get; init; }
 
     /// <summary>1-based position in document order; omitted on create means last, on replace means unchanged.</summary>
@@ -41,7 +44,8 @@ public abstract record MeasureFields
         ParentId,
         KeyWork,
         BlanketAssignment is { } b ? new BlanketAssignment(b.Text, b.UnitKinds) : null,
-        ReportingCadence?.ToCadence());
+        ReportingCadence?.ToCadence(),
+        Deadline);
 }
 
 public abstract class MeasureFieldsValidator<T> : AbstractValidator<T>
@@ -53,6 +57,7 @@ public abstract class MeasureFieldsValidator<T> : AbstractValidator<T>
         RuleFor(x => x.Title).NotEmpty().MaximumLength(TextLimits.MeasureTitle);
         RuleFor(x => x.Body).MaximumLength(TextLimits.Body);
         RuleFor(x => x.KeyWork).MaximumLength(TextLimits.MeasureTitle);
+        RuleFor(x => x.Deadline).MaximumLength(TextLimits.Deadline).OneLineOfText();
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Sequence).GreaterThanOrEqualTo(1);
         RuleFor(x => x.ParentId).NotEqual(Guid.Empty);

@@ -12,6 +12,8 @@ public sealed record ResponsibleUnitRef(Guid AssignmentId, Guid UnitId, string N
 public sealed record UnitInvolvement(Guid UnitId, UnitRole Role, bool ViaBlanketAssignment);
 
 /// <summary>A measure as the API serves it, with its responsible units in the order the document lists them.</summary>
+/// <param name="Deadline">The completion deadline (完成时限) as the document writes it, e.g. 2021年6月底前 or 长期坚持; absent when it gives none.</param>
+/// <param name="DeadlineDate">The last day the deadline allows, when its words name one (2021年6月底前 → 2021-06-30; 年底前 in a document of 2021 → 2021-12-31); absent for 长期坚持 and the like.</param>
 public sealed record MeasureResponse(
     Guid Id,
     Guid DocumentId,
@@ -23,6 +25,8 @@ public sealed record MeasureResponse(
     string? Body,
     MeasureKind Kind,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? KeyWork,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Deadline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? DeadlineDate,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BlanketAssignmentDto? BlanketAssignment,
     IReadOnlyList<ResponsibleUnitRef> ResponsibleUnits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Supervision.ReportingCadenceDto? ReportingCadence,
@@ -56,6 +60,8 @@ public sealed record MeasureResponse(
             m.Body,
             m.Kind,
             m.KeyWork,
+            m.Deadline,
+            m.DeadlineDate,
             m.BlanketAssignment is { } b ? new BlanketAssignmentDto(b.Text, b.UnitKinds) : null,
             [.. assignments.OrderBy(a => a.Sequence).Select(a => new ResponsibleUnitRef(a.Id, a.UnitId, units.GetValueOrDefault(a.UnitId, UnitLabel.Unknown).Name, a.Role))],
             Supervision.ReportingCadenceDto.From(m.Cadence),

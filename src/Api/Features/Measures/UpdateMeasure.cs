@@ -31,6 +31,6 @@ internal static class UpdateMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
         measures.MapPut("/{measureId}", (Guid measureId, UpdateMeasure command, MediatorResults results) => results.OkAsync(command with { Id = measureId }))
-            .Describe("UpdateMeasure", "Replace a measure", "Replaces label, title, body, kind, chapter, parent, key work and blanket assignment; a sequence moves it. Assignments are changed through /assignments. Requires If-Match.")
+            .Describe("UpdateMeasure", "Replace a measure", "Replaces label, title, body, kind, chapter, parent, key work, deadline and blanket assignment; a sequence moves it. Assignments are changed through /assignments. Requires If-Match.")
             .ReplacesResource<UpdateMeasure, MeasureResponse>();
 }

@@ -43,6 +43,7 @@ internal sealed class MeasureConfiguration() : VersionedEntityConfiguration<Meas
         builder.Property(m => m.Title).HasMaxLength(TextLimits.MeasureTitle);
         builder.Property(m => m.Body).HasMaxLength(TextLimits.Body);
         builder.Property(m => m.KeyWork).HasMaxLength(TextLimits.MeasureTitle);
+        builder.Property(m => m.Deadline).HasMaxLength(TextLimits.Deadline);
         builder.Property<string?>("BlanketText").HasMaxLength(TextLimits.BlanketAssignmentText);
         builder.Property<string[]?>("BlanketUnitKinds");
         builder.Ignore(m => m.BlanketAssignment);

@@ -109,6 +109,15 @@ namespace PolicyApi.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DeadlineDate")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline_date");
+
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid")
                         .HasColumnName("document_id");
