@@ -86,4 +86,36 @@ public sealed class TargetExtractorTests
         Assert.Contains(draft.Targets, t => t.Indicator == "“行企助力转型升级”行动签约外商新投资项目（2021年新登记）");
         Assert.DoesNotContain(draft.Targets, t => t.Indicator.Contains('·', StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_WhenAGrowthTargetFollowsTheAbsoluteTargetOfItsIndicator_LinksItAndWarnsThatTheBaselineIsLeftToFill()
+    {
+        var (draft, _) = GroundTruth.Load("fangchenggang-2021-workplan");
+        var growth = draft.Targets.Single(t => t.Growth);
+        Assert.Equal("同比增长20%以上", growth.Text);
+        var absolute = draft.Targets[growth.BasedOn!.Value];
+        Assert.Equal((7000m, "万美元"), (absolute.Value, absolute.Unit));
+        Assert.Contains(draft.Warnings, w => w.Contains("同比增长20%以上", StringComparison.Ordinal) && w.Contains("baseline", StringComparison.Ordinal));
+        Assert.All(draft.Targets.Where(t => !t.Growth), t => Assert.Null(t.BasedOn));
+    }
+
+    [Fact]
+    public void Parse_WhenTheOpeningParagraphSetsAnAmountAndItsGrowth_LinksTheGrowthToTheAmount()
+    {
+        var draft = PolicyTextParser.Parse(
+            "XX市2021年稳外资工作方案\n力争2021年全市实际使用外资突破13亿美元、同比增长8%以上。\n一、重点工作\n（一）建立项目库。动态更新。（责任单位：市商务局）", "XX市");
+        Assert.Equal([(13m, "亿美元", (int?)null), (8m, "%", 0)], draft.Targets.Select(t => (t.Value, t.Unit, t.BasedOn)));
+    }
+
+    [Fact]
+    public void Problems_WhenBasedOnPointsAtAGrowthTargetOrOutOfTheDraft_NameTheField()
+    {
+        var (draft, _) = GroundTruth.Load("fangchenggang-2021-workplan");
+        var growth = draft.Targets.ToList().FindIndex(t => t.Growth);
+        var targets = draft.Targets.ToList();
+        targets[growth] = targets[growth] with { BasedOn = growth };
+        Assert.Contains(DraftChecks.Problems(draft with { Targets = targets }), p => p.Field == $"draft.targets[{growth}].basedOn");
+        targets[growth] = targets[growth] with { BasedOn = 99 };
+        Assert.Contains(DraftChecks.Problems(draft with { Targets = targets }), p => p.Field == $"draft.targets[{growth}].basedOn");
+    }
 }
