@@ -354,7 +354,7 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"^(以上|以下|以内|及以上|左右)")]
     private static partial Regex ComparatorStart();
 
-    [GeneratedRegex(@"^(?<who>(各|每个)[^，。；\d]{1,12}?)(年内|全年|每年|要|在|开展|完成|实现|均|力争|新增|签约|引进|\d)")]
+    [GeneratedRegex(@"^(?<who>(各|每个)[^，。；\d]{1,12}?)(年内|全年|每年|每季度|要|在|开展|完成|实现|均|力争|新增|签约|引进|举办|不少于|不低于|至少|达到|\d)")]
     private static partial Regex EachSubject();
 
     [GeneratedRegex(@"(时限|时间|用时|周期|办结|审批|办理|受理|之日起|作出|答复|处理)")]
