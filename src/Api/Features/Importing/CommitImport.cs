@@ -116,13 +116,7 @@ public sealed class CommitImportHandler(PolicyDbContext db, Documents.DocumentNu
 {
     public async Task<CommitResponse> Handle(CommitImport request, CancellationToken cancellationToken)
     {
-        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == request.ImportId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Import", request.ImportId);
-        if (import.HasExpired(clock.Now))
-        {
-            throw new GoneException(ProblemTypes.ForRule("import-expired"), import.ExpiryNotice);
-        }
-
+        var import = await ImportDrafts.LoadUnexpiredAsync(db, request.ImportId, clock.Now, cancellationToken);
         import.EnsureCommittable(clock.Now);
 
         var draft = (request.Draft ?? ImportDrafts.Read(import)) with { Region = import.Region };

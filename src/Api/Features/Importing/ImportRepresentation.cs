@@ -29,6 +29,15 @@ internal static class ImportDrafts
     public static ImportDraft Read(DocumentImport record) =>
         JsonSerializer.Deserialize<ImportDraft>(record.DraftJson, Json) ?? throw new InvalidOperationException($"Import {record.Id} has no draft.");
 
+    /// <summary>The import to change, tracked: 404 when there is none, 410 once it has expired.</summary>
+    public static async Task<DocumentImport> LoadUnexpiredAsync(PolicyDbContext db, Guid importId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Import", importId);
+        return import.HasExpired(now) ? throw new GoneException(ProblemTypes.ForRule("import-expired"), import.ExpiryNotice) : import;
+    }
+
     /// <summary>Refuses a draft (422) while a unit list the importer could not read is kept on it, naming each and its line.</summary>
     public static void EnsureUnitListsResolved(ImportDraft draft)
     {

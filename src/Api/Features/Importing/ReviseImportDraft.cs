@@ -25,13 +25,7 @@ public sealed class ReviseImportDraftHandler(PolicyDbContext db, ServiceClock cl
 {
     public async Task<ImportResponse> Handle(ReviseImportDraft request, CancellationToken cancellationToken)
     {
-        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == request.ImportId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Import", request.ImportId);
-        if (import.HasExpired(clock.Now))
-        {
-            throw new GoneException(ProblemTypes.ForRule("import-expired"), import.ExpiryNotice);
-        }
-
+        var import = await ImportDrafts.LoadUnexpiredAsync(db, request.ImportId, clock.Now, cancellationToken);
         representations.EnsureMatch(await resolver.DescribeAsync(import, ImportDrafts.Read(import), cancellationToken));
         var draft = request.Draft! with { Region = import.Region };
         import.Revise(JsonSerializer.Serialize(draft, ImportDrafts.Json), clock.Now);
