@@ -36,6 +36,7 @@ public sealed class ImportSemanticsTests(ApiFixture fixture) : RegistryTest(fixt
     {
         var gangkou = await RegisterUnit(Fangchenggang, "港口区", kind: "districtGovernment");
         var draft = await Draft(await SeedText("fangchenggang-2021-workplan"), Fangchenggang);
+        Assert.DoesNotContain(draft["draft"]!["warnings"]!.AsArray(), w => ((string)w!).Contains("binds each of 各县市区", StringComparison.Ordinal));
 
         var committed = await Expect(Commit(Id(draft), new { createMissingUnits = true, createUnits = new[] { new { name = "东兴市", kind = (string?)null } } }), HttpStatusCode.Created);
         Assert.Contains(committed["createdUnits"]!.AsArray(), u => (string?)u!["name"] == "东兴市" && (string?)u["kind"] == "districtGovernment");
@@ -54,6 +55,8 @@ public sealed class ImportSemanticsTests(ApiFixture fixture) : RegistryTest(fixt
         var basedOn = (int)draft["draft"]!["targets"]![growthIndex]!["basedOn"]!;
         Assert.Equal(7000m, (decimal)draft["draft"]!["targets"]![basedOn]!["value"]!);
         Assert.Contains(draft["draft"]!["warnings"]!.AsArray(), w => ((string)w!).Contains("同比增长20%以上", StringComparison.Ordinal) && ((string)w!).Contains("baseline", StringComparison.Ordinal));
+
+        Assert.Contains(draft["draft"]!["warnings"]!.AsArray(), w => ((string)w!).StartsWith("Target '各县市区年内开展不少于4次外资专题招商活动' binds each of 各县市区, but 防城港市 has no registered unit", StringComparison.Ordinal));
 
         var committed = await Expect(Commit(Id(draft), new { createMissingUnits = true }), HttpStatusCode.Created);
         var targets = await Targets((string)committed["documentId"]!);
@@ -185,5 +188,9 @@ public sealed class ImportSemanticsTests(ApiFixture fixture) : RegistryTest(fixt
         var measures = await Expect(Get($"/api/v1/documents/{(string)committed["documentId"]!}/measures"), HttpStatusCode.OK);
         Assert.Equal(["市商务局/responsible", "市发改委/responsible"],
             measures["items"]![0]!["responsibleUnits"]!.AsArray().Select(u => $"{(string)u!["name"]!}/{(string)u["role"]!}"));
+
+        // A committed draft is the record now: correcting it is a conflict.
+        var (_, committedTag) = await Read($"/api/v1/imports/{importId}");
+        await ExpectProblem(Put($"/api/v1/imports/{importId}/draft", new { draft = corrected }, committedTag), HttpStatusCode.Conflict, "urn:policyapi:problem:import-already-committed");
     }
 }

@@ -98,7 +98,7 @@ public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller calle
             }
         }
 
-        draft = draft with { Warnings = [.. await RegionWarningsAsync(region, cancellationToken), .. draft.Warnings] };
+        draft = draft with { Warnings = [.. await RegionWarningsAsync(region, cancellationToken), .. draft.Warnings, .. await UnboundScopeWarningsAsync(draft, cancellationToken)] };
         var record = DocumentImport.Start(region, request.Text!, JsonSerializer.Serialize(draft, ImportDrafts.Json), caller.Actor.Subject, clock.Now, options.Value.DraftLifetime);
         db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -131,6 +131,21 @@ public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller calle
         }
 
         return warnings;
+    }
+
+    /// <summary>An each-unit target (各县市区不少于4次) whose set has no registered unit would bind nobody: said before the commit.</summary>
+    private async Task<IEnumerable<string>> UnboundScopeWarningsAsync(ImportDraft draft, CancellationToken cancellationToken)
+    {
+        var scoped = draft.Targets.Where(t => t.Scope == "each" && t.ScopeText is { } s && DraftTranslator.CollectiveKinds(s).Count > 0).ToList();
+        if (scoped.Count == 0)
+        {
+            return [];
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => u.Region == draft.Region).ToListAsync(cancellationToken);
+        return scoped.Where(t => !units.Any(u => DraftTranslator.ScopeBinds(t.ScopeText!, u))).Select(t =>
+            $"Target '{t.Text}' binds each of {t.ScopeText}, but {draft.Region} has no registered unit of that kind: register them (or name them in createUnits " +
+            "when committing) so that each owes it; otherwise it is committed region-wide and no unit owes it.");
     }
 
     private static bool LooksLikeTypo(string region, string known) =>
