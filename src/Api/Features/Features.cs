@@ -109,6 +109,7 @@ public static class FeatureRoutes
         CreateImportEndpoint.Map(imports);
         GetImportEndpoint.Map(imports);
         CommitImportEndpoint.Map(imports);
+        ReviseImportDraftEndpoint.Map(imports);
 
         var audit = api.MapGroup("/api/v1/audit").WithTags("Audit");
         ListAuditEndpoint.Map(audit);

@@ -46,13 +46,15 @@ internal static partial class SeedExamples
                 UnitMappings = [new UnitMapping("商务局", PlanCommerceId)],
                 CreateUnits = [new UnitToCreate("市场监管局", UnitKind.Department), new UnitToCreate("税务局", UnitKind.VerticalAgency)],
             },
+            [typeof(ReviseImportDraft)] = new ReviseImportDraft { Draft = Draft },
             [typeof(CreatedUnit)] = new CreatedUnit(MarketRegulationId, "市场监管局", UnitKind.Department),
             [typeof(CommitResponse)] = new CommitResponse(
                 ImportId, PlanId, PlanTitle, 3, 3, 0, 9, 3, 2,
                 [new CreatedUnit(MarketRegulationId, "市场监管局", UnitKind.Department), new CreatedUnit(TaxationId, "税务局", UnitKind.VerticalAgency)],
                 [
                     "Registered 2 new unit(s) in 防城港市: 市场监管局、税务局.",
-                    "Target '同比增长20%以上' is a growth rate; the text gives no baseline value, so it was created as a level in % — set its baseline to track growth.",
+                    $"Target '同比增长20%以上' is a growth rate linked to '2021年全市实际利用外资工作目标7000万美元' (basedOnTargetId {FdiTargetId}); " +
+                    "the text gives no baseline (the previous year's value): set its baseline to track growth.",
                 ]),
         };
     }

@@ -168,6 +168,7 @@ public static class AccessRules
         ["CreateImportFromText"] = Policies.RegistryWrite,
         ["GetImport"] = Policies.RegistryWrite,
         ["CommitImport"] = Policies.RegistryWrite,
+        ["ReviseImportDraft"] = Policies.RegistryWrite,
         ["ListReports"] = Policies.ReportsRead,
         ["GetReport"] = Policies.ReportsRead,
         ["GetReportHistory"] = Policies.ReportsRead,

@@ -32,4 +32,25 @@ public static class TextSimilarity
         ArgumentNullException.ThrowIfNull(whole);
         return part.Count == 0 ? 0 : part.Count(whole.Contains) / (double)part.Count;
     }
+
+    /// <summary>The number of characters to insert, delete or replace to turn one text into the other (Levenshtein).</summary>
+    public static int EditDistance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 }

@@ -46,7 +46,7 @@ public sealed class DocumentImport
 
     public Guid? DocumentId { get; private set; }
 
-    /// <summary>Bumped on commit; two commits racing for the same draft cannot both succeed.</summary>
+    /// <summary>Bumped on each correction and on commit; two writers racing for the same draft cannot both succeed.</summary>
     public int Version { get; private set; }
 
     public static DocumentImport Start(string region, string text, string draftJson, string createdBy, DateTimeOffset now, TimeSpan lifetime) => new()
@@ -78,6 +78,15 @@ public sealed class DocumentImport
         {
             throw new DomainRuleViolationException("import-expired", ExpiryNotice);
         }
+    }
+
+    /// <summary>Keeps a draft as a person corrected it (units read from a list the importer could not read, a target's basedOn …).</summary>
+    public void Revise(string draftJson, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(draftJson);
+        EnsureCommittable(now);
+        DraftJson = draftJson;
+        Version++;
     }
 
     public void Commit(Guid documentId, string by, DateTimeOffset now)

@@ -5,7 +5,8 @@ namespace PolicyApi.Domain.Importing;
 /// <summary>
 /// What makes a draft (as a caller corrected it) impossible to commit: chapters without label or title or with one
 /// label twice, measures out of sequence or under a later parent or an unknown chapter, tasks and targets under
-/// measures the draft does not have, targets without unit of measure or with a period that is not a year.
+/// measures the draft does not have, targets without unit of measure or with a period that is not a year, a growth target
+/// based on a target that is not an absolute one of the draft.
 /// </summary>
 public static class DraftChecks
 {
@@ -108,6 +109,15 @@ public static class DraftChecks
             if (t.MeasureSequence is { } s && (s < 1 || s > draft.Measures.Count))
             {
                 yield return ($"draft.targets[{i}].measureSequence", "No such measure in the draft.");
+            }
+
+            if (t.BasedOn is { } b && (b < 0 || b >= draft.Targets.Count || b == i || draft.Targets[b].Growth || draft.Targets[b].Unit == "%"))
+            {
+                yield return ($"draft.targets[{i}].basedOn", "'basedOn' is the position (from 0) of another target of the draft: an absolute one (not a growth rate, not in %).");
+            }
+            else if (t.BasedOn is not null && !t.Growth)
+            {
+                yield return ($"draft.targets[{i}].basedOn", "Only a growth target (growth: true) is measured on another target.");
             }
         }
     }

@@ -18,7 +18,8 @@ public sealed record TranslatedDraft(
 /// Turns a checked draft into the record, given the registered unit each name of the draft means. Task rows become
 /// measures of kind task under the measure they repeat; collective names (各县区政府、功能板块) become the measure's
 /// blanket assignment by the kinds of unit they name; a unit named twice keeps its strongest role; targets take
-/// their period from the sentence, else the document's year, and bind each unit of a set when the text says 每/各.
+/// their period from the sentence, else the document's year, and bind each unit of a set when the text says 每/各; a growth
+/// rate is linked to the absolute target of its indicator, its baseline left for a person.
 /// </summary>
 public static class DraftTranslator
 {
@@ -36,13 +37,8 @@ public static class DraftTranslator
         var blankets = 0;
         foreach (var m in draft.Measures)
         {
-            var blanket = Blanket(m, notes);
+            var blanket = Blanket($"{m.Label} {m.Title}", m.BlanketAssignment, m.ResponsibleUnits, notes);
             blankets += blanket is null ? 0 : 1;
-            foreach (var skipped in m.ResponsibleUnits.Where(u => DraftUnit.IsCollective(u.Name) && u.Name != blanket?.Text))
-            {
-                notes.Add($"{m.Label} {m.Title}: '{skipped.Name}' ({Camel(skipped.Role)}) names a class of units, not one unit; it is not recorded as an assignment.");
-            }
-
             var measure = document.AddMeasure(new MeasureDetails(
                 m.Label, m.Title, m.Body, m.Kind, m.Chapter is null ? null : chapters[m.Chapter], m.ParentSequence is { } p ? measureIds[p] : null, null, blanket, Deadline: m.Deadline));
             measureIds[m.Sequence] = measure.Id;
@@ -52,12 +48,15 @@ public static class DraftTranslator
         foreach (var t in draft.Tasks)
         {
             var parent = t.MeasureSequence is { } s ? draft.Measures[s - 1] : null;
+            var number = t.Number.ToString(CultureInfo.InvariantCulture);
+            var blanket = Blanket($"{number} {TaskTitle(t.Text)}", null, t.ResponsibleUnits, notes);
+            blankets += blanket is null ? 0 : 1;
             var task = document.AddMeasure(new MeasureDetails(
-                t.Number.ToString(CultureInfo.InvariantCulture), TaskTitle(t.Text), t.Text, MeasureKind.Task,
+                number, TaskTitle(t.Text), t.Text, MeasureKind.Task,
                 parent?.Chapter is { } c ? chapters[c] : null,
                 parent is null ? null : measureIds[parent.Sequence],
                 Truncate(t.KeyWork ?? t.KeyWorkFromMainText, TextLimits.MeasureTitle),
-                null,
+                blanket,
                 Deadline: t.Deadline));
             assignments += Assign(document, task.Id, t.ResponsibleUnits, units);
         }
@@ -66,29 +65,57 @@ public static class DraftTranslator
         return new TranslatedDraft(document, targets, assignments, blankets, notes);
     }
 
-    /// <summary>The kinds of unit a collective name covers: 各县区、功能板块 → district governments and functional zones; 各县（市、区）人民政府 → district governments.</summary>
+    /// <summary>
+    /// The kinds of unit a collective name covers: 各县区、功能板块 → district governments and functional zones; 各县（市、区）人民政府,
+    /// 各街道 → district governments; 区各部门, 市直有关单位 → departments; 区各招商主体 → zones and departments; 各有关单位 → every kind.
+    /// </summary>
     public static IReadOnlyList<UnitKind> CollectiveKinds(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var kinds = new List<UnitKind>();
         if (text.Contains('县', StringComparison.Ordinal) || text.Contains("区政府", StringComparison.Ordinal) || text.Contains("区市县", StringComparison.Ordinal)
-            || text.Contains("县区", StringComparison.Ordinal) || text.Contains("（市、区）", StringComparison.Ordinal))
+            || text.Contains("县区", StringComparison.Ordinal) || text.Contains("（市、区）", StringComparison.Ordinal) || IsLocalLevel(text))
         {
             kinds.Add(UnitKind.DistrictGovernment);
         }
 
         if (text.Contains("功能板块", StringComparison.Ordinal) || text.Contains("先导区", StringComparison.Ordinal) || text.Contains("园区", StringComparison.Ordinal)
-            || text.Contains("开发区", StringComparison.Ordinal) || text.Contains("管委会", StringComparison.Ordinal))
+            || text.Contains("开发区", StringComparison.Ordinal) || text.Contains("管委会", StringComparison.Ordinal) || text.Contains("招商主体", StringComparison.Ordinal))
         {
             kinds.Add(UnitKind.FunctionalZone);
         }
 
-        if (text.Contains("主管部门", StringComparison.Ordinal) || text.Contains("市直", StringComparison.Ordinal))
+        // 各县（市、区）人民政府有关部门 are the districts' own departments, not the city's.
+        if (text.Contains("主管部门", StringComparison.Ordinal) || text.Contains("市直", StringComparison.Ordinal) || text.Contains("招商主体", StringComparison.Ordinal)
+            || (text.Contains("部门", StringComparison.Ordinal) && !text.Contains("政府", StringComparison.Ordinal)))
         {
             kinds.Add(UnitKind.Department);
         }
 
+        // 各有关单位 is every unit concerned; 其他有关单位 ("the others") says too little to assign anyone.
+        if (kinds.Count == 0 && text.Contains("单位", StringComparison.Ordinal) && !text.StartsWith("其他", StringComparison.Ordinal))
+        {
+            kinds.AddRange(Enum.GetValues<UnitKind>());
+        }
+
         return kinds;
+    }
+
+    /// <summary>各街道, 各乡镇: the level below the districts, told apart from them by name.</summary>
+    private static bool IsLocalLevel(string text) =>
+        text.Contains("街道", StringComparison.Ordinal) || text.Contains("乡镇", StringComparison.Ordinal) || text.Contains('镇', StringComparison.Ordinal);
+
+    /// <summary>Whether an each-unit scope (各县市区, 每个县区, 各街道) binds the unit: its kind is named, and 街道 scopes bind 街道, 县区 scopes the rest.</summary>
+    public static bool ScopeBinds(string scopeText, ResponsibleUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(scopeText);
+        ArgumentNullException.ThrowIfNull(unit);
+        if (!CollectiveKinds(scopeText).Contains(unit.Kind))
+        {
+            return false;
+        }
+
+        return unit.Kind != UnitKind.DistrictGovernment || IsLocalLevel(scopeText) == IsLocalLevel(unit.Name);
     }
 
     private static int Assign(PolicyDocument document, Guid measureId, IReadOnlyList<DraftUnit> draftUnits, IReadOnlyDictionary<string, ResponsibleUnit> units)
@@ -111,19 +138,30 @@ public static class DraftTranslator
         return roles.Count;
     }
 
-    private static BlanketAssignment? Blanket(DraftMeasure measure, List<string> notes)
+    /// <summary>
+    /// The blanket assignment of a measure or task row: its blanket clause, else the collective names it holds responsible or
+    /// lead (区自贸办、区各部门 → every department). Collective names are never units; one that cooperates, or that names no
+    /// kind of unit, is said in the notes.
+    /// </summary>
+    private static BlanketAssignment? Blanket(string measure, string? clause, IReadOnlyList<DraftUnit> units, List<string> notes)
     {
-        var text = measure.BlanketAssignment
-            ?? measure.ResponsibleUnits.FirstOrDefault(u => DraftUnit.IsCollective(u.Name) && u.Role != UnitRole.Cooperating)?.Name;
-        if (text is null)
+        var collectives = units.Where(u => DraftUnit.IsCollective(u.Name)).ToList();
+        var texts = clause is not null ? [clause] : collectives.Where(u => u.Role != UnitRole.Cooperating).Select(u => u.Name).ToList();
+        foreach (var skipped in collectives.Where(u => !texts.Contains(u.Name)))
+        {
+            notes.Add($"{measure}: '{skipped.Name}' ({Camel(skipped.Role)}) names a class of units, not one unit; it is not recorded as an assignment.");
+        }
+
+        if (texts.Count == 0)
         {
             return null;
         }
 
-        var kinds = CollectiveKinds(text);
+        var text = string.Join('、', texts);
+        var kinds = texts.SelectMany(CollectiveKinds).Distinct().ToList();
         if (kinds.Count == 0)
         {
-            notes.Add($"{measure.Label} {measure.Title}: '{text}' names no kind of unit the registry knows (districts, zones), so it is not recorded as a blanket assignment.");
+            notes.Add($"{measure}: '{text}' names no kind of unit the registry knows (districts, zones), so it is not recorded as a blanket assignment.");
             return null;
         }
 
@@ -132,9 +170,11 @@ public static class DraftTranslator
 
     private static List<Target> Targets(PolicyDocument document, ImportDraft draft, Dictionary<int, Guid> measureIds, IReadOnlyCollection<ResponsibleUnit> regionUnits, List<string> notes)
     {
-        var targets = new List<Target>();
-        foreach (var t in draft.Targets)
+        // Absolute targets first, so that a growth rate can name the one it is measured on; the draft's order is kept.
+        var created = new Dictionary<int, Target>();
+        foreach (var i in Enumerable.Range(0, draft.Targets.Count).OrderBy(i => draft.Targets[i].BasedOn is null ? 0 : 1))
         {
+            var t = draft.Targets[i];
             var year = t.Period is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : draft.Year ?? document.PeriodFrom?.Year ?? document.IssuedOn?.Year;
             if (year is null)
             {
@@ -146,8 +186,8 @@ public static class DraftTranslator
             var scopeUnits = new List<Guid>();
             if (t.Scope == "each")
             {
-                var kinds = CollectiveKinds(t.ScopeText ?? string.Empty);
-                scopeUnits = [.. regionUnits.Where(u => kinds.Contains(u.Kind)).Select(u => u.Id)];
+                // 各县市区年内开展不少于4次: every unit of the set owes it, those registered and those this commit registers.
+                scopeUnits = [.. regionUnits.Where(u => ScopeBinds(t.ScopeText ?? string.Empty, u)).Select(u => u.Id)];
                 if (scopeUnits.Count > 0)
                 {
                     scope = TargetScope.EachUnit;
@@ -158,12 +198,19 @@ public static class DraftTranslator
                 }
             }
 
-            if (t.Growth)
+            Guid? basedOn = null;
+            if (t.BasedOn is { } source && created.TryGetValue(source, out var absolute))
+            {
+                basedOn = absolute.Id;
+                notes.Add($"Target '{t.Text}' is a growth rate linked to '{absolute.Text ?? absolute.Indicator}' (basedOnTargetId {absolute.Id}); " +
+                    "the text gives no baseline (the previous year's value): set its baseline to track growth.");
+            }
+            else if (t.Growth)
             {
                 notes.Add($"Target '{t.Text}' is a growth rate; the text gives no baseline value, so it was created as a level in % — set its baseline to track growth.");
             }
 
-            targets.Add(Target.Set(document.Id, new TargetDetails(
+            created[i] = Target.Set(document.Id, new TargetDetails(
                 t.MeasureSequence is { } s ? measureIds[s] : null,
                 Truncate(t.Indicator, TextLimits.Indicator)!,
                 Truncate(t.Text, TextLimits.TargetText),
@@ -178,12 +225,12 @@ public static class DraftTranslator
                 Truncate(t.ScopeText, TextLimits.Indicator),
                 scopeUnits,
                 null,
+                basedOn,
                 null,
-                null,
-                [])));
+                []));
         }
 
-        return targets;
+        return [.. created.OrderBy(c => c.Key).Select(c => c.Value)];
     }
 
     private static DocumentDetails DocumentDetailsOf(ImportDraft draft)

@@ -34,11 +34,16 @@ public sealed record ImportDraft(
 
 public sealed record DraftChapter(string Label, string Title, SourceSpan Span);
 
-public sealed record DraftUnit(string Name, UnitRole Role, IReadOnlyList<string>? Components = null)
+public sealed partial record DraftUnit(string Name, UnitRole Role, IReadOnlyList<string>? Components = null)
 {
-    /// <summary>各县区政府、功能板块, 其他市直有关单位: a phrase naming a class of units rather than one unit.</summary>
-    public static bool IsCollective(string name) =>
-        !string.IsNullOrEmpty(name) && (name.StartsWith('各') || name.StartsWith("其他", StringComparison.Ordinal));
+    /// <summary>
+    /// 各县区政府、功能板块, 其他市直有关单位, 区各部门, 区各招商主体, 有关部门: a phrase naming a class of units rather than one unit;
+    /// it becomes a blanket assignment, never a unit of the registry.
+    /// </summary>
+    public static bool IsCollective(string name) => !string.IsNullOrEmpty(name) && CollectivePhrase().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^((市|区|县|镇|全市|全区|全县)?(各|其他)|(市|区|县)?直?(有关|相关)(部门|单位)$)")]
+    private static partial System.Text.RegularExpressions.Regex CollectivePhrase();
 }
 
 /// <param name="Kind">task for the rows of a document that is only a task table (任务分工表): each row is a measure labelled with its 序号.</param>
@@ -59,7 +64,15 @@ public sealed record DraftMeasure(
     string? BlanketAssignment,
     IReadOnlyList<int> TaskNumbers,
     SourceSpan Span,
-    string? Deadline = null);
+    string? Deadline = null)
+{
+    /// <summary>
+    /// A unit list the importer found but could not read (unbalanced brackets, no unit named), as written. Nothing of it
+    /// is assigned: a draft with any is not committed until a person clears it (null) after putting the units in
+    /// responsibleUnits.
+    /// </summary>
+    public string? UnparsedUnits { get; init; }
+}
 
 /// <param name="Deadline">The row's 完成时限 cell as written, e.g. 2021年12月底前, when the table has that column.</param>
 public sealed record DraftTask(
@@ -72,7 +85,11 @@ public sealed record DraftTask(
     string? MeasureLabel,
     int? MeasureSequence,
     SourceSpan Span,
-    string? Deadline = null);
+    string? Deadline = null)
+{
+    /// <summary>Unit names of the row the importer could not read (unbalanced brackets), as written; cleared by a person before commit.</summary>
+    public string? UnparsedUnits { get; init; }
+}
 
 /// <param name="Accumulation">How reports on it add up, read from its unit of measure (amounts accumulate, counts count, rates and time limits are levels).</param>
 public sealed record DraftTarget(
@@ -89,7 +106,15 @@ public sealed record DraftTarget(
     string? MeasureLabel,
     int? MeasureSequence,
     string? Chapter,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>
+    /// For a growth target (同比增长20%以上): the position in <c>targets</c> (from 0) of the absolute target of the same
+    /// indicator (实际利用外资7000万美元) it is measured on; committed as the target's basedOnTargetId. The baseline
+    /// (last year's value) is not in the text and is left for a person to fill.
+    /// </summary>
+    public int? BasedOn { get; init; }
+}
 
 public sealed record DraftCadence(
     string Text,

@@ -58,9 +58,9 @@ public static partial class PolicyTextParser
             }
         }
 
-        return new ImportDraft(
+        return DraftReview.Complete(source, new ImportDraft(
             meta.Title, meta.EnclosedTitle, meta.DocNumber, meta.Issuer, meta.IssuedOn, region, meta.Kind, meta.Year,
-            chapters, measures, tasks, targets, cadence, ProposeReportingCadence(cadence), warnings);
+            chapters, measures, tasks, targets, cadence, ProposeReportingCadence(cadence), warnings));
     }
 
     private sealed record Body(List<DraftChapter> Chapters, List<DraftMeasure> Measures, List<DraftTask> Tasks, List<(Fragment Text, DraftMeasure? Measure, string? Chapter)> Texts);
@@ -549,6 +549,7 @@ public static partial class PolicyTextParser
             var units = new List<DraftUnit>();
             string? ownBlanket = null;
             var repairedUnits = false;
+            string? unparsedUnits = null;
             var bracket = UnitList(text);
             var content = text;
             if (bracket is { } b)
@@ -563,6 +564,7 @@ public static partial class PolicyTextParser
                 var list = UnitListParser.Parse(unitText);
                 units.AddRange(list.Units);
                 ownBlanket = list.Blanket;
+                unparsedUnits = list.Unparsed;
                 content = text[..b.Open];
             }
 
@@ -593,7 +595,7 @@ public static partial class PolicyTextParser
             var span = new SourceSpan(item.FirstLine.Start, item.LastOffset - item.FirstLine.Start, index.LineOf(item.FirstLine.Start));
             var parent = item.Parent is null ? null : measures[item.Parent.Sequence - 1];
             measures.Add(new DraftMeasure(item.Sequence, label, asWritten, item.Repaired, item.Chapter?.LabelText, parent?.Label, parent?.Sequence,
-                title, string.IsNullOrWhiteSpace(body) ? null : body, kind, units, repairedUnits, applies, [], span));
+                title, string.IsNullOrWhiteSpace(body) ? null : body, kind, units, repairedUnits, applies, [], span) { UnparsedUnits = unparsedUnits });
             blanket = ownBlanket ?? UnitListParser.FindBlanketClause(content) ?? blanket;
         }
 

@@ -5,13 +5,17 @@ using PolicyApi.Domain.Documents;
 
 namespace PolicyApi.Domain.Importing;
 
-/// <summary>The units named at the end of a measure, with their roles, and the blanket clause if there is one.</summary>
-internal sealed record UnitList(IReadOnlyList<DraftUnit> Units, string? Blanket);
+/// <summary>
+/// The units named at the end of a measure, with their roles, and the blanket clause if there is one; or, for a list that
+/// cannot be read (unbalanced brackets, no unit named), the list as written in <paramref name="Unparsed"/> and no units.
+/// </summary>
+internal sealed record UnitList(IReadOnlyList<DraftUnit> Units, string? Blanket, string? Unparsed = null);
 
 /// <summary>
 /// Reads the unit lists policy documents append to measures: 〔A、B牵头，C、D配合〕, 〔…分别按职责分工推进〕,
-/// （责任单位：A、B，C）, （负责部门：…）, （牵头单位：A；配合单位：B）, and the blanket clause
-/// "以下各项措施均需各县区、功能板块落实，不再列出".
+/// （责任单位：A、B，C）, （负责部门：…）, （牵头单位：A；配合单位：B）, （市商务局牵头，市发改委、市财政局配合）, （由X负责）, and the
+/// same without brackets as the measure's last sentence (责任单位：A、B。 / A牵头，B配合。 / 由A负责。 / A、B按职责分工负责。),
+/// and the blanket clause "以下各项措施均需各县区、功能板块落实，不再列出".
 /// </summary>
 internal static partial class UnitListParser
 {
@@ -34,13 +38,56 @@ internal static partial class UnitListParser
             return RoleSuffix().IsMatch(trimmed) || trimmed.Contains("牵头", StringComparison.Ordinal);
         }
 
-        return false;
+        // （市商务局牵头，市发改委配合）, （由市商务局负责）: round brackets hold ordinary asides too, so every name must read as a unit.
+        return IsRoleSentence(trimmed);
+    }
+
+    /// <summary>
+    /// Whether the text is nothing but units with their roles: "A牵头，B、C配合", "由A负责", "A、B按职责分工负责" — each
+    /// group ends with a role, and every name is a unit's (ends as the names of bodies do) or a class of units.
+    /// </summary>
+    public static bool IsRoleSentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var body = LeadingBy().Replace(text.Trim().TrimEnd('。', '；', ';'), string.Empty);
+        var groups = SplitTopLevel(body, "，,").Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
+        if (groups.Count == 0 || !RoleSuffix().IsMatch(groups[^1]))
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            var (names, _) = StripRole(group);
+            var parts = SplitTopLevel(names, "、").SelectMany(p => AndCollective().Split(p)).Select(CleanName).ToList();
+            if (parts.Count == 0 || parts.Any(p => !IsUnitName(p)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>市商务局, 各县（市、区）人民政府, 防城海关, 区财政局（金融办）: a name ending as the names of bodies end.</summary>
+    public static bool IsUnitName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length is >= 2 and <= 40 && !name.Any(c => c is '。' or '；' or ';' or '：' or ':' || char.IsDigit(c))
+            && (DraftUnit.IsCollective(name) || UnitNameEnding().IsMatch(name));
     }
 
     public static UnitList Parse(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var text = content.Trim();
+        if (!BracketsBalance(text))
+        {
+            // 〔市商务局牵头，各县（市、区人民政府配合〕: where a name ends cannot be told; a person reads it.
+            return new UnitList([], null, text);
+        }
+
+        text = LeadingBy().Replace(text, string.Empty);
         string? blanket = null;
         var blanketMatch = BlanketClause().Match(text);
         if (blanketMatch.Success)
@@ -55,7 +102,28 @@ internal static partial class UnitListParser
             units.AddRange(ParseGroups(segment, keywordRole));
         }
 
-        return new UnitList(Deduplicate(units), blanket);
+        units = Deduplicate(units);
+        return units.Count == 0 && blanket is null && text.Length > 0 ? new UnitList([], null, content.Trim()) : new UnitList(units, blanket);
+    }
+
+    /// <summary>Whether every bracket opened in the text is closed, in order.</summary>
+    public static bool BracketsBalance(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c is '（' or '(' or '〔' or '[' or '［' or '【')
+            {
+                depth++;
+            }
+            else if (c is '）' or ')' or '〕' or ']' or '］' or '】' && --depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
     }
 
     /// <summary>A blanket clause standing on its own in a measure's text ("以下各项措施均需各县区、功能板块落实").</summary>
@@ -115,7 +183,46 @@ internal static partial class UnitListParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var m = TrailingList().Match(text);
-        return m.Success ? (m.Groups["list"].Index, m.Groups["list"].Value) : null;
+        if (m.Success)
+        {
+            return (m.Groups["list"].Index, m.Groups["list"].Value);
+        }
+
+        var trimmed = text.TrimEnd(' ', '。', '；', ';');
+        var open = UnclosedBracket(trimmed);
+        if (open >= 0)
+        {
+            // （责任单位：市商务局、市发改委 — never closed: the list is taken whole, and Parse says it cannot be read.
+            var content = trimmed[(open + 1)..].TrimEnd('）', ')', '〕', ']', '］', '】', ' ');
+            var looksLikeOne = AllKeywords().Any(k => content.TrimStart().StartsWith(k, StringComparison.Ordinal))
+                || RoleSuffix().IsMatch(content) || content.Contains("牵头", StringComparison.Ordinal);
+            return looksLikeOne ? (open, trimmed[open..]) : null;
+        }
+
+        // 市商务局牵头，市发改委配合。 / 由市商务局负责。 as the last sentence of the measure.
+        var sentenceStart = trimmed.LastIndexOfAny(['。', '；', ';']) + 1;
+        var sentence = trimmed[sentenceStart..];
+        var lead = sentence.Length - sentence.TrimStart().Length;
+        return sentenceStart > 0 && IsRoleSentence(sentence) ? (sentenceStart + lead, sentence.Trim()) : null;
+    }
+
+    /// <summary>Where the last bracket that is opened and never closed starts, or -1.</summary>
+    private static int UnclosedBracket(string text)
+    {
+        var opens = new Stack<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '（' or '(' or '〔' or '[' or '［' or '【')
+            {
+                opens.Push(i);
+            }
+            else if (text[i] is '）' or ')' or '〕' or ']' or '］' or '】' && opens.Count > 0)
+            {
+                opens.Pop();
+            }
+        }
+
+        return opens.Count > 0 ? opens.Last() : -1;
     }
 
     private static List<DraftUnit> ParseGroups(string text, UnitRole? keywordRole)
@@ -257,6 +364,12 @@ internal static partial class UnitListParser
 
     [GeneratedRegex(@"[（(](?<role>牵头|配合)[）)]$")]
     private static partial Regex InlineRole();
+
+    [GeneratedRegex(@"^由(?=\S)")]
+    private static partial Regex LeadingBy();
+
+    [GeneratedRegex(@"(局|委|办|厅|政府|管委会|委员会|中心|室|部|会|院|行|海关|关|区|县|市|街道|办事处|指挥部|公司|集团|所|站|队|处|署|支行|分行|分局|支局|组|联|港|片区|主体|单位|部门)(（[^（）]+）|\([^()]+\))?$")]
+    private static partial Regex UnitNameEnding();
 
     [GeneratedRegex(@"(?<=[^\s])和(?=各)")]
     private static partial Regex AndCollective();

@@ -76,6 +76,9 @@ public sealed class Target : AggregateRoot
 
     public bool IsGrowth => BaselineValue is not null;
 
+    /// <summary>A growth rate linked to its absolute target whose baseline nobody has given yet: it is not evaluated as growth until then.</summary>
+    public bool AwaitsBaseline => BasedOnTargetId is not null && BaselineValue is null;
+
     /// <summary>The unit of measure reports must use: the baseline's for a growth target (reports state 万美元, the target is in %).</summary>
     public string ReportUnitOfMeasure => BaselineUnitOfMeasure ?? UnitOfMeasure;
 
@@ -215,9 +218,10 @@ public sealed class Target : AggregateRoot
         BasedOnTargetId = details.BasedOnTargetId;
         if (details.Baseline is not { } baseline)
         {
-            if (details.BasedOnTargetId is not null)
+            // An imported 同比增长20%以上 is linked to its absolute target before anyone knows last year's value.
+            if (details.BasedOnTargetId is not null && UnitOfMeasure != "%")
             {
-                throw new DomainValidationException("basedOnTargetId", "Only a growth target (one with a baseline) takes its actuals from another target.");
+                throw new DomainValidationException("basedOnTargetId", "Only a growth target (a rate in %, with a baseline or awaiting one) takes its actuals from another target.");
             }
 
             (BaselineValue, BaselineUnitOfMeasure, BaselineStart, BaselineEnd) = (null, null, null, null);

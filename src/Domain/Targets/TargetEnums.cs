@@ -47,10 +47,10 @@ public enum TargetScope
 /// <summary>How a target's figures add up, as its unit of measure tells (a document rarely says it in words).</summary>
 public static class Accumulations
 {
-    /// <summary>Rates and time limits are levels; numbers of events or projects are counts; amounts accumulate.</summary>
+    /// <summary>Rates, ranks and time limits are levels; numbers of events or projects are counts; amounts accumulate.</summary>
     public static Accumulation ForUnitOfMeasure(string unitOfMeasure) => unitOfMeasure switch
     {
-        "%" or "工作日" or "天" or "小时" or "个百分点" => Accumulation.Level,
+        "%" or "工作日" or "天" or "小时" or "个百分点" or "位次" or "名" => Accumulation.Level,
         "次" or "场" or "个" or "家" or "项" or "批" or "件" or "户" or "人次" or "人" => Accumulation.Count,
         _ => Accumulation.Cumulative,
     };

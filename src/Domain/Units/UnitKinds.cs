@@ -3,7 +3,7 @@ namespace PolicyApi.Domain.Units;
 /// <summary>A unit's kind as its name says, for units an import registers without one.</summary>
 public static class UnitKinds
 {
-    /// <summary>人民政府 → district government; 海关/税务/人民银行 → vertically managed agency; 法院 → court; 协会/商会 → association; 开发区/管委会 → functional zone; 局/委/办 → department.</summary>
+    /// <summary>人民政府, 区/县/市政府, 东兴市, 街道 → district government; 海关/税务/人民银行 → vertically managed agency; 法院 → court; 协会/商会 → association; 开发区/管委会 → functional zone; 局/委/办 → department.</summary>
     public static UnitKind Guess(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -27,7 +27,9 @@ public static class UnitKinds
             return UnitKind.FunctionalZone;
         }
 
-        if (EndsWithAny(name, "人民政府", "区政府", "县政府", "县") || (name.EndsWith('区') && !name.StartsWith('区') && name.Length <= 5))
+        // 东兴市 is a county-level city; 街道办事处 and 镇 are the local governments of a district or a zone.
+        if (EndsWithAny(name, "人民政府", "区政府", "县政府", "市政府", "县", "街道", "街道办事处", "镇", "乡")
+            || ((name.EndsWith('区') || name.EndsWith('市')) && !name.StartsWith('区') && !name.StartsWith('市') && name.Length <= 5))
         {
             return UnitKind.DistrictGovernment;
         }

@@ -97,7 +97,8 @@ public sealed class SupervisionQueries(PolicyDbContext db, Microsoft.Extensions.
     // then, read from the kept revisions — a report accepted later does not count yet, one returned later still does.
     private const string ActualsSql = """
         WITH t AS (
-            SELECT id, coalesce(based_on_target_id, id) AS source_id, period_start
+            -- A growth target takes the reports of its absolute target once it has a baseline to compare them with.
+            SELECT id, CASE WHEN baseline_value IS NULL THEN id ELSE coalesce(based_on_target_id, id) END AS source_id, period_start
             FROM policy.targets WHERE id = ANY(@target_ids)),
         known AS (SELECT ((@known_on + 1)::timestamp AT TIME ZONE @time_zone) AS at),
         -- A report last changed before then stands as it is now; only the others are looked up in their history.

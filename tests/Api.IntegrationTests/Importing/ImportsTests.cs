@@ -70,8 +70,12 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
             .Select(m => $"{(string)m!["label"]!} {(string)m["title"]!} {(string)m["forUnit"]!["role"]!}")
             .Order(StringComparer.Ordinal).ToList();
 
-        // What the careful reading says: the unit as written, or written without its 市 prefix (商务局 in 防城港市).
-        var names = new[] { unitName, unitName.TrimStart('市') };
+        // What the careful reading says: the unit as written, written without its 市 prefix (商务局 in 防城港市), or written
+        // with traditional characters (区自貿办, one unit with 区自贸办 since issue #14).
+        var names = new[] { unitName, unitName.TrimStart('市') }
+            .Concat(expected["measures"]!.AsArray().SelectMany(m => m!["responsibleUnits"]!.AsArray()).Concat(expected["tasks"]!.AsArray().SelectMany(t => t!["responsibleUnits"]!.AsArray()))
+                .Select(u => (string)u!["name"]!).Where(n => PolicyApi.Domain.Units.UnitNameVariants.Key(n) == PolicyApi.Domain.Units.UnitNameVariants.Key(unitName)))
+            .Distinct().ToArray();
         var expectedMeasures = expected["measures"]!.AsArray()
             .SelectMany(m => m!["responsibleUnits"]!.AsArray().Where(u => names.Contains((string)u!["name"]!))
                 .Select(u => (Label: (string)m["label"]!, Title: (string)m["title"]!, Role: (string)u!["role"]!)))
@@ -344,11 +348,14 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
-    public async Task Import_ForAnUnknownRegion_Is422NamingRegion()
+    public async Task Import_ForARegionWithNoUnits_IsADraftWarningThatTheCommitRegistersIt_AndCommittingWithoutCreatingUnitsIs422()
     {
-        await ExpectProblem(Post("/api/v1/imports", new { text = SmallPlan, region = "不存在市" }),
-            HttpStatusCode.UnprocessableEntity, "urn:policyapi:problem:unknown-region", "region");
-        Assert.Equal(0, await InDatabase(db => db.Imports.CountAsync()));
+        // Issue #14 part 5 replaced the 422 "unknown region" at import: a new region is registered by its first commit.
+        var draft = await Expect(Post("/api/v1/imports", new { text = SmallPlan, region = "不存在市" }), HttpStatusCode.Created);
+        Assert.Contains(draft["draft"]!["warnings"]!.AsArray(), w => ((string)w!).StartsWith("Region 不存在市 has no registered units yet", StringComparison.Ordinal));
+        await ExpectProblem(Commit((string)draft["id"]!), HttpStatusCode.UnprocessableEntity, "urn:policyapi:problem:unresolved-units", "units.市商务局");
+        Assert.Equal(0, await Documents());
+        Assert.Equal(0, await Units());
     }
 
     [Fact]

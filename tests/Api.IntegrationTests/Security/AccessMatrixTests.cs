@@ -38,7 +38,7 @@ public sealed partial class AccessMatrixTests(ApiFixture fixture) : RegistryTest
         ["ListUnits"] = Catalog, ["GetUnit"] = Catalog, ["RegisterUnit"] = Registry, ["UpdateUnit"] = Registry, ["DeleteUnit"] = Registry,
         ["ListTargets"] = Catalog, ["GetTarget"] = Catalog, ["SetTarget"] = Registry, ["ReviseTarget"] = Registry, ["RemoveTarget"] = Registry,
         ["GetAllocations"] = Catalog, ["AllocateTarget"] = Registry, ["GetTaskTable"] = Catalog,
-        ["CreateImport"] = Registry, ["CreateImportFromText"] = Registry, ["GetImport"] = Registry, ["CommitImport"] = Registry,
+        ["CreateImport"] = Registry, ["CreateImportFromText"] = Registry, ["GetImport"] = Registry, ["CommitImport"] = Registry, ["ReviseImportDraft"] = Registry,
         ["ListReports"] = ReadAll, ["GetReport"] = ReadAll, ["GetReportHistory"] = ReadAll,
         ["FileReport"] = [Reporter, SystemAll], ["EditReport"] = [Reporter, SystemAll], ["DeleteReport"] = [Reporter, SystemAll],
         ["AttachEvidence"] = [Reporter, SystemAll], ["RemoveEvidence"] = [Reporter, SystemAll], ["ListEvidence"] = ReadAll, ["DownloadEvidence"] = ReadAll, ["SubmitReport"] = [Reporter, SystemAll],

@@ -95,5 +95,50 @@ public sealed class DraftTranslatorTests
     [InlineData("东兴试验区管委会", UnitKind.FunctionalZone)]
     [InlineData("上思县", UnitKind.DistrictGovernment)]
     [InlineData("市商务局", UnitKind.Department)]
+    [InlineData("东兴市", UnitKind.DistrictGovernment)]
+    [InlineData("东兴市政府", UnitKind.DistrictGovernment)]
+    [InlineData("猴嘴街道办事处", UnitKind.DistrictGovernment)]
+    [InlineData("区自贸办", UnitKind.Department)]
+    [InlineData("连云港经济技术开发区管委会", UnitKind.FunctionalZone)]
     public void Guess_ReadsTheKindFromTheName(string name, UnitKind kind) => Assert.Equal(kind, UnitKinds.Guess(name));
+
+    [Fact]
+    public void Translate_WhenATaskRowNamesACollectivePhrase_MakesItABlanketAssignmentAndNoUnit()
+    {
+        var office = ResponsibleUnit.Register(Region, new UnitDetails("区自贸办", null, UnitKind.Department, []));
+        var draft = Draft() with
+        {
+            Tasks = [new DraftTask(1, "复制推广改革试点经验", false, null, "积极推广各自贸试验区相关改革试点经验。", [new DraftUnit("区自贸办", UnitRole.Responsible), new DraftUnit("区各部门", UnitRole.Responsible)], "（一）", 1, Span)],
+        };
+        var units = new Dictionary<string, ResponsibleUnit>(StringComparer.Ordinal) { ["区自贸办"] = office };
+        var translated = DraftTranslator.Translate(draft, units, [office]);
+        var task = translated.Document.Measures.Single(m => m.Kind == MeasureKind.Task);
+        Assert.Equal([office.Id], task.Assignments.Select(a => a.UnitId));
+        Assert.Equal("区各部门", task.BlanketAssignment!.Text);
+        Assert.Equal([UnitKind.Department], task.BlanketAssignment.UnitKinds);
+    }
+
+    [Fact]
+    public void Translate_WhenAGrowthTargetIsBasedOnTheAbsoluteTarget_LinksItAndNotesThatTheBaselineIsLeftToFill()
+    {
+        var growth = new DraftTarget("同比增长20%以上", "实际利用外资同比增长", Comparator.AtLeast, 20, "%", Accumulation.Level, "2021", "whole", null, true, null, null, "一、", Span) { BasedOn = 0 };
+        var draft = Draft() with { Targets = [Draft().Targets[0], growth] };
+        var translated = DraftTranslator.Translate(draft, new Dictionary<string, ResponsibleUnit>(), []);
+        var fdi = translated.Targets[0];
+        var rate = translated.Targets[1];
+        Assert.Equal(7000m, fdi.Value);
+        Assert.Equal(fdi.Id, rate.BasedOnTargetId);
+        Assert.True(rate.AwaitsBaseline);
+        Assert.Null(rate.Baseline);
+        Assert.Contains(translated.Notes, n => n.Contains("同比增长20%以上", StringComparison.Ordinal) && n.Contains("baseline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Translate_WhenAnEachStreetTargetIsCommitted_BindsTheStreetsAndNotTheDistricts()
+    {
+        var street = ResponsibleUnit.Register(Region, new UnitDetails("猴嘴街道", null, UnitKind.DistrictGovernment, []));
+        var target = new DraftTarget("各街道年内开展不少于2次招商活动", "招商活动", Comparator.AtLeast, 2, "次", Accumulation.Count, "2021", "each", "各街道", false, null, null, "一、", Span);
+        var translated = DraftTranslator.Translate(Draft() with { Targets = [target] }, new Dictionary<string, ResponsibleUnit>(), [Gangkou, street, Commerce]);
+        Assert.Equal([street.Id], translated.Targets.Single().ScopeUnits.Select(s => s.UnitId));
+    }
 }

@@ -11,7 +11,7 @@ public sealed record UnitToCreate(string? Name, UnitKind? Kind);
 /// measures of kind task under their measure, unit assignments with roles, blanket assignments and
 /// targets, in one transaction.
 /// </summary>
-public sealed record CommitImport : ICommand<CommitResponse>
+public sealed record CommitImport : ICommand<CommitResponse>, ICarriesDraft
 {
     [JsonIgnore]
     public Guid ImportId { get; init; }
@@ -22,27 +22,28 @@ public sealed record CommitImport : ICommand<CommitResponse>
     /// <summary>Names mapped to existing units of the region (any name of the draft, resolved or not).</summary>
     public IReadOnlyList<UnitMapping>? UnitMappings { get; init; }
 
-    /// <summary>Names to register as new units of the region.</summary>
+    /// <summary>
+    /// Names to register as new units of the region: names of the draft, and units the text names only as a set (港口区 for
+    /// 各县市区), so that the draft's each-unit targets bind them.
+    /// </summary>
     public IReadOnlyList<UnitToCreate>? CreateUnits { get; init; }
 
     /// <summary>Register every name that still resolves to no unit as a new unit (kind guessed from the name).</summary>
     public bool CreateMissingUnits { get; init; }
 }
 
-public sealed class CommitImportValidator : AbstractValidator<CommitImport>
+/// <summary>A request that carries a corrected draft (a commit, a correction of the stored draft).</summary>
+public interface ICarriesDraft
 {
-    public CommitImportValidator()
+    ImportDraft? Draft { get; }
+}
+
+/// <summary>The rules a corrected draft meets, named by their place in the request (draft.measures[0].title …).</summary>
+public abstract class CorrectedDraftValidator<T> : AbstractValidator<T>
+    where T : ICarriesDraft
+{
+    protected CorrectedDraftValidator()
     {
-        RuleForEach(x => x.UnitMappings).ChildRules(m =>
-        {
-            m.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
-            m.RuleFor(x => x.UnitId).NotEmpty();
-        });
-        RuleForEach(x => x.CreateUnits).ChildRules(c =>
-        {
-            c.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
-            c.RuleFor(x => x.Kind).IsInEnum();
-        });
         When(x => x.Draft is not null, () =>
         {
             RuleFor(x => x.Draft!.Title).MaximumLength(TextLimits.Title);
@@ -58,6 +59,7 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
                 m.RuleFor(x => x.Kind).IsInEnum();
                 m.RuleFor(x => x.Deadline).MaximumLength(TextLimits.Deadline).OneLineOfText();
                 m.RuleFor(x => x.BlanketAssignment).MaximumLength(TextLimits.BlanketAssignmentText);
+                m.RuleFor(x => x.UnparsedUnits).MaximumLength(TextLimits.Body);
                 m.RuleForEach(x => x.ResponsibleUnits).ChildRules(u =>
                 {
                     u.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
@@ -71,6 +73,23 @@ public sealed class CommitImportValidator : AbstractValidator<CommitImport>
                     ctx.AddFailure(field, message);
                 }
             });
+        });
+    }
+}
+
+public sealed class CommitImportValidator : CorrectedDraftValidator<CommitImport>
+{
+    public CommitImportValidator()
+    {
+        RuleForEach(x => x.UnitMappings).ChildRules(m =>
+        {
+            m.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
+            m.RuleFor(x => x.UnitId).NotEmpty();
+        });
+        RuleForEach(x => x.CreateUnits).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Name).NotEmpty().MaximumLength(TextLimits.UnitName);
+            c.RuleFor(x => x.Kind).IsInEnum();
         });
     }
 }
@@ -97,16 +116,11 @@ public sealed class CommitImportHandler(PolicyDbContext db, Documents.DocumentNu
 {
     public async Task<CommitResponse> Handle(CommitImport request, CancellationToken cancellationToken)
     {
-        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == request.ImportId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Import", request.ImportId);
-        if (import.HasExpired(clock.Now))
-        {
-            throw new GoneException(ProblemTypes.ForRule("import-expired"), import.ExpiryNotice);
-        }
-
+        var import = await ImportDrafts.LoadUnexpiredAsync(db, request.ImportId, clock.Now, cancellationToken);
         import.EnsureCommittable(clock.Now);
 
         var draft = (request.Draft ?? ImportDrafts.Read(import)) with { Region = import.Region };
+        ImportDrafts.EnsureUnitListsResolved(draft);
         var units = await resolver.ResolveAsync(import.Region, draft, request, cancellationToken);
         var translated = DraftTranslator.Translate(draft, units.ByName, units.Region);
         await documentNumbers.EnsureFreeAsync(translated.Document, cancellationToken);
@@ -133,7 +147,8 @@ internal static class CommitImportEndpoint
             .Describe("CommitImport", "Commit a draft as the record",
                 "Creates the document, chapters, measures, task rows (as measures of kind task), unit assignments, blanket assignments and targets " +
                 "in one transaction. Send the corrected draft, map unit names to registered units, or let unknown names be registered " +
-                "(createMissingUnits). Unresolved names are a 422 listing suggestions; a 文号 already registered is a 409 naming the document; " +
+                "(createMissingUnits); a region with no units yet is registered by the commit. Unresolved names are a 422 listing suggestions; " +
+                "a unit list the importer could not read (unparsedUnits) is a 422 naming its line until it is cleared; a 文号 already registered is a 409 naming the document; " +
                 "a draft already committed is a 409; an expired draft is a 410.")
             .CreatesResource<CommitImport, CommitResponse>(400, 404, 409, 410, 413, 415, 422);
 }

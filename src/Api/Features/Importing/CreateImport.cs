@@ -12,7 +12,10 @@ public sealed class ImportOptions
     /// <summary>The largest request body POST /imports accepts, in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 
-    /// <summary>Regions accepted even before any unit or document of theirs is registered.</summary>
+    /// <summary>
+    /// Regions an operator declares: known before any unit or document of theirs is registered (a draft for one carries no
+    /// new-region warning), and among the regions a new one is compared with for typos.
+    /// </summary>
     public IList<string> Regions { get; } = [];
 }
 
@@ -64,7 +67,6 @@ public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller calle
     public async Task<ImportResponse> Handle(CreateImport request, CancellationToken cancellationToken)
     {
         var region = request.Region!.Trim();
-        await EnsureKnownRegionAsync(region, cancellationToken);
         var draft = PolicyTextParser.Parse(request.Text!, region);
         if (draft.Measures.Count == 0)
         {
@@ -99,28 +101,59 @@ public sealed class CreateImportHandler(PolicyDbContext db, ICurrentCaller calle
             }
         }
 
+        draft = draft with { Warnings = [.. await RegionWarningsAsync(region, cancellationToken), .. draft.Warnings, .. await UnboundScopeWarningsAsync(draft, cancellationToken)] };
         var record = DocumentImport.Start(region, request.Text!, JsonSerializer.Serialize(draft, ImportDrafts.Json), caller.Actor.Subject, clock.Now, options.Value.DraftLifetime);
         db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return await resolver.DescribeAsync(record, draft, cancellationToken);
     }
 
-    /// <summary>A region is known once its registry has a unit or a document, or when it is configured.</summary>
-    private async Task EnsureKnownRegionAsync(string region, CancellationToken cancellationToken)
+    /// <summary>
+    /// A region is known once its registry has a unit or a document, or when it is configured. A new one is registered by the
+    /// commit that creates its first units, so it is read, with a warning; one a character or two away from a known region
+    /// with the same ending (连云巷市 for 连云港市) is probably a typo, and the warning says which.
+    /// </summary>
+    private async Task<List<string>> RegionWarningsAsync(string region, CancellationToken cancellationToken)
     {
         if (options.Value.Regions.Contains(region, StringComparer.Ordinal)
             || await db.Units.AnyAsync(u => u.Region == region, cancellationToken)
             || await db.Documents.AnyAsync(d => d.Region == region, cancellationToken))
         {
-            return;
+            return [];
         }
 
-        throw new UnprocessableException(ProblemTypes.ForRule("unknown-region"), "Unknown region",
-            $"No region '{region}' is known: it has no registered units or documents and is not configured (Import:Regions). Register a unit of the region first.")
+        var known = await db.Units.Select(u => u.Region).Union(db.Documents.Select(d => d.Region)).ToListAsync(cancellationToken);
+        var warnings = new List<string>
         {
-            Errors = new Dictionary<string, string[]> { ["region"] = [$"Unknown region '{region}'."] },
+            $"Region {region} has no registered units yet: the commit registers it with the draft's units (createMissingUnits: true; kinds guessed from the names — " +
+            "区/县/市政府 district government, 管委会 functional zone, 局/委/办 department — or given in createUnits).",
         };
+        foreach (var similar in known.Concat(options.Value.Regions).Distinct(StringComparer.Ordinal).Where(k => LooksLikeTypo(region, k)).Order(StringComparer.Ordinal))
+        {
+            warnings.Add($"Region {region} is not known, but {similar} is, and differs by {TextSimilarity.EditDistance(region, similar)} character(s): if {similar} is meant, submit the text again with that region.");
+        }
+
+        return warnings;
     }
+
+    /// <summary>An each-unit target (各县市区不少于4次) whose set has no registered unit would bind nobody: said before the commit.</summary>
+    private async Task<IEnumerable<string>> UnboundScopeWarningsAsync(ImportDraft draft, CancellationToken cancellationToken)
+    {
+        var scoped = draft.Targets.Where(t => t.Scope == "each" && t.ScopeText is { } s && DraftTranslator.CollectiveKinds(s).Count > 0).ToList();
+        if (scoped.Count == 0)
+        {
+            return [];
+        }
+
+        var units = await db.Units.AsNoTracking().Where(u => u.Region == draft.Region).ToListAsync(cancellationToken);
+        return scoped.Where(t => !units.Any(u => DraftTranslator.ScopeBinds(t.ScopeText!, u))).Select(t =>
+            $"Target '{t.Text}' binds each of {t.ScopeText}, but {draft.Region} has no registered unit of that kind: register them (or name them in createUnits " +
+            "when committing) so that each owes it; otherwise it is committed region-wide and no unit owes it.");
+    }
+
+    private static bool LooksLikeTypo(string region, string known) =>
+        known != region && known.Length > 0 && region[^1] == known[^1]
+        && TextSimilarity.EditDistance(region, known) <= (Math.Min(region.Length, known.Length) >= 6 ? 2 : 1);
 }
 
 internal static class CreateImportEndpoint
@@ -133,7 +166,8 @@ internal static class CreateImportEndpoint
                 "responsible units with roles, blanket assignments, task-table rows, targets and supervision rhythm — each with the span of text it came from. " +
                 "A document that is only a task table (任务分工表) gives its rows as measures of kind task, with their 完成时限 as deadline and a 重点工作 column as chapters. " +
                 "What cannot be read (a table without a header, a row of another width, a second 文号) is a warning naming the line. " +
-                "Every unit name is resolved against the region's registry; unknown names come with the closest known units. Nothing becomes the record " +
+                "Every unit name is resolved against the region's registry; unknown names come with the closest known units. A region with no units yet is read " +
+                "with a warning (and one that looks like a typo of a known region with another); its commit registers it. Nothing becomes the record " +
                 "until the draft is committed. Metadata given in the request overrides what is read.")
             .CreatesResource<CreateImport, ImportResponse>(400, 413, 415, 422);
 

@@ -16,6 +16,9 @@ public sealed record ImportResponse(
 {
     /// <summary>Unit names that resolve to no unit: map or create them in the commit.</summary>
     public int UnresolvedUnits => Units.Count(u => u.Match == "none");
+
+    /// <summary>Unit lists the importer could not read (unparsedUnits on a measure or task): the commit is refused until a person clears each.</summary>
+    public int UnparsedUnitLists => DraftReview.Unresolved(Draft).Count();
 }
 
 /// <summary>Helpers shared by the import use cases.</summary>
@@ -25,6 +28,29 @@ internal static class ImportDrafts
 
     public static ImportDraft Read(DocumentImport record) =>
         JsonSerializer.Deserialize<ImportDraft>(record.DraftJson, Json) ?? throw new InvalidOperationException($"Import {record.Id} has no draft.");
+
+    /// <summary>The import to change, tracked: 404 when there is none, 410 once it has expired.</summary>
+    public static async Task<DocumentImport> LoadUnexpiredAsync(PolicyDbContext db, Guid importId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var import = await db.Imports.SingleOrDefaultAsync(i => i.Id == importId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Import", importId);
+        return import.HasExpired(now) ? throw new GoneException(ProblemTypes.ForRule("import-expired"), import.ExpiryNotice) : import;
+    }
+
+    /// <summary>Refuses a draft (422) while a unit list the importer could not read is kept on it, naming each and its line.</summary>
+    public static void EnsureUnitListsResolved(ImportDraft draft)
+    {
+        var unresolved = DraftReview.Unresolved(draft).ToList();
+        if (unresolved.Count > 0)
+        {
+            throw new UnprocessableException(ProblemTypes.ForRule("unparsed-units"), "Unit lists not read",
+                $"{unresolved.Count} unit list(s) of the draft could not be read and are kept as unparsedUnits: {string.Join(" ", unresolved.Select(u => u.Message))}")
+            {
+                Errors = unresolved.ToDictionary(u => u.Field, u => new[] { u.Message }),
+            };
+        }
+    }
 
     /// <summary>Every unit name of the draft (measures and task rows), once, in order of first appearance.</summary>
     public static List<(string Name, int Occurrences)> UnitNames(ImportDraft draft) =>

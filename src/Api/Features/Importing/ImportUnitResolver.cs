@@ -9,8 +9,9 @@ public sealed record ResolvedUnits(
 
 /// <summary>
 /// Resolves the unit names of a draft against the region's registry for a commit: the caller's mappings first, then
-/// names, aliases and inferred prefixes; names still unresolved are registered when the caller asks, otherwise the
-/// commit is refused (422) with suggestions for each.
+/// names, aliases, inferred prefixes and variants (traditional characters, known abbreviations); names still unresolved
+/// are registered when the caller asks, otherwise the commit is refused (422) with suggestions for each. A region with
+/// no units yet is registered by the commit that creates its first ones.
 /// </summary>
 public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry registry)
 {
@@ -27,7 +28,8 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
         return new ImportResponse(record.Id, record.Status, record.Region, record.CreatedAt, record.ExpiresAt,
             record.CommittedAt, record.DocumentId, draft, units)
         {
-            ETag = EntityTags.Of([(record.Id, record.Status == ImportStatus.Committed ? 2 : 1), .. regionUnits.OrderBy(u => u.Id).Select(u => (u.Id, (long)u.Version))]),
+            // The record's version counts its corrections and its commit.
+            ETag = EntityTags.Of([(record.Id, record.Version + 1L), .. regionUnits.OrderBy(u => u.Id).Select(u => (u.Id, (long)u.Version))]),
         };
     }
 
@@ -52,15 +54,22 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
 
         var created = new List<ResponsibleUnit>();
         var unresolved = new List<UnitResolution>();
-        // Names with their 市/区 prefix first, so that 商务局 finds the 市商务局 this commit creates.
+        var notes = new List<string>();
+        // Names with their 市/区 prefix first, so that 商务局 finds the 市商务局 this commit creates; simplified before traditional,
+        // so that 区自貿办 finds the 区自贸办 this commit creates and the unit is registered as the simplified name.
         var names = ImportDrafts.UnitNames(draft).Where(n => !DraftUnit.IsCollective(n.Name) && !resolved.ContainsKey(n.Name))
-            .OrderBy(n => directory.Prefixed(n.Name).Any() ? 1 : 0).ToList();
+            .OrderBy(n => directory.Prefixed(n.Name).Any() ? 1 : 0).ThenBy(n => UnitNameVariants.HasTraditional(n.Name) ? 1 : 0).ToList();
         foreach (var (name, occurrences) in names)
         {
             var resolution = directory.Resolve(name, occurrences);
             if (resolution.UnitId is { } id)
             {
                 resolved[name] = byId.TryGetValue(id, out var known) ? known : created.Single(c => c.Id == id);
+                if (resolution.Match == "variant")
+                {
+                    notes.Add($"{name} is read as {resolution.UnitName}: the names differ only by traditional/simplified characters or an abbreviation.");
+                }
+
                 continue;
             }
 
@@ -71,12 +80,16 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
                 continue;
             }
 
-            var unit = ResponsibleUnit.Register(region, new UnitDetails(name, null, toCreate?.Kind ?? UnitKinds.Guess(name), []));
-            await registry.EnsureNamesFreeAsync(unit, cancellationToken);
-            db.Units.Add(unit);
-            created.Add(unit);
-            directory.Add(unit);
-            resolved[name] = unit;
+            resolved[name] = await RegisterAsync(region, name, toCreate?.Kind, directory, created, cancellationToken);
+        }
+
+        // Units the text does not name one by one (港口区 of 各县市区), registered so that the scopes of the commit bind them.
+        foreach (var extra in (request.CreateUnits ?? []).Where(c => !resolved.ContainsKey(c.Name!) && !DraftUnit.IsCollective(c.Name!)))
+        {
+            if (directory.Resolve(extra.Name!, 0).UnitId is null)
+            {
+                await RegisterAsync(region, extra.Name!, extra.Kind, directory, created, cancellationToken);
+            }
         }
 
         if (unresolved.Count > 0)
@@ -91,7 +104,23 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
             };
         }
 
-        IReadOnlyList<string> notes = created.Count > 0 ? [$"Registered {created.Count} new unit(s) in {region}: {string.Join("、", created.Select(c => c.Name))}."] : [];
+        if (created.Count > 0)
+        {
+            notes.Insert(0, regionUnits.Count == 0
+                ? $"Registered the region {region} with {created.Count} unit(s): {string.Join("、", created.Select(c => $"{c.Name} ({c.Kind})"))}."
+                : $"Registered {created.Count} new unit(s) in {region}: {string.Join("、", created.Select(c => c.Name))}.");
+        }
+
         return new ResolvedUnits(resolved, created, [.. regionUnits, .. created], notes);
+    }
+
+    private async Task<ResponsibleUnit> RegisterAsync(string region, string name, UnitKind? kind, UnitDirectory directory, List<ResponsibleUnit> created, CancellationToken cancellationToken)
+    {
+        var unit = ResponsibleUnit.Register(region, new UnitDetails(name, null, kind ?? UnitKinds.Guess(name), []));
+        await registry.EnsureNamesFreeAsync(unit, cancellationToken);
+        db.Units.Add(unit);
+        created.Add(unit);
+        directory.Add(unit);
+        return unit;
     }
 }

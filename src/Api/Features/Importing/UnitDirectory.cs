@@ -6,8 +6,10 @@ public sealed record UnitSuggestion(Guid UnitId, string Name, double Score);
 /// <summary>
 /// How a unit name of a draft resolves against the region's registry. <c>match</c> is <c>name</c> or
 /// <c>alias</c> (found as written), <c>inferred</c> (a name written without its 市/区 prefix after a
-/// prefixed one, such as 商务局 after 市发展改革委, found with the prefix), <c>collective</c> (各县区政府…, a
-/// class of units, committed as a blanket assignment) or <c>none</c> (unknown: map it or create it).
+/// prefixed one, such as 商务局 after 市发展改革委, found with the prefix), <c>variant</c> (the same name written with
+/// traditional characters or a known abbreviation, such as 区自貿办 for 区自贸办 or 市发改委 for 市发展和改革委员会: one unit, with
+/// a warning), <c>collective</c> (各县区政府, 区各部门…, a class of units, committed as a blanket assignment, never a unit) or
+/// <c>none</c> (unknown: map it or create it).
 /// </summary>
 public sealed record UnitResolution(string Name, int Occurrences, string Match, Guid? UnitId, string? UnitName, IReadOnlyList<UnitSuggestion> Suggestions);
 
@@ -15,6 +17,7 @@ public sealed record UnitResolution(string Name, int Occurrences, string Match, 
 internal sealed class UnitDirectory
 {
     private readonly Dictionary<string, (Guid Id, string Name, UnitNameKind Kind)> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Guid Id, string Name)> _byVariant = new(StringComparer.Ordinal);
     private readonly List<(Guid Id, string Name, string Key)> _units = [];
 
     private UnitDirectory(string region) => Region = region;
@@ -44,6 +47,10 @@ internal sealed class UnitDirectory
         }
 
         _byKey.TryAdd(TextKey.For(unit.Name), (unit.Id, unit.Name, UnitNameKind.Name));
+        foreach (var name in unit.Names.Select(n => n.Value).Prepend(unit.Name))
+        {
+            _byVariant.TryAdd(UnitNameVariants.Key(name), (unit.Id, unit.Name));
+        }
     }
 
     public UnitResolution Resolve(string name, int occurrences)
@@ -63,6 +70,14 @@ internal sealed class UnitDirectory
             if (_byKey.TryGetValue(TextKey.For(candidate), out var inferred))
             {
                 return new UnitResolution(name, occurrences, "inferred", inferred.Id, inferred.Name, []);
+            }
+        }
+
+        foreach (var candidate in Prefixed(name).Prepend(name))
+        {
+            if (_byVariant.TryGetValue(UnitNameVariants.Key(candidate), out var variant))
+            {
+                return new UnitResolution(name, occurrences, "variant", variant.Id, variant.Name, []);
             }
         }
 

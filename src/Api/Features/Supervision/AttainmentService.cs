@@ -26,7 +26,7 @@ public sealed class AttainmentService(SupervisionQueries queries)
         var rows = await queries.ActualsAsync([.. targets.Select(t => t.Id)], periodsTo, knownOn, cancellationToken);
         return targets.ToDictionary(t => t.Id, t =>
         {
-            var accumulation = t.BasedOnTargetId is { } source ? sourceAccumulation.GetValueOrDefault(source, t.Accumulation) : t.Accumulation;
+            var accumulation = t.IsGrowth && t.BasedOnTargetId is { } source ? sourceAccumulation.GetValueOrDefault(source, t.Accumulation) : t.Accumulation;
             var mine = rows.Where(r => r.TargetId == t.Id).ToList();
             var units = mine.ToDictionary(
                 r => r.UnitId,

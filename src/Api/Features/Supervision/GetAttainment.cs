@@ -84,7 +84,7 @@ public sealed class AttainmentBoard(PolicyDbContext db, AttainmentService actual
 
     private static AttainmentResponse Evaluate(Target target, TargetActuals actual, IReadOnlyDictionary<Guid, Accumulation> sources, IReadOnlyDictionary<Guid, string> names, DateOnly asOf, CadenceFrequency? cadence)
     {
-        var accumulation = target.BasedOnTargetId is { } s ? sources.GetValueOrDefault(s, Accumulation.Cumulative) : target.Accumulation;
+        var accumulation = target.IsGrowth && target.BasedOnTargetId is { } s ? sources.GetValueOrDefault(s, Accumulation.Cumulative) : target.Accumulation;
         var goal = AttainmentService.GoalOf(target, accumulation: target.IsGrowth ? accumulation : null);
         var expectedAt = AttainmentCalculator.ExpectedAt(cadence, asOf, target.PeriodEnd);
         var result = AttainmentCalculator.Evaluate(goal, actual.Accepted, expectedAt);

@@ -47,7 +47,8 @@ public sealed class TargetReferences(PolicyDbContext db)
         {
             var source = await db.Targets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == sourceId && t.DocumentId == target.DocumentId, cancellationToken)
                 ?? throw new DomainValidationException("basedOnTargetId", $"The document has no target {sourceId}.");
-            if (source.IsGrowth || source.Id == target.Id || TextKey.For(source.UnitOfMeasure) != TextKey.For(target.ReportUnitOfMeasure))
+            // A growth target awaiting its baseline reports nothing yet; once it has one, reports are in its source's unit.
+            if (source.IsGrowth || source.Id == target.Id || (!target.AwaitsBaseline && TextKey.For(source.UnitOfMeasure) != TextKey.For(target.ReportUnitOfMeasure)))
             {
                 throw new DomainValidationException("basedOnTargetId", $"A growth target takes its actuals from an absolute target in {target.ReportUnitOfMeasure}.");
             }

@@ -18,6 +18,7 @@ internal sealed class TargetConfiguration() : VersionedEntityConfiguration<Targe
         builder.Ignore(t => t.Baseline);
         builder.Ignore(t => t.Cadence);
         builder.Ignore(t => t.IsGrowth);
+        builder.Ignore(t => t.AwaitsBaseline);
         builder.Ignore(t => t.ReportUnitOfMeasure);
         builder.Ignore(t => t.Allocated);
         builder.Ignore(t => t.Unallocated);
