@@ -27,7 +27,7 @@ internal static partial class TargetExtractor
 {
     private static readonly Dictionary<string, string> AtLeastBefore = new(StringComparer.Ordinal)
     {
-        ["不少于"] = ">=", ["不低于"] = ">=", ["至少"] = ">=", ["达到"] = ">=", ["超过"] = ">=", ["突破"] = ">=", ["力争"] = ">=", ["达"] = ">=",
+        ["不少于"] = ">=", ["不低于"] = ">=", ["至少"] = ">=", ["达到"] = ">=", ["超过"] = ">=", ["突破"] = ">=", ["力争"] = ">=", ["达"] = ">=", ["完成"] = ">=",
         ["不超过"] = "<=", ["不高于"] = "<=", ["不多于"] = "<=", ["控制在"] = "<=", ["缩短至"] = "<=", ["压缩至"] = "<=", ["压减至"] = "<=", ["缩短到"] = "<=",
     };
 
@@ -93,6 +93,11 @@ internal static partial class TargetExtractor
             }
 
             var suffix = ComparatorAfter().Match(masked[afterIndex..]);
+            if (suffix.Success && suffix.Groups["word"].Value == "内" && unit is not ("工作日" or "天" or "小时"))
+            {
+                suffix = Match.Empty; // 内 closes a time limit (30个工作日内办结), nothing else
+            }
+
             if (suffix.Success)
             {
                 comparator ??= suffix.Groups["word"].Value is "以上" or "及以上" ? ">=" : "<=";
@@ -105,13 +110,25 @@ internal static partial class TargetExtractor
                 lead = GoalWord().Replace(lead, string.Empty);
             }
 
+            if (comparator is null && Pledge().IsMatch(masked) && masked[afterIndex..].StartsWith('、'))
+            {
+                // 确保全年全市实际使用外资1.2亿美元、同比增长15%以上: a figure pledged as the first of a list is a level to reach.
+                comparator = ">=";
+            }
+
+            if (comparatorBefore.Success && CapLead().IsMatch(lead) && unit is "元" or "万元" or "亿元")
+            {
+                // 单个项目最高不超过1000万元: the most support may give, not a goal.
+                continue;
+            }
+
             if (comparator is null)
             {
                 continue;
             }
 
             var after = masked[afterIndex..Math.Max(afterIndex, nextFigure)];
-            if (suffix.Success && QualifiesANoun(after))
+            if (suffix.Success && suffix.Groups["word"].Value is not ("内" or "以内") && QualifiesANoun(after))
             {
                 // 3000万美元以上外资项目到账率达到70%: a figure with 以上 followed by the noun it qualifies says which
                 // projects; the target is what the clause goes on to require of them.
@@ -124,7 +141,7 @@ internal static partial class TargetExtractor
             }
 
             // 投资额3000万美元以上 with no verb that requires it: a threshold that says which projects, not a goal.
-            if (!comparatorBefore.Success && ThresholdLead().IsMatch(before))
+            if (!comparatorBefore.Success && ThresholdLead().IsMatch(before) && !GrowthWord().IsMatch(before))
             {
                 continue;
             }
@@ -320,14 +337,22 @@ internal static partial class TargetExtractor
         _ => unit,
     };
 
-    [GeneratedRegex(@"(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<unit>万美元|亿美元|美元|万元|亿元|元|%|％|个百分点|个工作日|工作日|人次|个位次|位次|个|次|家|项|场|批|件|户|人|名|天|亩|平方米|平方公里|公里|吨|台|套|宗)")]
+    [GeneratedRegex(@"(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<unit>万美元|亿美元|美元|万元|亿元|元|%|％|个百分点|个工作日|工作日|人次|家次|个位次|位次|个|次|家|项|场|批|件|户|人|名|天|亩|平方米|平方公里|公里|吨|台|套|宗)")]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"(?<word>不少于|不低于|至少|达到|超过|突破|力争|不超过|不高于|不多于|控制在|缩短至|压缩至|压减至|缩短到|达)\s*$")]
+    [GeneratedRegex(@"(?<word>不少于|不低于|至少|达到|超过|突破|力争|完成|不超过|不高于|不多于|控制在|缩短至|压缩至|压减至|缩短到|达)\s*$")]
     private static partial Regex ComparatorBefore();
 
-    [GeneratedRegex(@"^\s*(?<word>及以上|以上|以下|以内)")]
+    [GeneratedRegex(@"^\s*(?<word>及以上|以上|以下|以内|内)")]
     private static partial Regex ComparatorAfter();
+
+    /// <summary>A clause that pledges what follows: 确保…, 力争…, 争取….</summary>
+    [GeneratedRegex(@"^\s*(确保|力争|争取)")]
+    private static partial Regex Pledge();
+
+    /// <summary>The words of a cap on support: 最高不超过, 最多不超过.</summary>
+    [GeneratedRegex(@"(最高|最多|累计最高)\s*$")]
+    private static partial Regex CapLead();
 
     [GeneratedRegex(@"(工作目标|目标任务|目标值|目标为|目标是|目标)\s*$")]
     private static partial Regex GoalWord();

@@ -4,8 +4,9 @@ namespace PolicyApi.Domain.UnitTests.Importing;
 
 /// <summary>
 /// The draft of each corpus document (data/corpus, written in the conventions of published 稳外资 documents)
-/// against its careful reading. The structure — chapters, measures with labels, titles and kinds, deadlines, task
-/// rows — must reach F1 ≥ 0.98 on every document; the table of every field is written to the test output.
+/// against its careful reading. Every field — metadata, chapters, measures with labels, titles and kinds, unit roles,
+/// blanket assignments, deadlines, task rows, targets and cadence — must reach F1 ≥ 0.98 on every document; the
+/// table of every field is written to the test output.
 /// </summary>
 public sealed class CorpusDraftTests(ITestOutputHelper output)
 {
@@ -23,7 +24,7 @@ public sealed class CorpusDraftTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public void Draft_reads_the_structure_as_the_careful_reading_does(string document)
+    public void Draft_reads_the_document_as_the_careful_reading_does(string document)
     {
         var (draft, expected) = GroundTruth.Load(GroundTruth.CorpusDirectory, document);
         var scores = GroundTruth.Compare(draft, expected);
@@ -32,8 +33,7 @@ public sealed class CorpusDraftTests(ITestOutputHelper output)
         // A well-formed document raises no warning about its lines (tables without header, rows of another width, two 文号).
         Assert.DoesNotContain(draft.Warnings, w => w.StartsWith("Line ", StringComparison.Ordinal));
 
-        string[] asserted = ["metadata", "chapters", "measure labels", "measure titles", "measure kinds", "deadlines", "task rows", "task key work", "task measures"];
-        var failures = scores.Where(s => asserted.Contains(s.Field) && s.F1 < Required).ToList();
+        var failures = scores.Where(s => s.F1 < Required).ToList();
         Assert.True(failures.Count == 0, $"Fields below F1 {Required}:\n" + string.Join('\n', failures.Select(f => f.ToString())));
     }
 }

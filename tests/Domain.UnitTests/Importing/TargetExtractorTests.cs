@@ -118,4 +118,30 @@ public sealed class TargetExtractorTests
         targets[growth] = targets[growth] with { BasedOn = 99 };
         Assert.Contains(DraftChecks.Problems(draft with { Targets = targets }), p => p.Field == $"draft.targets[{growth}].basedOn");
     }
+
+    [Theory]
+    [InlineData("实际使用外资完成5000万美元。", ">=", 5000, "万美元", false)]
+    [InlineData("全市参展企业不少于100家次。", ">=", 100, "家次", false)]
+    [InlineData("投诉事项受理后30个工作日内办结。", "<=", 30, "工作日", false)]
+    [InlineData("短期险承保规模同比增长10%以上。", ">=", 10, "%", true)]
+    public void Find_WhenTheVerbOrUnitIsLessCommon_ReadsTheTarget(string text, string comparator, int value, string unit, bool growth)
+    {
+        var target = Assert.Single(Find(text));
+        Assert.Equal((comparator, (decimal)value, unit, growth), (target.Comparator, target.Value, target.Unit, target.Growth));
+    }
+
+    [Fact]
+    public void Find_WhenAPledgedAmountOpensAList_ReadsItAsALevelToReach()
+    {
+        var targets = Find("确保全年全市实际使用外资1.2亿美元、同比增长15%以上。");
+        Assert.Equal([(">=", 1.2m, "亿美元", false), (">=", 15m, "%", true)], targets.Select(t => (t.Comparator, t.Value, t.Unit, t.Growth)));
+    }
+
+    [Fact]
+    public void Find_WhenAFigureCapsSupport_FindsNoTarget() =>
+        Assert.Empty(Find("奖励资金按照当年实际到资额的1%安排，单个项目最高不超过1000万元。"));
+
+    [Fact]
+    public void Find_WhenNeiFollowsAFigureThatIsNotATime_DoesNotReadItAsALimit() =>
+        Assert.Empty(Find("在3个园区内开展试点。"));
 }
