@@ -385,7 +385,7 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"(时限|时间|用时|周期|办结|审批|办理|受理|之日起|作出|答复|处理)")]
     private static partial Regex TimeLimit();
 
-    [GeneratedRegex(@"(?<y>20\d{2})\s*年")]
+    [GeneratedRegex(@"(?<y>20[0-9]{2})\s*年")] // ASCII digits: int.Parse reads no others
     private static partial Regex Year();
 
     [GeneratedRegex(@"^(力争|确保|争取|到\d{4}年|\d{4}年|在\d{4}年|年内|全年|当年|全市|全区|全县|开展|实现|完成)+")]

@@ -144,4 +144,12 @@ public sealed class TargetExtractorTests
     [Fact]
     public void Find_WhenNeiFollowsAFigureThatIsNotATime_DoesNotReadItAsALimit() =>
         Assert.Empty(Find("在3个园区内开展试点。"));
+
+    [Fact]
+    public void Find_WhenAYearMixesDigitsOfAnotherScript_ReadsTheTargetWithTheDocumentsYear()
+    {
+        // 20 then Arabic-Indic ٢٢: a year only ASCII digits make; int.Parse would throw on it (a 500 for the import).
+        var target = Assert.Single(Find("20٢٢年实际使用外资达到7000万美元。"));
+        Assert.Equal((7000m, "万美元", 2021), (target.Value, target.Unit, target.Year));
+    }
 }
