@@ -77,6 +77,17 @@ public sealed class Measure : VersionedEntity
         Changed();
     }
 
+    /// <summary>Reads the day of the deadline again in the document's year (年底前 of a document moved from 2021 to 2022).</summary>
+    internal void DateDeadline(int? documentYear)
+    {
+        var day = Deadlines.LastDay(Deadline, documentYear);
+        if (day != DeadlineDate)
+        {
+            DeadlineDate = day;
+            Changed();
+        }
+    }
+
     internal void MoveTo(int sequence)
     {
         if (Sequence != sequence)

@@ -78,6 +78,12 @@ public sealed class PolicyDocument : AggregateRoot
         }
 
         Apply(details);
+        foreach (var measure in _measures)
+        {
+            // 年底前 falls in the document's year: a new period or issue date moves it.
+            measure.DateDeadline(Year);
+        }
+
         Changed();
     }
 

@@ -94,4 +94,20 @@ public sealed class TaskTableImportsTests(ApiFixture fixture) : RegistryTest(fix
         await ExpectProblem(Post($"/api/v1/documents/{document}/measures", new { label = "2", title = "建立外资项目库", deadline = new string('前', 101) }),
             HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "deadline");
     }
+
+    [Fact]
+    public async Task Measure_WithAnUndatedDeadline_FollowsTheDocumentsYear_WhenItsPeriodChanges()
+    {
+        var document = Id(await CreateDocument(new { title = "2021年稳外资工作方案", region = Lianyungang, kind = "workPlan", period = new { from = "2021-01-01", to = "2021-12-31" } }));
+        var measure = Id(await CreateMeasure(document, new { label = "1", title = "开展外资招商活动", kind = "task", deadline = "年底前" }));
+        var (before, measureTag) = await Read($"/api/v1/measures/{measure}");
+        Assert.Equal("2021-12-31", (string?)before["deadlineDate"]);
+
+        var (_, documentTag) = await Read($"/api/v1/documents/{document}");
+        await Expect(Put($"/api/v1/documents/{document}", new { title = "2022年稳外资工作方案", region = Lianyungang, kind = "workPlan", status = "draft", period = new { from = "2022-01-01", to = "2022-12-31" } }, documentTag), HttpStatusCode.OK);
+
+        var (after, newTag) = await Read($"/api/v1/measures/{measure}");
+        Assert.Equal("2022-12-31", (string?)after["deadlineDate"]);
+        Assert.NotEqual(measureTag, newTag);
+    }
 }
