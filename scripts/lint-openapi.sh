@@ -3,6 +3,7 @@
 #   scripts/lint-openapi.sh                      the document the tests wrote (.data/openapi/swagger.json; scripts/test.sh)
 #   scripts/lint-openapi.sh FILE                 a document on disk
 #   scripts/lint-openapi.sh http://127.0.0.1:8080/swagger/v1/swagger.json   a running API's
+#   scripts/lint-openapi.sh --install-only      installs Spectral and lints nothing (test.sh runs it beside the build)
 # Spectral is installed with npm into .data/tools (git-ignored) the first time, pinned to one version.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +19,7 @@ if [ ! -x "$spectral" ] || [ "$("$spectral" --version 2>/dev/null)" != "$version
   mkdir -p "$tools"
   npm install --prefix "$tools" --no-audit --no-fund --loglevel=error "@stoplight/spectral-cli@$version" >&2
 fi
+[ "${1:-}" != "--install-only" ] || exit 0
 
 source=${1:-$root/.data/openapi/swagger.json}
 case "$source" in

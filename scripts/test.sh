@@ -10,14 +10,21 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 configuration=${CONFIGURATION:-Release}
 cluster=""
+spectral_install=""
 
 cleanup() {
+  if [ -n "$spectral_install" ]; then kill "$spectral_install" 2>/dev/null || true; fi
+  rm -f "${TMPDIR:-/tmp}/policyapi-spectral-install.$$.log"
   if [ -n "$cluster" ]; then
     pg_stop "$cluster"
     rm -rf "$cluster"
   fi
 }
 trap cleanup EXIT
+
+# Spectral (npm, ~40 s on a clean checkout) installs while the solution builds and the tests run; the lint waits for it.
+"$root/scripts/lint-openapi.sh" --install-only >"${TMPDIR:-/tmp}/policyapi-spectral-install.$$.log" 2>&1 &
+spectral_install=$!
 
 dotnet build "$root/PolicyApi.sln" -c "$configuration" -nologo
 
@@ -41,6 +48,10 @@ rm -f "$POLICYAPI_OPENAPI_FILE"
 
 dotnet test "$root/PolicyApi.sln" -c "$configuration" --no-build -nologo --logger "console;verbosity=normal" "$@"
 
+# A failed install is tried again (and reported) by the lint itself.
+wait "$spectral_install" || cat "${TMPDIR:-/tmp}/policyapi-spectral-install.$$.log" >&2
+rm -f "${TMPDIR:-/tmp}/policyapi-spectral-install.$$.log"
+spectral_install=""
 if [ -s "$POLICYAPI_OPENAPI_FILE" ]; then
   "$root/scripts/lint-openapi.sh" "$POLICYAPI_OPENAPI_FILE"
 elif [ $# -eq 0 ]; then
