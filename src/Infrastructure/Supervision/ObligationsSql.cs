@@ -507,11 +507,12 @@ public static class ObligationsSql
     /// its request; it now takes about 4 s, and a full rebuild grows with the data instead of faster. Ties between
     /// reports that answer alike are broken by id, in both, so the maintained rows and a rebuild agree.
     /// </summary>
-    public static string AnswersAtOnce => FunctionsAnsweringReports
-        .Replace(OneReportPerObligation, AllReportsAtOnce, StringComparison.Ordinal)
-        .Replace(AnsweringOrder, AnsweringOrder + ", r.id", StringComparison.Ordinal) is var sql && sql.Contains(AllReportsAtOnce, StringComparison.Ordinal)
-            ? sql
-            : throw new InvalidOperationException("The rebuild's answering-report join was not found in the functions it replaces.");
+    public static string AnswersAtOnce => Replaced(
+        FunctionsAnsweringReports,
+        (AnsweringOrder, AnsweringOrder + ", r.id"),
+        (LaidOut, LaidOut + ",\n" + Answers),
+        ("LEFT JOIN LATERAL policy.answering_report(c.subject_id, c.unit_id, c.period_code) a ON true",
+            "LEFT JOIN answers a ON a.subject_id = c.subject_id AND a.unit_id = c.unit_id AND a.period_code = c.period_code"));
 
     public static string AnswersAtOnceDrop => FunctionsAnsweringReports;
 
@@ -522,21 +523,9 @@ public static class ObligationsSql
 
     private const string AnsweringOrder = "ORDER BY (r.status IN ('Submitted', 'Accepted')) DESC, r.first_submitted_at NULLS LAST";
 
-    private const string OneReportPerObligation = """
-                FROM periods p
-                WHERE p.period_end >= p.window_start)
-            INSERT INTO policy.reporting_obligations
-                (subject_id, unit_id, period_code, subject_type, document_id, period_start, period_end, due_on,
-                 report_id, report_status, first_submitted_at, report_updated_at)
-            SELECT c.subject_id, c.unit_id, c.period_code, c.subject_type, c.document_id, c.period_start, c.period_end,
-                   c.period_end + c.grace_days, a.report_id, a.report_status, a.first_submitted_at, a.report_updated_at
-            FROM coded c
-            LEFT JOIN LATERAL policy.answering_report(c.subject_id, c.unit_id, c.period_code) a ON true;
-        """;
+    private const string LaidOut = "WHERE p.period_end >= p.window_start)";
 
-    private const string AllReportsAtOnce = """
-                FROM periods p
-                WHERE p.period_end >= p.window_start),
+    private const string Answers = """
             -- The reports on the subjects laid out, each under its measure and under its target.
             filed AS (
                 SELECT r.measure_id AS subject_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at, r.updated_at
@@ -544,21 +533,31 @@ public static class ObligationsSql
               UNION ALL
                 SELECT r.target_id, r.unit_id, r.period_code, r.id, r.status, r.first_submitted_at, r.updated_at
                 FROM policy.progress_reports r WHERE r.target_id IN (SELECT c.subject_id FROM coded c)),
-            -- The one that answers each (subject, unit, period), ordered as policy.answering_report orders them.
+            -- The one that answers each (subject, unit, period), in policy.answering_report's order.
             answers AS (
                 SELECT DISTINCT ON (f.subject_id, f.unit_id, f.period_code)
                        f.subject_id, f.unit_id, f.period_code, f.id AS report_id, f.status AS report_status,
                        f.first_submitted_at, f.updated_at AS report_updated_at
                 FROM filed f
                 ORDER BY f.subject_id, f.unit_id, f.period_code, (f.status IN ('Submitted', 'Accepted')) DESC, f.first_submitted_at NULLS LAST, f.id)
-            INSERT INTO policy.reporting_obligations
-                (subject_id, unit_id, period_code, subject_type, document_id, period_start, period_end, due_on,
-                 report_id, report_status, first_submitted_at, report_updated_at)
-            SELECT c.subject_id, c.unit_id, c.period_code, c.subject_type, c.document_id, c.period_start, c.period_end,
-                   c.period_end + c.grace_days, a.report_id, a.report_status, a.first_submitted_at, a.report_updated_at
-            FROM coded c
-            LEFT JOIN answers a ON a.subject_id = c.subject_id AND a.unit_id = c.unit_id AND a.period_code = c.period_code;
         """;
+
+    /// <summary>The SQL with each of the replacements made; each must find its text exactly once.</summary>
+    private static string Replaced(string sql, params (string Old, string New)[] replacements)
+    {
+        foreach (var (old, replacement) in replacements)
+        {
+            var at = sql.IndexOf(old, StringComparison.Ordinal);
+            if (at < 0 || sql.IndexOf(old, at + 1, StringComparison.Ordinal) >= 0)
+            {
+                throw new InvalidOperationException($"'{old}' does not stand exactly once in the SQL it should change.");
+            }
+
+            sql = string.Concat(sql.AsSpan(0, at), replacement, sql.AsSpan(at + old.Length));
+        }
+
+        return sql;
+    }
 
     /// <summary>
     /// The lists of unmet obligations walk a partial index of the open ones (no report, a draft or a returned one)
