@@ -56,6 +56,10 @@ internal static class SupervisionBenchmark
             b.UseSetting("Audit:SigningKey", BenchKey.AuditKey);
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Auth:SigningKey", BenchKey.SigningKey);
+            // The housekeeping jobs run once at start: the target-status check over every target (a 6 s statement at
+            // scale 10) and the reminders would overlap the timed requests. They are not what a supervisor waits for.
+            b.UseSetting("Reminders:Enabled", "false");
+            b.UseSetting("Supervision:StatusCheckEnabled", "false");
         });
         using var client = factory.CreateClient(); // starts the host, which applies the migrations
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
