@@ -279,19 +279,12 @@ public sealed class Target : AggregateRoot
     }
 }
 
+// The parts below are read by EF Core through their constructors (the parameters name the properties).
+
 /// <summary>One unit's share of a region-wide target.</summary>
 public sealed class TargetAllocation
 {
-    private TargetAllocation()
-    {
-    }
-
-    internal TargetAllocation(Guid targetId, Guid unitId, decimal value)
-    {
-        TargetId = targetId;
-        UnitId = unitId;
-        Value = value;
-    }
+    internal TargetAllocation(Guid targetId, Guid unitId, decimal value) => (TargetId, UnitId, Value) = (targetId, unitId, value);
 
     public Guid TargetId { get; private set; }
 
@@ -303,33 +296,17 @@ public sealed class TargetAllocation
 /// <summary>A unit bound on its own by an each-unit target.</summary>
 public sealed class TargetScopeUnit
 {
-    private TargetScopeUnit()
-    {
-    }
-
-    internal TargetScopeUnit(Guid targetId, Guid unitId)
-    {
-        TargetId = targetId;
-        UnitId = unitId;
-    }
+    internal TargetScopeUnit(Guid targetId, Guid unitId) => (TargetId, UnitId) = (targetId, unitId);
 
     public Guid TargetId { get; private set; }
 
     public Guid UnitId { get; private set; }
 }
 
+/// <summary>A figure the target must reach by a date within its period.</summary>
 public sealed class TargetMilestone
 {
-    private TargetMilestone()
-    {
-    }
-
-    internal TargetMilestone(Guid targetId, DateOnly by, decimal value)
-    {
-        TargetId = targetId;
-        By = by;
-        Value = value;
-    }
+    internal TargetMilestone(Guid targetId, DateOnly by, decimal value) => (TargetId, By, Value) = (targetId, by, value);
 
     public Guid TargetId { get; private set; }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace PolicyApi.Infrastructure.Persistence.Configurations;
 
-/// <summary>The two ways a table's key is given out, each named once for every configuration that uses it.</summary>
+/// <summary>The two ways a table's key is given out, and how an aggregate owns its parts, each named once for every configuration that uses them.</summary>
 internal static class EntityKeys
 {
     /// <summary>
@@ -22,6 +22,22 @@ internal static class EntityKeys
         where T : class
     {
         builder.HasKey(builder.Property(key).UseIdentityAlwaysColumn().Metadata.Name);
+        return builder;
+    }
+
+    /// <summary>
+    /// The parts an aggregate owns (a document's chapters, a target's allocations): deleted with it, and read and
+    /// changed through the aggregate's own list field, so that only the aggregate's methods change them.
+    /// </summary>
+    public static EntityTypeBuilder<T> HasParts<T, TPart>(
+        this EntityTypeBuilder<T> builder,
+        Expression<Func<T, IEnumerable<TPart>?>> parts,
+        Expression<Func<TPart, object?>> ownerKey)
+        where T : class
+        where TPart : class
+    {
+        builder.HasMany(parts).WithOne().HasForeignKey(ownerKey).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(parts).UsePropertyAccessMode(PropertyAccessMode.Field);
         return builder;
     }
 }

@@ -18,10 +18,8 @@ internal sealed class PolicyDocumentConfiguration() : VersionedEntityConfigurati
         builder.HasIndex(d => new { d.Region, d.IssuedOn });
         builder.HasIndex(d => d.Title).HasMethod("gin").HasOperators("gin_trgm_ops");
 
-        builder.HasMany(d => d.Chapters).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Chapters).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(d => d.Measures).WithOne().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Measures).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasParts(d => d.Chapters, c => c.DocumentId);
+        builder.HasParts(d => d.Measures, m => m.DocumentId);
     }
 }
 
@@ -46,14 +44,12 @@ internal sealed class MeasureConfiguration() : VersionedEntityConfiguration<Meas
         builder.Property(m => m.Deadline).HasMaxLength(TextLimits.Deadline);
         builder.Property<string?>("BlanketText").HasMaxLength(TextLimits.BlanketAssignmentText);
         builder.Property<string[]?>("BlanketUnitKinds");
-        builder.Ignore(m => m.BlanketAssignment);
 
         builder.HasOne<Chapter>().WithMany().HasForeignKey(m => m.ChapterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Measure>().WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.DocumentId, m.Sequence });
 
-        builder.HasMany(m => m.Assignments).WithOne().HasForeignKey(a => a.MeasureId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(m => m.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasParts(m => m.Assignments, a => a.MeasureId);
     }
 }
 

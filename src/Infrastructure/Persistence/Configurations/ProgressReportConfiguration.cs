@@ -15,7 +15,6 @@ internal sealed class ProgressReportConfiguration() : VersionedEntityConfigurati
         builder.Property(r => r.SubmittedBy).HasMaxLength(200);
         builder.Property(r => r.ReviewedBy).HasMaxLength(200);
         builder.Property(r => r.EvidenceLinks);
-        builder.Ignore(r => r.Period);
 
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Measure>().WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
@@ -27,8 +26,7 @@ internal sealed class ProgressReportConfiguration() : VersionedEntityConfigurati
         builder.HasIndex(r => new { r.MeasureId, r.PeriodCode });
         builder.HasIndex(r => new { r.Status, r.UnitId });
 
-        builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasParts(r => r.Revisions, v => v.ReportId);
     }
 }
 

@@ -10,12 +10,10 @@ internal sealed class ResponsibleUnitConfiguration() : VersionedEntityConfigurat
         builder.Property(u => u.Region).HasMaxLength(TextLimits.Region);
         builder.Property(u => u.Name).HasMaxLength(TextLimits.UnitName);
         builder.Property(u => u.ShortName).HasMaxLength(TextLimits.UnitName);
-        builder.Ignore(u => u.Aliases);
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.Region, u.Kind });
 
-        builder.HasMany(u => u.Names).WithOne().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(u => u.Names).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasParts(u => u.Names, n => n.UnitId);
     }
 }
 

@@ -15,25 +15,15 @@ internal sealed class TargetConfiguration() : VersionedEntityConfiguration<Targe
         builder.Property(t => t.UnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
         builder.Property(t => t.BaselineUnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
         builder.Property(t => t.ScopeText).HasMaxLength(TextLimits.Indicator);
-        builder.Ignore(t => t.Baseline);
-        builder.Ignore(t => t.Cadence);
-        builder.Ignore(t => t.IsGrowth);
-        builder.Ignore(t => t.AwaitsBaseline);
-        builder.Ignore(t => t.ReportUnitOfMeasure);
-        builder.Ignore(t => t.Allocated);
-        builder.Ignore(t => t.Unallocated);
 
         builder.HasOne<PolicyDocument>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Measure>().WithMany().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Target>().WithMany().HasForeignKey(t => t.BasedOnTargetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.DocumentId, t.Id });
 
-        builder.HasMany(t => t.Allocations).WithOne().HasForeignKey(a => a.TargetId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(t => t.Allocations).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(t => t.ScopeUnits).WithOne().HasForeignKey(s => s.TargetId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(t => t.ScopeUnits).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(t => t.Milestones).WithOne().HasForeignKey(m => m.TargetId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(t => t.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasParts(t => t.Allocations, a => a.TargetId);
+        builder.HasParts(t => t.ScopeUnits, s => s.TargetId);
+        builder.HasParts(t => t.Milestones, m => m.TargetId);
     }
 }
 
