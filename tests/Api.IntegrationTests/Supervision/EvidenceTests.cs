@@ -159,6 +159,20 @@ public sealed class EvidenceTests(ApiFixture fixture) : SupervisionTest(fixture)
         await ExpectProblem(Post($"/api/v1/progress-reports/{report}/attachments", new { file = "x" }), HttpStatusCode.UnsupportedMediaType, "urn:policyapi:problem:unsupported-media-type");
     }
 
+    [Fact]
+    public async Task Upload_CutOffBeforeItsClosingBoundary_OrWithTwoFileParts_Is400NamingFile_AndStoresNothing()
+    {
+        var report = await DraftAsync();
+        using var truncated = new ByteArrayContent("--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n"u8.ToArray());
+        truncated.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=XX");
+        using var twoFiles = new MultipartFormDataContent { { new ByteArrayContent(Pdf), "file", "一.pdf" }, { new ByteArrayContent(Png), "file", "二.png" } };
+
+        await ExpectProblem(Client.PostAsync($"/api/v1/progress-reports/{report}/attachments", truncated), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "file");
+        await ExpectProblem(Client.PostAsync($"/api/v1/progress-reports/{report}/attachments", twoFiles), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "file");
+
+        Assert.Equal(0, await StoredFiles());
+    }
+
     private static byte[] Package(params string[] parts)
     {
         using var buffer = new MemoryStream();

@@ -39,12 +39,18 @@ internal static class AttachEvidenceEndpoint
                 {
                     form = await request.ReadFormAsync(ct);
                 }
-                catch (InvalidDataException)
+                catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException && !ct.IsCancellationRequested))
                 {
+                    // A body that ends before its closing boundary reads as the end of the stream.
                     throw new InvalidInputException("file", "The body is not well-formed multipart/form-data.");
                 }
 
                 var upload = form.Files.GetFile("file") ?? throw new InvalidInputException("file", "Send the file in a multipart part named file.");
+                if (form.Files.GetFiles("file").Count > 1)
+                {
+                    throw new InvalidInputException("file", "Send one file per request: the body has more than one part named file.");
+                }
+
                 if (upload.Length > max)
                 {
                     throw new PayloadTooLargeException(max);
