@@ -8,8 +8,9 @@ namespace PolicyApi.Api.Security;
 /// <summary>
 /// Tokens already validated, so that a client sending the same token request after request (a phone, another
 /// system) has its signature, lifetime and claims checked once rather than on every call. An entry lasts until the
-/// token expires or for <see cref="Revalidation"/>, whichever comes first — so a reporter's unit removed from the
-/// registry stops admitting its tokens within that time. Keyed by the token's SHA-256, never the token itself; bounded.
+/// token expires or for <see cref="Revalidation"/>, whichever comes first. A reporter's unit removed from the registry
+/// stops admitting its tokens at once in the process that removed it (<see cref="ForgetUnit"/>), and in the other
+/// replicas within <see cref="Revalidation"/>. Keyed by the token's SHA-256, never the token itself; bounded.
 /// </summary>
 public sealed class ValidatedTokens(TimeProvider clock)
 {
@@ -18,6 +19,10 @@ public sealed class ValidatedTokens(TimeProvider clock)
     private const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<string, (ClaimsPrincipal Principal, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
+
+    // Units being removed: their reporters' tokens are validated afresh on every request for a while, so that one
+    // validated between the removal and its commit is not remembered.
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _removedUnits = new();
 
     public ClaimsPrincipal? Find(string token)
     {
@@ -40,6 +45,11 @@ public sealed class ValidatedTokens(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var now = clock.GetUtcNow();
+        if (Caller.Of(principal)?.ReporterUnit is { } unit && _removedUnits.TryGetValue(unit, out var removing) && removing > now)
+        {
+            return;
+        }
+
         if (_entries.Count >= MaxEntries)
         {
             // Full: drop what has lapsed; if that frees nothing, start again rather than grow.
@@ -59,6 +69,32 @@ public sealed class ValidatedTokens(TimeProvider clock)
 
         var until = expires < now + Revalidation ? expires : now + Revalidation;
         _entries[Key(token)] = (principal, until);
+    }
+
+    /// <summary>
+    /// A unit is being removed from the registry: the tokens of its reporters remembered here are forgotten, and none is
+    /// remembered for <see cref="Revalidation"/>, so each request checks the registry again (and is refused once the
+    /// removal has committed).
+    /// </summary>
+    public void ForgetUnit(Guid unit)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (removed, until) in _removedUnits)
+        {
+            if (until <= now)
+            {
+                _removedUnits.TryRemove(removed, out _);
+            }
+        }
+
+        _removedUnits[unit] = now + Revalidation;
+        foreach (var (key, entry) in _entries)
+        {
+            if (Caller.Of(entry.Principal)?.ReporterUnit == unit)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
     }
 
     private static string Key(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

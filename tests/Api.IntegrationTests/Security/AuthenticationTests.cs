@@ -72,6 +72,33 @@ public sealed class AuthenticationTests(ApiFixture fixture) : RegistryTest(fixtu
     }
 
     [Fact]
+    public async Task ReporterToken_OfAUnitJustDeleted_Is401NamingUnitId_ThoughItWasAcceptedAMomentBefore()
+    {
+        var unit = await RegisterUnit("防城港市", "临时专班");
+        var token = Tokens.For(Roles.Reporter, Guid.Parse(Id(unit)));
+        async Task<HttpResponseMessage> ReadDocuments()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/documents");
+            request.Headers.Authorization = Tokens.Bearer(token);
+            return await Anonymous.SendAsync(request);
+        }
+
+        using (var before = await ReadDocuments())
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode); // validated, and remembered for the next requests
+        }
+
+        var (_, etag) = await Read($"/api/v1/units/{Id(unit)}");
+        using (var deleted = await Delete($"/api/v1/units/{Id(unit)}", etag))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        var problem = await ExpectProblem(ReadDocuments(), HttpStatusCode.Unauthorized, "urn:policyapi:problem:unauthorized");
+        Assert.Equal("unit_id", (string?)problem["claim"]);
+    }
+
+    [Fact]
     public async Task Reader_TryingAWrite_Is403AsAProblem_AndIsAudited()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/units") { Content = JsonBody(new { region = Lianyungang, name = "市商务局", kind = "department" }) };

@@ -2,7 +2,7 @@ namespace PolicyApi.Api.Features.Units;
 
 public sealed record DeleteUnit([FromRoute(Name = "unitId")] Guid Id) : ICommand;
 
-public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations)
+public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry, Representations representations, ValidatedTokens tokens)
     : AsyncRequestHandler<DeleteUnit>
 {
     protected override async Task Handle(DeleteUnit request, CancellationToken cancellationToken)
@@ -18,6 +18,9 @@ public sealed class DeleteUnitHandler(PolicyDbContext db, UnitRegistry registry,
                     "unit-in-use",
                     $"{unit.Name} is still responsible for {assignments} measure(s) and has {children} sub-unit(s); remove those first.");
             }
+
+            // Its reporters' tokens stop being taken as validated (see ValidatedTokens).
+            tokens.ForgetUnit(unit.Id);
         }, cancellationToken);
     }
 }
