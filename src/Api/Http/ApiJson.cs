@@ -7,14 +7,19 @@ namespace PolicyApi.Api.Http;
 /// <summary>The JSON contract: camelCase, enums as camelCase strings, Chinese written as is, unknown and duplicate properties refused.</summary>
 public static class ApiJson
 {
-    public static void Configure(JsonSerializerOptions options)
+    /// <param name="options">The options to configure.</param>
+    /// <param name="maxDecimals">
+    /// The decimal places a number read may have (a quantity keeps <see cref="PolicyApi.Domain.Common.Bounds.QuantityDecimals"/>);
+    /// null reads what the service wrote itself (an import's stored draft) as it is.
+    /// </param>
+    public static void Configure(JsonSerializerOptions options, int? maxDecimals = PolicyApi.Domain.Common.Bounds.QuantityDecimals)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new AcceptedValuesEnumConverterFactory());
         options.Converters.Add(new UtcTimestampConverter());
-        options.Converters.Add(new CanonicalDecimalConverter());
+        options.Converters.Add(new CanonicalDecimalConverter(maxDecimals));
         options.Converters.Add(new StorableStringConverter());
         options.Converters.Add(new BoundedDateConverter());
         options.Converters.Add(new NoNullElementsConverterFactory());
@@ -49,17 +54,53 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 
 /// <summary>
 /// Quantities leave in their shortest exact form (7000, not 7000.000000 as numeric(20,6) reads back), so a
-/// value reads the same whether it was just written or loaded — and so does the ETag computed from it.
+/// value reads the same whether it was just written or loaded — and so does the ETag computed from it. A number read
+/// with more decimal places than a quantity keeps is refused rather than rounded away when it is stored.
 /// </summary>
-public sealed class CanonicalDecimalConverter : JsonConverter<decimal>
+public sealed class CanonicalDecimalConverter(int? maxDecimals) : JsonConverter<decimal>
 {
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // A number beyond what a decimal holds (1e30) is out of range, not "not a number".
+        if (reader.TokenType == JsonTokenType.Number && !reader.TryGetDecimal(out _))
+        {
+            throw OutOfRange();
+        }
+
         var value = reader.GetDecimal();
-        return PolicyApi.Domain.Common.Bounds.Contains(value)
-            ? value
-            : throw InvalidJsonValue.Because($"The number must lie between -{PolicyApi.Domain.Common.Bounds.MaxQuantity:0.######} and {PolicyApi.Domain.Common.Bounds.MaxQuantity:0.######}.");
+        if (!PolicyApi.Domain.Common.Bounds.Contains(value))
+        {
+            throw OutOfRange();
+        }
+
+        // A quantity is stored to QuantityDecimals places: more would be rounded away without a word (0.0000001 → 0).
+        // A number too small for a decimal (1e-30) reads as 0: its digits say it is not.
+        return maxDecimals is { } max && (Canonical(value).Scale > max || (value == 0 && HasNonZeroDigit(reader)))
+            ? throw InvalidJsonValue.Because($"The number has more than {max} decimal places, which is all a quantity keeps: round it (e.g. {Math.Round(value, max, MidpointRounding.AwayFromZero):0.######}).")
+            : value;
     }
+
+    private static bool HasNonZeroDigit(Utf8JsonReader reader)
+    {
+        var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        foreach (var b in text)
+        {
+            if (b is (byte)'e' or (byte)'E')
+            {
+                return false;
+            }
+
+            if (b is >= (byte)'1' and <= (byte)'9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static JsonException OutOfRange() =>
+        InvalidJsonValue.Because($"The number must lie between -{PolicyApi.Domain.Common.Bounds.MaxQuantity:0.######} and {PolicyApi.Domain.Common.Bounds.MaxQuantity:0.######}.");
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
     {

@@ -12,6 +12,9 @@ public static class Bounds
     /// <summary>The latest date a document, period, target or "as of" date may name.</summary>
     public static readonly DateOnly LatestDate = new(2099, 12, 31);
 
+    /// <summary>The decimal places a quantity keeps (numeric(20, 6)).</summary>
+    public const int QuantityDecimals = 6;
+
     /// <summary>Quantities are below 10^14 in magnitude (numeric(20, 6) keeps 14 digits before the point).</summary>
     public const decimal MaxQuantity = 99_999_999_999_999.999999m;
 

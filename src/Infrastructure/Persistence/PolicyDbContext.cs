@@ -68,6 +68,6 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
 
         // Quantities are exact: numeric(20, 6) holds 7000 万美元 and 20.5 % without binary rounding.
-        configurationBuilder.Properties<decimal>().HavePrecision(20, 6);
+        configurationBuilder.Properties<decimal>().HavePrecision(20, PolicyApi.Domain.Common.Bounds.QuantityDecimals);
     }
 }

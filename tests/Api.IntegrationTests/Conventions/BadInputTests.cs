@@ -56,6 +56,52 @@ public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
         Assert.Equal(0, await InDatabase(db => db.Targets.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("100.1234567")]
+    [InlineData("0.0000000001")]
+    [InlineData("1e-30")]
+    [InlineData("1234.56789012345678901234567890")]
+    public async Task TargetValue_WithMoreDecimalsThanAreStored_Is400NamingIt_InsteadOfBeingRoundedAway(string value)
+    {
+        var document = Id(await CreateDocument());
+        var problem = await ExpectProblem(
+            Post($"/api/v1/documents/{document}/targets", RawJson($$"""{"indicator":"实际利用外资","unitOfMeasure":"万美元","comparator":">=","value":{{value}},"period":"2021","accumulation":"cumulative"}""")),
+            HttpStatusCode.BadRequest, Validation, "value");
+        Assert.Contains("6 decimal places", problem["errors"]!["value"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await InDatabase(db => db.Targets.CountAsync()));
+
+        // Zeros past the sixth place change nothing, and are taken.
+        var taken = await Expect(
+            Post($"/api/v1/documents/{document}/targets", RawJson("""{"indicator":"实际利用外资","unitOfMeasure":"万美元","comparator":">=","value":7000.1234560000,"period":"2021","accumulation":"cumulative"}""")),
+            HttpStatusCode.Created);
+        Assert.Equal(7000.123456m, taken["value"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Quantity_TooLargeForADecimal_Is400SayingTheRange_NotThatItIsNoNumber()
+    {
+        var document = Id(await CreateDocument());
+        var problem = await ExpectProblem(
+            Post($"/api/v1/documents/{document}/targets", RawJson("""{"indicator":"实际利用外资","unitOfMeasure":"万美元","comparator":">=","value":1e30,"period":"2021","accumulation":"cumulative"}""")),
+            HttpStatusCode.BadRequest, Validation, "value");
+        Assert.Contains("between", problem["errors"]!["value"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Allocation_WithMoreDecimalsThanAreStored_Is400NamingIt_AndChangesNothing()
+    {
+        var (target, _) = await AllocatedTarget();
+        var (before, etag) = await Read($"/api/v1/targets/{target}/allocations");
+        var unit = (string)before["items"]![0]!["unitId"]!;
+
+        await ExpectProblem(
+            Put($"/api/v1/targets/{target}/allocations", RawJson($$"""{"allocations":[{"unitId":"{{unit}}","value":2999.4999999}]}"""), etag),
+            HttpStatusCode.BadRequest, Validation, "allocations[0].value");
+
+        var (after, _) = await Read($"/api/v1/targets/{target}/allocations");
+        Assert.Equal(before.ToJsonString(), after.ToJsonString());
+    }
+
     [Fact]
     public async Task Allocations_WithANullShare_Is400()
     {

@@ -62,7 +62,7 @@ internal static class ImportDrafts
     private static JsonSerializerOptions CreateJson()
     {
         var options = new JsonSerializerOptions();
-        ApiJson.Configure(options);
+        ApiJson.Configure(options, maxDecimals: null); // the draft as the importer worked it out (a figure converted to 万 may have more places)
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
