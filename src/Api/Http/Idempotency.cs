@@ -42,6 +42,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
+        if (values.Count > 1)
+        {
+            // Two keys would be read as one ("a,b"), which neither retry would match.
+            throw new InvalidInputException(Header, $"Send one {Header} header: the request has {values.Count}.");
+        }
+
         var key = values.ToString();
         if (key.Length is 0 or > IdempotencyStore.MaxKeyLength || key.Any(c => c < 0x21 || c > 0x7e))
         {

@@ -195,6 +195,16 @@ public sealed class IdempotencyTests(ApiFixture fixture) : RegistryTest(fixture)
         await ExpectProblem(Post("/api/v1/documents", LianyungangDocument(), idempotencyKey: new string('k', 201)), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "Idempotency-Key");
 
     [Fact]
+    public async Task TwoKeys_OnOneRequest_Are400NamingTheHeader_AndCreateNothing()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documents") { Content = JsonBody(LianyungangDocument()) };
+        request.Headers.Add("Idempotency-Key", ["k-a", "k-b"]);
+
+        await ExpectProblem(Client.SendAsync(request), HttpStatusCode.BadRequest, "urn:policyapi:problem:validation-failed", "Idempotency-Key");
+        Assert.Equal(0, await InDatabase(db => db.Documents.CountAsync()));
+    }
+
+    [Fact]
     public async Task Requests_WithoutAKey_AreNotDeduplicated()
     {
         await Expect(Post("/api/v1/units", new { region = Lianyungang, name = "市商务局", kind = "department" }), HttpStatusCode.Created);
