@@ -172,6 +172,23 @@ public sealed class MeasuresTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Delete_OfAMeasureATargetIsSetOn_Is409NamingTheTarget_AndKeepsBoth()
+    {
+        var document = await CreateDocument();
+        var measure = await CreateMeasure(Id(document), new { label = "（一）", title = "加大招商引资力度", kind = "measure" });
+        await Expect(
+            Post($"/api/v1/documents/{Id(document)}/targets", new { measureId = Id(measure), indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }),
+            HttpStatusCode.Created);
+        var (_, etag) = await Read($"/api/v1/measures/{Id(measure)}");
+
+        var problem = await ExpectProblem(Delete($"/api/v1/measures/{Id(measure)}", etag), HttpStatusCode.Conflict, "urn:policyapi:problem:measure-in-use");
+
+        Assert.Contains("1 target", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(1, await InDatabase(db => db.Measures.CountAsync()));
+        Assert.Equal(1, await InDatabase(db => db.Targets.CountAsync()));
+    }
+
+    [Fact]
     public async Task List_ByUnitAndRole_FindsTheUnitsMeasuresAcrossDocumentsIncludingBlanketAssignments()
     {
         var commerce = await RegisterUnit(Lianyungang, "市商务局");

@@ -10,7 +10,19 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        await db.DeletePartAsync(representations, MeasureResponse.From(measure, names), () => document.RemoveMeasure(request.Id), cancellationToken);
+        var targets = await db.Targets.CountAsync(t => t.MeasureId == measure.Id, cancellationToken);
+        var reports = await db.ProgressReports.CountAsync(r => r.MeasureId == measure.Id, cancellationToken);
+        await db.DeletePartAsync(representations, MeasureResponse.From(measure, names), () =>
+        {
+            if (targets > 0 || reports > 0)
+            {
+                throw new DomainRuleViolationException(
+                    "measure-in-use",
+                    $"Measure {measure.Label}{measure.Title} has {targets} target(s) set on it and {reports} progress report(s) filed on it; remove the targets first (a measure reported on stays).");
+            }
+
+            document.RemoveMeasure(request.Id);
+        }, cancellationToken);
     }
 }
 
@@ -18,5 +30,5 @@ internal static class DeleteMeasureEndpoint
 {
     public static void Map(IEndpointRouteBuilder measures) =>
         measures.MapDeleteResource<DeleteMeasure>("/{measureId}", 400, 404, 409)
-            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items is a 409. Requires If-Match.");
+            .Describe("DeleteMeasure", "Delete a measure", "Removes the measure and its assignments; a measure with sub-items, targets set on it or progress reports filed on it is a 409. Requires If-Match.");
 }
