@@ -99,6 +99,18 @@ public sealed class UnitsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Update_WithAnIfMatchListHoldingTheCurrentTag_IsTaken_AndWithoutIt_Is412()
+    {
+        var unit = await RegisterUnit(Lianyungang, "市商务局");
+        var (_, etag) = await Read($"/api/v1/units/{Id(unit)}");
+
+        await ExpectProblem(Put($"/api/v1/units/{Id(unit)}", new { name = "市商务局", kind = "department" }, "\"zzz\", W/" + etag), HttpStatusCode.PreconditionFailed, "urn:policyapi:problem:precondition-failed");
+        using var response = await Put($"/api/v1/units/{Id(unit)}", new { name = "市商务局", kind = "department" }, "\"zzz\", " + etag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Update_ReplacesAliases_SoTheOldOneNoLongerResolvesAndTheETagChanges()
     {
         var unit = await RegisterUnit(Lianyungang, "市发展和改革委员会", aliases: ["市发改委"]);
