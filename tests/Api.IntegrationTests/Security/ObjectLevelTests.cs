@@ -136,7 +136,7 @@ public sealed class ObjectLevelTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
-    public async Task Reporter_SeesOnlyItsOwnUnitsDuties()
+    public async Task Reporter_SeesOnlyItsOwnUnitsDuties_AndAskingForAnotherUnits_Is403()
     {
         // A document with a monthly rhythm, so both districts owe reports: the filter has something to hide.
         var document = Id(await CreateDocument(new
@@ -151,7 +151,9 @@ public sealed class ObjectLevelTests(ApiFixture fixture) : RegistryTest(fixture)
         Assert.Contains(all["items"]!.AsArray(), item => (string?)item!["unitId"] == _unitB);
 
         var reporter = ReporterOf(_unitA, "reporter-a");
-        var due = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/supervision/due?asOf=2021-12-31&documentId={document}&unitId={_unitB}")), HttpStatusCode.OK);
+        await ExpectProblem(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/supervision/due?asOf=2021-12-31&documentId={document}&unitId={_unitB}")), HttpStatusCode.Forbidden, "urn:policyapi:problem:other-unit");
+        await ExpectProblem(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/supervision/overdue?asOf=2021-12-31&unitId={_unitB}")), HttpStatusCode.Forbidden, "urn:policyapi:problem:other-unit");
+        var due = await Expect(Anonymous.SendAsync(As(reporter, HttpMethod.Get, $"/api/v1/supervision/due?asOf=2021-12-31&documentId={document}")), HttpStatusCode.OK);
         Assert.NotEmpty(due["items"]!.AsArray());
         Assert.All(due["items"]!.AsArray(), item => Assert.Equal(_unitA, (string?)item!["unitId"]));
     }

@@ -71,7 +71,14 @@ public sealed class ListObligationsHandler(SupervisionQueries queries, ServiceCl
         var asOf = QueryValues.ParseDate(request.AsOf, "asOf") ?? clock.Today;
         if (caller.ReporterUnit is { } own)
         {
-            // A reporter sees what its own unit owes, whatever unitId it asks for.
+            // A reporter sees what its own unit owes; asking for another unit's is refused (as for its reports), not
+            // answered with its own under the other unit's filter.
+            if (request.UnitId is { } asked && asked != own)
+            {
+                caller.MarkRefused();
+                throw new ForbiddenException(ProblemTypes.ForRule("other-unit"), "A reporter reads what its own unit owes only: leave unitId out, or give its own.");
+            }
+
             request = request with { UnitId = own };
         }
 
