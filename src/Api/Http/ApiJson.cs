@@ -117,6 +117,8 @@ public static class InvalidJsonValue
 {
     public const string Prefix = "Invalid value: ";
 
+    public const string UnknownProperty = "Unknown property: the request does not accept it. Server-owned fields cannot be set.";
+
     private const char Separator = '\u001f';
 
     public static JsonException Because(string reason) => new(Prefix + reason);
@@ -284,7 +286,8 @@ public sealed class NoNullElementsConverterFactory : JsonConverterFactory
                     var inner = path is { Length: > 1 } ? path.TrimStart('$') : string.Empty;
                     var (suffix, _) = InvalidJsonValue.Split(e.Message);
                     var memberType = path is { Length: > 1 } ? JsonPaths.Resolve(options, typeof(T), path)?.MemberType : typeof(T);
-                    throw InvalidJsonValue.At($"[{items.Count}]{inner}{suffix}", InvalidJsonValue.ReasonFor(e, memberType));
+                    var reason = JsonPaths.NamesUnknownMember(options, typeof(T), path) ? InvalidJsonValue.UnknownProperty : InvalidJsonValue.ReasonFor(e, memberType);
+                    throw InvalidJsonValue.At($"[{items.Count}]{inner}{suffix}", reason);
                 }
 
                 items.Add(item ?? throw InvalidJsonValue.At($"[{items.Count}]", "The element is null; leave it out instead."));

@@ -48,6 +48,11 @@ public static class JsonPaths
         return null;
     }
 
+    /// <summary>Whether <paramref name="path"/> ends at a member that the object holding it does not have.</summary>
+    public static bool NamesUnknownMember(JsonSerializerOptions options, Type root, string? path) =>
+        Resolve(options, root, path) is { Member: not null, MemberType: null } target
+        && options.GetTypeInfo(target.Holder).Kind == JsonTypeInfoKind.Object;
+
     /// <summary>How a problem names what a value of <paramref name="type"/> must be: "a valid UUID", "one of: &gt;=, &lt;=, =".</summary>
     public static string Describe(Type type)
     {

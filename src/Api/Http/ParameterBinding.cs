@@ -52,9 +52,12 @@ public static class ParameterBinding
     /// Whether a JSON path of the body (<c>$.period.bogus</c>, <c>$.items[0]['x y']</c>) ends in a member that the body's
     /// type, as the serializer sees it, does not have: a property the request does not accept (or a server-owned one).
     /// </summary>
-    public static bool NamesUnknownMember(HttpContext http, string? jsonPath) =>
-        BodyTarget(http, jsonPath) is { Member: not null, MemberType: null } target
-        && SerializerOptions(http).GetTypeInfo(target.Holder).Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object;
+    public static bool NamesUnknownMember(HttpContext http, string? jsonPath)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return EndpointOf(http).Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+            && JsonPaths.NamesUnknownMember(SerializerOptions(http), type, jsonPath);
+    }
 
     /// <summary>The declared type of the body member a JSON path points at; null when the path names no member.</summary>
     public static Type? MemberTypeAt(HttpContext http, string? jsonPath) => BodyTarget(http, jsonPath)?.MemberType;

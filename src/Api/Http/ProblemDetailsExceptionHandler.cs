@@ -176,7 +176,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         if (field is not null && json.GetType() == typeof(JsonException))
         {
             var reason = ParameterBinding.NamesUnknownMember(http, json.Path)
-                ? "Unknown property: the request does not accept it. Server-owned fields cannot be set."
+                ? InvalidJsonValue.UnknownProperty
                 : InvalidJsonValue.ReasonFor(json, ParameterBinding.MemberTypeAt(http, json.Path));
             return Validation(new Dictionary<string, string[]> { [field] = [reason] });
         }

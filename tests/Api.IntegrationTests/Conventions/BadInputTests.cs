@@ -78,6 +78,17 @@ public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task UnknownProperty_InAListItem_Is400SayingSo_NotThatItIsGivenTwice()
+    {
+        var document = Id(await CreateDocument());
+        var problem = await ExpectProblem(
+            Post($"/api/v1/documents/{document}/targets", RawJson("""{"indicator":"专题招商活动","unitOfMeasure":"次","comparator":">=","value":4,"period":"2021","accumulation":"count","milestones":[{"date":"2021-06-30","value":1}]}""")),
+            HttpStatusCode.BadRequest, Validation, "milestones[0].date");
+        Assert.StartsWith("Unknown property", problem["errors"]!["milestones[0].date"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await InDatabase(db => db.Targets.CountAsync()));
+    }
+
+    [Fact]
     public async Task Quantity_TooLargeForADecimal_Is400SayingTheRange_NotThatItIsNoNumber()
     {
         var document = Id(await CreateDocument());
