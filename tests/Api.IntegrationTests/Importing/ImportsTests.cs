@@ -203,6 +203,21 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Commit_RefusedForAnUnresolvedName_SuggestsNoUnitItWouldHaveRegistered()
+    {
+        var draft = await Draft("测试工作方案\n\n一、主要任务\n（一）加强组织领导。〔新单位甲、新单位乙牵头〕\n", "XX市");
+
+        var problem = await ExpectProblem(Commit((string)draft["id"]!, new { createUnits = new[] { new { name = "新单位甲", kind = "department" } } }),
+            HttpStatusCode.UnprocessableEntity, "urn:policyapi:problem:unresolved-units");
+
+        // 新单位甲 was registered inside the refused commit: it has no id a caller could map to.
+        var suggestions = problem["errors"]!["units.新单位乙"]!.AsArray().Select(s => (string)s!).ToList();
+        Assert.Contains(suggestions, s => s.Contains("新单位甲", StringComparison.Ordinal));
+        Assert.DoesNotContain(suggestions, s => System.Text.RegularExpressions.Regex.IsMatch(s, "[0-9a-f]{8}-[0-9a-f]{4}-"));
+        Assert.Equal(0, await Units());
+    }
+
+    [Fact]
     public async Task Commit_OfADocumentNumberAlreadyRegistered_Is409NamingIt()
     {
         var text = await SeedText("lianyungang-2020-measures");

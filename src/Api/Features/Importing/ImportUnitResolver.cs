@@ -100,7 +100,7 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
             {
                 Errors = unresolved.ToDictionary(
                     u => "units." + u.Name,
-                    u => u.Suggestions.Count == 0 ? NoSuggestion : u.Suggestions.Select(s => $"Did you mean {s.Name} ({s.UnitId})?").ToArray()),
+                    u => u.Suggestions.Count == 0 ? NoSuggestion : u.Suggestions.Select(s => Suggestion(s, created)).ToArray()),
             };
         }
 
@@ -113,6 +113,12 @@ public sealed class ImportUnitResolver(PolicyDbContext db, Units.UnitRegistry re
 
         return new ResolvedUnits(resolved, created, [.. regionUnits, .. created], notes);
     }
+
+    /// <summary>A registered unit by name and id; one this refused commit would have registered has no id yet, only its name.</summary>
+    private static string Suggestion(UnitSuggestion suggestion, List<ResponsibleUnit> created) =>
+        created.Any(c => c.Id == suggestion.UnitId)
+            ? $"Did you mean {suggestion.Name}, which this commit registers from createUnits? Correct the name in the draft, or name it in createUnits too."
+            : $"Did you mean {suggestion.Name} ({suggestion.UnitId})?";
 
     private async Task<ResponsibleUnit> RegisterAsync(string region, string name, UnitKind? kind, UnitDirectory directory, List<ResponsibleUnit> created, CancellationToken cancellationToken)
     {
