@@ -180,8 +180,10 @@ public sealed class StorableStringConverter : JsonConverter<string>
         }
         catch (InvalidOperationException) when (reader.TokenType == JsonTokenType.String)
         {
-            // An escape that decodes to half of a surrogate pair cannot become text at all.
-            throw InvalidJsonValue.Because(Problem);
+            // Bytes that are not UTF-8, or an escape that decodes to half of a surrogate pair, cannot become text at all.
+            throw InvalidJsonValue.Because(Utf8.IsValid(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan)
+                ? Problem
+                : "The text is not valid UTF-8.");
         }
 
         return value is null || IsStorable(value) ? value : throw InvalidJsonValue.Because(Problem);

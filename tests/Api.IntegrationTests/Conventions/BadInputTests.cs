@@ -78,6 +78,19 @@ public sealed class BadInputTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Text_OfBytesThatAreNotUtf8_Is400SayingSo_AndStoresNothing()
+    {
+        byte[] body = [.. "{\"region\":\"连云港市\",\"name\":\"市商"u8, 0xC3, 0x28, .. "\",\"kind\":\"department\"}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+
+        var problem = await ExpectProblem(Client.PostAsync("/api/v1/units", content), HttpStatusCode.BadRequest, Validation, "name");
+
+        Assert.Equal("The text is not valid UTF-8.", problem["errors"]!["name"]![0]!.GetValue<string>());
+        Assert.Equal(0, await InDatabase(db => db.Units.CountAsync()));
+    }
+
+    [Fact]
     public async Task UnknownProperty_InAListItem_Is400SayingSo_NotThatItIsGivenTwice()
     {
         var document = Id(await CreateDocument());
