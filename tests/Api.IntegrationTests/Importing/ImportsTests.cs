@@ -444,6 +444,14 @@ public sealed class ImportsTests(ApiFixture fixture) : RegistryTest(fixture)
         var measures = await Expect(Get("/api/v1/measures?limit=5"), HttpStatusCode.OK);
         Assert.Equal("建立领导推动机制", (string?)measures["items"]![0]!["title"]);
 
+        // 各县市区年内开展不少于4次: the manifest registers Fangchenggang's four counties, so the target binds each of them
+        // and can be ranked (the 季约谈 of the last one), as the document means.
+        var targets = await Expect(Get("/api/v1/targets?limit=100"), HttpStatusCode.OK);
+        var perCounty = targets["items"]!.AsArray().Single(t => ((string?)t!["text"] ?? string.Empty).Contains("各县市区", StringComparison.Ordinal) && (decimal)t!["value"]! == 4);
+        Assert.Equal("eachUnit", (string?)perCounty!["scope"]);
+        Assert.Equal(4, perCounty!["scopeUnitIds"]!.AsArray().Count);
+        await Expect(Get($"/api/v1/supervision/rankings?targetId={Id(perCounty)}&asOf=2021-06-30"), HttpStatusCode.OK);
+
         await loader.StartAsync(CancellationToken.None);
         Assert.Equal(4, await Documents());
     }

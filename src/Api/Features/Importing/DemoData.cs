@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace PolicyApi.Api.Features.Importing;
 
-/// <summary>Where the demo documents are: a folder with the texts and a demo.json listing file and region of each.</summary>
+/// <summary>Where the demo documents are: a folder with the texts and a demo.json listing file, region and units to register of each.</summary>
 public sealed class DemoDataOptions
 {
     public const string Section = "DemoData";
@@ -13,7 +13,8 @@ public sealed class DemoDataOptions
     public string? Directory { get; set; }
 }
 
-public sealed record DemoDocument(string File, string Region);
+/// <summary>A demo document: its text file, its region, and units the text does not name one by one (the counties of 各县市区).</summary>
+public sealed record DemoDocument(string File, string Region, IReadOnlyList<UnitToCreate>? CreateUnits = null);
 
 /// <summary>
 /// Loads the seed documents through the importer — read, then committed with their units registered —
@@ -46,14 +47,14 @@ public sealed partial class DemoDataLoader(IServiceScopeFactory scopes, IOptions
             var mediator = documentScope.ServiceProvider.GetRequiredService<IMediator>();
             var text = await File.ReadAllTextAsync(Path.Combine(directory, entry.File), Encoding.UTF8, cancellationToken);
             var draft = await mediator.Send(new CreateImport { Text = text, Region = entry.Region }, cancellationToken);
-            var committed = await mediator.Send(new CommitImport { ImportId = draft.Id, CreateMissingUnits = true }, cancellationToken);
+            var committed = await mediator.Send(new CommitImport { ImportId = draft.Id, CreateMissingUnits = true, CreateUnits = entry.CreateUnits }, cancellationToken);
             LogLoaded(logger, committed.Title, entry.File, committed.Measures, committed.Tasks, committed.Assignments, committed.Targets);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data not loaded: the database already has documents.")]
     private static partial void LogSkipped(ILogger logger);
