@@ -63,6 +63,24 @@ public sealed class UnitsTests(ApiFixture fixture) : RegistryTest(fixture)
         Assert.Equal(1, await InDatabase(db => db.Units.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("市商务局", "市商務局")] // traditional characters, as PDF extraction and typists produce
+    [InlineData("市发展和改革委员会", "市发改委")] // the short form documents write
+    public async Task Register_AnotherWayOfWritingAUnitsName_Returns409NamingTheHolder_AsTheImporterReadsThemAsOne(string registered, string twin)
+    {
+        var holder = await RegisterUnit(Lianyungang, registered);
+
+        var problem = await ExpectProblem(
+            Post("/api/v1/units", new { region = Lianyungang, name = twin, kind = "department" }),
+            HttpStatusCode.Conflict,
+            "urn:policyapi:problem:unit-name-taken",
+            "name");
+
+        Assert.Contains(Id(holder), problem["errors"]!["name"]![0]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, await InDatabase(db => db.Units.CountAsync()));
+        await Expect(Post("/api/v1/units", new { region = Dalian, name = twin, kind = "department" }), HttpStatusCode.Created); // another region's
+    }
+
     [Fact]
     public async Task Register_AnAliasEqualToItsOwnName_IsRecordedOnce()
     {

@@ -42,6 +42,7 @@ public sealed class UnitRegistry(PolicyDbContext db)
             .ToListAsync(cancellationToken);
         if (taken.Count == 0)
         {
+            await EnsureNoVariantTakenAsync(unit, cancellationToken);
             return;
         }
 
@@ -49,20 +50,54 @@ public sealed class UnitRegistry(PolicyDbContext db)
         foreach (var clash in taken)
         {
             var name = unit.Names.First(n => n.Key == clash.Key);
-            var field = name.Kind switch
-            {
-                UnitNameKind.Name => "name",
-                UnitNameKind.ShortName => "shortName",
-                _ => "aliases",
-            };
+            var field = FieldOf(name.Kind);
             errors[field] = [.. errors.GetValueOrDefault(field, []), $"{name.Value} already names {clash.Holder} ({clash.UnitId}) in {unit.Region}."];
         }
 
-        throw new ConflictException(
-            ProblemTypes.ForRule("unit-name-taken"),
-            $"In {unit.Region}, {string.Join("; ", errors.Values.SelectMany(v => v))}")
+        throw NameTaken(unit, errors);
+    }
+
+    /// <summary>
+    /// Refuses a name that is another unit's written another way — traditional characters (市商務局) or a known short
+    /// form (市发改委 for 市发展和改革委员会): the importer reads such names as one unit, so the registry keeps them as one.
+    /// </summary>
+    private async Task EnsureNoVariantTakenAsync(ResponsibleUnit unit, CancellationToken cancellationToken)
+    {
+        var wanted = unit.Names.ToLookup(n => UnitNameVariants.Key(n.Value));
+        var others = await db.UnitNames.AsNoTracking()
+            .Where(n => n.Region == unit.Region && n.UnitId != unit.Id)
+            .Select(n => new { n.Value, n.UnitId, Holder = db.Units.Where(u => u.Id == n.UnitId).Select(u => u.Name).First() })
+            .ToListAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        foreach (var other in others)
+        {
+            foreach (var name in wanted[UnitNameVariants.Key(other.Value)])
+            {
+                var field = FieldOf(name.Kind);
+                var message = $"{name.Value} is {other.Value} written another way (traditional characters or a short form), which names {other.Holder} ({other.UnitId}) in {unit.Region}.";
+                if (!errors.GetValueOrDefault(field, []).Contains(message))
+                {
+                    errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw NameTaken(unit, errors);
+        }
+    }
+
+    private static string FieldOf(UnitNameKind kind) => kind switch
+    {
+        UnitNameKind.Name => "name",
+        UnitNameKind.ShortName => "shortName",
+        _ => "aliases",
+    };
+
+    private static ConflictException NameTaken(ResponsibleUnit unit, Dictionary<string, string[]> errors) =>
+        new(ProblemTypes.ForRule("unit-name-taken"), $"In {unit.Region}, {string.Join("; ", errors.Values.SelectMany(v => v))}")
         {
             Errors = errors,
         };
-    }
 }
