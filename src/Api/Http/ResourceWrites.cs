@@ -81,6 +81,10 @@ public static class ResourceWrites
     public static Task DeletePartAsync(this PolicyDbContext db, Representations representations, ITaggedRepresentation current, Action remove, CancellationToken cancellationToken) =>
         db.WriteAsync(representations, current, () => Run(remove), cancellationToken);
 
+    /// <summary>Deletes a part of an aggregate after <paramref name="remove"/> has asked the database what still refers to it (409) and taken it out.</summary>
+    public static Task DeletePartAsync(this PolicyDbContext db, Representations representations, ITaggedRepresentation current, Func<Task> remove, CancellationToken cancellationToken) =>
+        db.WriteAsync(representations, current, remove, cancellationToken);
+
     private static async Task WriteAsync(this PolicyDbContext db, Representations representations, ITaggedRepresentation current, Func<Task> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

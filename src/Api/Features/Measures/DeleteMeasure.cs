@@ -10,10 +10,11 @@ public sealed class DeleteMeasureHandler(PolicyDbContext db, Documents.DocumentL
         var document = await loader.LoadByMeasureAsync(request.Id, cancellationToken);
         var measure = document.FindMeasure(request.Id) ?? throw new ResourceNotFoundException("Measure", request.Id);
         var names = await unitNames.LabelsAsync(measure.Assignments.Select(a => a.UnitId), cancellationToken);
-        var targets = await db.Targets.CountAsync(t => t.MeasureId == measure.Id, cancellationToken);
-        var reports = await db.ProgressReports.CountAsync(r => r.MeasureId == measure.Id, cancellationToken);
-        await db.DeletePartAsync(representations, MeasureResponse.From(measure, names), () =>
+        await db.DeletePartAsync(representations, MeasureResponse.From(measure, names), async () =>
         {
+            // Asked after If-Match, as the other deletes do: a stale tag costs no counting.
+            var targets = await db.Targets.CountAsync(t => t.MeasureId == measure.Id, cancellationToken);
+            var reports = await db.ProgressReports.CountAsync(r => r.MeasureId == measure.Id, cancellationToken);
             if (targets > 0 || reports > 0)
             {
                 throw new DomainRuleViolationException(
