@@ -143,6 +143,22 @@ public sealed class UnitsTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Delete_OfAUnitHoldingAShareOfATarget_Is409UnitInUse_AndKeepsIt()
+    {
+        var county = await RegisterUnit(Lianyungang, "连云区", kind: "districtGovernment");
+        var document = Id(await CreateDocument());
+        var target = Id(await Expect(Post($"/api/v1/documents/{document}/targets", new { indicator = "实际利用外资", unitOfMeasure = "万美元", comparator = ">=", value = 7000, period = "2021", accumulation = "cumulative" }), HttpStatusCode.Created));
+        var (_, allocationsTag) = await Read($"/api/v1/targets/{target}/allocations");
+        await Expect(Put($"/api/v1/targets/{target}/allocations", new { allocations = new[] { new { unitId = Id(county), value = 1000 } } }, allocationsTag), HttpStatusCode.OK);
+        var (_, etag) = await Read($"/api/v1/units/{Id(county)}");
+
+        var problem = await ExpectProblem(Delete($"/api/v1/units/{Id(county)}", etag), HttpStatusCode.Conflict, "urn:policyapi:problem:unit-in-use");
+
+        Assert.Contains("1 target", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(1, await InDatabase(db => db.Units.CountAsync()));
+    }
+
+    [Fact]
     public async Task Update_WithARegion_Returns400BecauseTheRegionCannotChange()
     {
         var unit = await RegisterUnit(Lianyungang, "市商务局");
