@@ -45,7 +45,7 @@ public sealed class ValidatedTokens(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var now = clock.GetUtcNow();
-        if (Caller.Of(principal)?.ReporterUnit is { } unit && _removedUnits.TryGetValue(unit, out var removing) && removing > now)
+        if (!_removedUnits.IsEmpty && Caller.Of(principal)?.ReporterUnit is { } unit && _removedUnits.TryGetValue(unit, out var removing) && removing > now)
         {
             return;
         }

@@ -64,24 +64,19 @@ public sealed class UnitRegistry(PolicyDbContext db)
     private async Task EnsureNoVariantTakenAsync(ResponsibleUnit unit, CancellationToken cancellationToken)
     {
         var wanted = unit.Names.ToLookup(n => UnitNameVariants.Key(n.Value));
-        var others = await db.UnitNames.AsNoTracking()
-            .Where(n => n.Region == unit.Region && n.UnitId != unit.Id)
-            .Select(n => new { n.Value, n.UnitId, Holder = db.Units.Where(u => u.Id == n.UnitId).Select(u => u.Name).First() })
+        var others = await (
+                from name in db.UnitNames.AsNoTracking()
+                join holder in db.Units on name.UnitId equals holder.Id
+                where name.Region == unit.Region && name.UnitId != unit.Id
+                select new { name.Value, name.UnitId, Holder = holder.Name })
             .ToListAsync(cancellationToken);
-        var errors = new Dictionary<string, string[]>();
-        foreach (var other in others)
-        {
-            foreach (var name in wanted[UnitNameVariants.Key(other.Value)])
-            {
-                var field = FieldOf(name.Kind);
-                var message = $"{name.Value} is {other.Value} written another way (traditional characters or a short form), which names {other.Holder} ({other.UnitId}) in {unit.Region}.";
-                if (!errors.GetValueOrDefault(field, []).Contains(message))
-                {
-                    errors[field] = [.. errors.GetValueOrDefault(field, []), message];
-                }
-            }
-        }
-
+        // One message per name and holder, however many of the holder's names it matches.
+        var errors = others
+            .SelectMany(other => wanted[UnitNameVariants.Key(other.Value)].Select(name => (Field: FieldOf(name.Kind),
+                Message: $"{name.Value} is a name of {other.Holder} ({other.UnitId}) in {unit.Region} written another way (traditional characters or a short form).")))
+            .Distinct()
+            .GroupBy(e => e.Field, e => e.Message)
+            .ToDictionary(g => g.Key, g => g.ToArray());
         if (errors.Count > 0)
         {
             throw NameTaken(unit, errors);
