@@ -26,11 +26,11 @@ public abstract record ResourceListQuery<TItem> : ListQuery<TItem>
 /// <summary>The query parameters of a page, after the list's own.</summary>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
-public sealed record PageParameters([FromQuery(Name = "limit")] int? Limit, [FromQuery(Name = "cursor")] string? Cursor);
+public sealed record PageParameters(int? Limit, string? Cursor);
 
 /// <summary>The filter a list of resources takes after its own.</summary>
 /// <param name="UpdatedSince">Only items created or changed at or after this instant (RFC 3339).</param>
-public sealed record UpdatedSinceParameter([FromQuery(Name = "updatedSince")] DateTimeOffset? UpdatedSince);
+public sealed record UpdatedSinceParameter(DateTimeOffset? UpdatedSince);
 
 internal static class ListEndpoints
 {

@@ -2,7 +2,8 @@ namespace PolicyApi.Api.Http;
 
 /// <summary>
 /// The endpoints most use cases are. Their request records bind their own route and query values
-/// (<c>[AsParameters]</c>: <c>[FromRoute(Name = "documentId")]</c> …), are sent through MediatR and answered the API's
+/// (<c>[AsParameters]</c>: a property <c>DocumentId</c> binds <c>{documentId}</c>; <c>[FromRoute(Name = "documentId")]</c>
+/// where it is named otherwise), are sent through MediatR and answered the API's
 /// usual way; the use case adds <c>Describe(…)</c> and the problems it can answer. A write's handler reads
 /// <c>If-Match</c> through <see cref="Representations.EnsureMatch(ITaggedRepresentation)"/>.
 /// </summary>

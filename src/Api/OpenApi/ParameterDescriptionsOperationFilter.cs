@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -5,7 +6,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace PolicyApi.Api.OpenApi;
 
 /// <summary>
-/// Describes the parameters that no XML comment reaches: route ids, and the query values endpoints take directly
+/// Names route and query parameters as requests write them — the camelCase of the property or parameter that binds
+/// them (<c>UnitId</c> is <c>unitId</c>; binding matches query keys and route values ignoring case), so a record of
+/// filters declares each name once, as its property. Describes the parameters that no XML comment reaches: route ids, and the query values endpoints take directly
 /// (limit, cursor, format, asOf …). Filters of [AsParameters] records are described by their records' &lt;param&gt; docs.
 /// </summary>
 public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
@@ -49,6 +52,11 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ArgumentNullException.ThrowIfNull(context);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
+            if (parameter.In is ParameterLocation.Path or ParameterLocation.Query && parameter.Name is { } name)
+            {
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(name);
+            }
+
             if (parameter.In == ParameterLocation.Query && parameter.Name == "format" && parameter.Schema is OpenApiSchema format)
             {
                 format.Enum = [JsonValue.Create("json"), JsonValue.Create("csv"), JsonValue.Create("xlsx")];

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record GetAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : IQuery<AssignmentResponse>;
+public sealed record GetAssignment(Guid MeasureId, Guid AssignmentId) : IQuery<AssignmentResponse>;
 
 public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetAssignment, AssignmentResponse>
 {

@@ -2,18 +2,14 @@ namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A measure's responsible units in the order the document lists them.</summary>
 /// <param name="MeasureId">The measure's id (UUID).</param>
-public sealed record ListAssignments([FromRoute(Name = "measureId")] Guid MeasureId) : ResourceListQuery<AssignmentResponse>;
+public sealed record ListAssignments(Guid MeasureId) : ResourceListQuery<AssignmentResponse>;
 
 public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListAssignments, Page<AssignmentResponse>>
 {
     public async Task<Page<AssignmentResponse>> Handle(ListAssignments request, CancellationToken cancellationToken)
     {
         var page = KeysetPage.Of<int>(request, "Sequence");
-        if (!await db.Measures.AnyAsync(m => m.Id == request.MeasureId, cancellationToken))
-        {
-            throw new ResourceNotFoundException("Measure", request.MeasureId);
-        }
-
+        await db.Measures.MustHoldAsync(request.MeasureId, "Measure", cancellationToken);
         var assignments = db.Assignments.AsNoTracking().ChangedSince(request.UpdatedSince).Where(a => a.MeasureId == request.MeasureId);
         var rows = await page.Rows(assignments, a => a.Sequence)
             .Select(a => new { Assignment = a, Unit = db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })

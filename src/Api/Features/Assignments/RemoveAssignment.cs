@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Assignments;
 
-public sealed record RemoveAssignment([FromRoute(Name = "measureId")] Guid MeasureId, [FromRoute(Name = "assignmentId")] Guid AssignmentId) : ICommand;
+public sealed record RemoveAssignment(Guid MeasureId, Guid AssignmentId) : ICommand;
 
 public sealed class RemoveAssignmentHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : AsyncRequestHandler<RemoveAssignment>

@@ -8,14 +8,7 @@ namespace PolicyApi.Api.Features.Auditing;
 /// <param name="Outcome">succeeded or refused.</param>
 /// <param name="From">Only entries at or after this instant (RFC 3339).</param>
 /// <param name="To">Only entries before this instant (RFC 3339).</param>
-public sealed record ListAudit(
-    [FromQuery(Name = "entity")] string? Entity,
-    [FromQuery(Name = "entityId")] string? EntityId,
-    [FromQuery(Name = "unitId")] Guid? UnitId,
-    [FromQuery(Name = "actor")] string? Actor,
-    [FromQuery(Name = "outcome")] string? Outcome,
-    [FromQuery(Name = "from")] DateTimeOffset? From,
-    [FromQuery(Name = "to")] DateTimeOffset? To)
+public sealed record ListAudit(string? Entity, string? EntityId, Guid? UnitId, string? Actor, string? Outcome, DateTimeOffset? From, DateTimeOffset? To)
     : ListQuery<AuditEntryResponse>;
 
 public sealed class ListAuditValidator : AbstractValidator<ListAudit>
@@ -26,6 +19,8 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
             .WithMessage($"The instant must lie {Bounds.DateRange}.");
         RuleFor(x => x.To!.Value).Must(v => Bounds.Contains(v)).When(x => x.To is not null).OverridePropertyName("to")
             .WithMessage($"The instant must lie {Bounds.DateRange}.");
+        RuleFor(x => x.Outcome).Must(o => o is null or "succeeded" or "refused").OverridePropertyName("outcome")
+            .WithMessage("'outcome' is succeeded or refused.");
     }
 }
 
@@ -39,48 +34,15 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
     public async Task<Page<AuditEntryResponse>> Handle(ListAudit request, CancellationToken cancellationToken)
     {
         var page = KeysetPage.NewestFirst<long>(request);
-        var query = db.AuditEntries.AsNoTracking();
-        if (request.Entity is { } entity)
-        {
-            query = query.Where(e => e.Entity == entity);
-        }
-
-        if (request.EntityId is { } entityId)
-        {
-            query = query.Where(e => e.EntityId == entityId);
-        }
-
-        if (request.UnitId is { } unitId)
-        {
-            query = query.Where(e => e.UnitId == unitId);
-        }
-
-        if (request.Actor is { } actor)
-        {
-            query = query.Where(e => e.Subject == actor);
-        }
-
-        if (request.Outcome is { } outcome)
-        {
-            if (outcome is not ("succeeded" or "refused"))
-            {
-                throw new InvalidInputException("outcome", "'outcome' is succeeded or refused.");
-            }
-
-            query = query.Where(e => e.Outcome == outcome);
-        }
-
         // Any offset is accepted; PostgreSQL compares instants, written in UTC.
-        if (request.From?.ToUniversalTime() is { } from)
-        {
-            query = query.Where(e => e.OccurredAt >= from);
-        }
-
-        if (request.To?.ToUniversalTime() is { } to)
-        {
-            query = query.Where(e => e.OccurredAt < to);
-        }
-
+        var query = db.AuditEntries.AsNoTracking()
+            .WhereGiven(request.Entity, entity => e => e.Entity == entity)
+            .WhereGiven(request.EntityId, entityId => e => e.EntityId == entityId)
+            .WhereGiven(request.UnitId, unitId => e => e.UnitId == unitId)
+            .WhereGiven(request.Actor, actor => e => e.Subject == actor)
+            .WhereGiven(request.Outcome, outcome => e => e.Outcome == outcome)
+            .WhereGiven(request.From?.ToUniversalTime(), from => e => e.OccurredAt >= from)
+            .WhereGiven(request.To?.ToUniversalTime(), to => e => e.OccurredAt < to);
         return await page.ReadAsync(query, e => e.Id, e => new AuditEntryResponse(
             e.Id, e.OccurredAt, e.Subject, e.Role, e.UnitId, e.ClientId, e.Ip, e.TraceId, e.Method, e.Path, e.Entity, e.EntityId,
             e.Action, e.Outcome, e.Status,

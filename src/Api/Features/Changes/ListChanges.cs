@@ -8,7 +8,7 @@ namespace PolicyApi.Api.Features.Changes;
 /// <summary>The changes committed after a sync token, oldest first.</summary>
 /// <param name="Since">The nextSince of the previous call; leave it out to get the current token (then take a snapshot of the lists and follow from it).</param>
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
-public sealed record ListChanges([FromQuery(Name = "since")] string? Since, [FromQuery(Name = "limit")] int? Limit) : IQuery<ChangesPage>;
+public sealed record ListChanges(string? Since, int? Limit) : IQuery<ChangesPage>;
 
 /// <summary>A page of the change feed.</summary>
 /// <param name="Items">The changes, in commit order.</param>

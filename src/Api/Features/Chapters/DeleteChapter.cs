@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Chapters;
 
-public sealed record DeleteChapter([FromRoute(Name = "documentId")] Guid DocumentId, [FromRoute(Name = "chapterId")] Guid ChapterId) : ICommand;
+public sealed record DeleteChapter(Guid DocumentId, Guid ChapterId) : ICommand;
 
 public sealed class DeleteChapterHandler(PolicyDbContext db, Documents.DocumentLoader loader, Representations representations)
     : AsyncRequestHandler<DeleteChapter>

@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Chapters;
 
-public sealed record GetChapter([FromRoute(Name = "documentId")] Guid DocumentId, [FromRoute(Name = "chapterId")] Guid ChapterId) : IQuery<ChapterResponse>;
+public sealed record GetChapter(Guid DocumentId, Guid ChapterId) : IQuery<ChapterResponse>;
 
 public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetChapter, ChapterResponse>
 {

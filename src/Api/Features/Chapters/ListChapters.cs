@@ -2,18 +2,14 @@ namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A document's chapters in document order.</summary>
 /// <param name="DocumentId">The policy document's id (UUID).</param>
-public sealed record ListChapters([FromRoute(Name = "documentId")] Guid DocumentId) : ResourceListQuery<ChapterResponse>;
+public sealed record ListChapters(Guid DocumentId) : ResourceListQuery<ChapterResponse>;
 
 public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListChapters, Page<ChapterResponse>>
 {
     public async Task<Page<ChapterResponse>> Handle(ListChapters request, CancellationToken cancellationToken)
     {
         var page = KeysetPage.Of<int>(request, "Sequence");
-        if (!await db.Documents.AnyAsync(d => d.Id == request.DocumentId, cancellationToken))
-        {
-            throw new ResourceNotFoundException("Document", request.DocumentId);
-        }
-
+        await db.Documents.MustHoldAsync(request.DocumentId, "Document", cancellationToken);
         var chapters = db.Chapters.AsNoTracking().ChangedSince(request.UpdatedSince).Where(c => c.DocumentId == request.DocumentId);
         var rows = await page.Rows(chapters, c => c.Sequence)
             .Select(c => new { Chapter = c, Measures = db.Measures.Count(m => m.ChapterId == c.Id) })

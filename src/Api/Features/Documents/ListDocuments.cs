@@ -7,13 +7,8 @@ namespace PolicyApi.Api.Features.Documents;
 /// <param name="Q">Words that the title contains, e.g. 稳外资.</param>
 /// <param name="Kind">Kind of document: measures, implementationOpinions, workPlan, constructionPlan or other.</param>
 /// <param name="Status">Status of the document: draft, active or archived.</param>
-public sealed record ListDocuments(
-    [FromQuery(Name = "region")] string? Region,
-    [FromQuery(Name = "issuer")] string? Issuer,
-    [FromQuery(Name = "year")] int? Year,
-    [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "kind")] string? Kind,
-    [FromQuery(Name = "status")] string? Status) : ResourceListQuery<DocumentResponse>;
+public sealed record ListDocuments(string? Region, string? Issuer, int? Year, string? Q, string? Kind, string? Status)
+    : ResourceListQuery<DocumentResponse>;
 
 public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>
 {
@@ -25,45 +20,26 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             throw new InvalidInputException("year", "'year' must be between 1900 and 2200.");
         }
 
-        var query = db.Documents.AsNoTracking().ChangedSince(request.UpdatedSince);
-        if (!string.IsNullOrWhiteSpace(request.Region))
-        {
-            query = query.Where(d => d.Region == request.Region);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Issuer))
-        {
-            query = query.Where(d => d.Issuer == request.Issuer);
-        }
-
-        if (request.Year is { } year)
-        {
-            var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            query = query.Where(d =>
-                (d.IssuedOn != null && d.IssuedOn >= start && d.IssuedOn <= end)
-                || (d.IssuedOn == null && d.PeriodFrom != null && d.PeriodFrom <= end && (d.PeriodTo ?? d.PeriodFrom) >= start));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Q))
-        {
-            var pattern = $"%{LikePattern.Escape(request.Q.Trim())}%";
-            query = query.Where(d => EF.Functions.ILike(d.Title, pattern, "\\"));
-        }
-
-        if (QueryValues.ParseEnum<DocumentKind>(request.Kind, "kind") is { } kind)
-        {
-            query = query.Where(d => d.Kind == kind);
-        }
-
-        if (QueryValues.ParseEnum<DocumentStatus>(request.Status, "status") is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
+        var query = db.Documents.AsNoTracking().ChangedSince(request.UpdatedSince)
+            .WhereGiven(request.Region, region => d => d.Region == region)
+            .WhereGiven(request.Issuer, issuer => d => d.Issuer == issuer)
+            .WhereGiven(request.Year, year => InYear(year))
+            .WhereGiven(request.Q, q => d => EF.Functions.ILike(d.Title, $"%{LikePattern.Escape(q.Trim())}%", "\\"))
+            .WhereGiven(QueryValues.ParseEnum<DocumentKind>(request.Kind, "kind"), kind => d => d.Kind == kind)
+            .WhereGiven(QueryValues.ParseEnum<DocumentStatus>(request.Status, "status"), status => d => d.Status == status);
 
         var rows = await page.Rows(query)
             .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
             .ToListAsync(cancellationToken);
         return page.Build(rows, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => r.Document.Id);
+    }
+
+    /// <summary>Issued in the year; a document without an issue date, when its period covers part of the year.</summary>
+    private static System.Linq.Expressions.Expression<Func<PolicyDocument, bool>> InYear(int year)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        return d => (d.IssuedOn != null && d.IssuedOn >= start && d.IssuedOn <= end)
+            || (d.IssuedOn == null && d.PeriodFrom != null && d.PeriodFrom <= end && (d.PeriodTo ?? d.PeriodFrom) >= start);
     }
 }
 

@@ -7,13 +7,8 @@ namespace PolicyApi.Api.Features.Measures;
 /// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
 /// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
 /// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
-public sealed record ListMeasures(
-    [FromQuery(Name = "documentId")] Guid? DocumentId,
-    [FromQuery(Name = "chapterId")] Guid? ChapterId,
-    [FromQuery(Name = "parentId")] Guid? ParentId,
-    [FromQuery(Name = "unitId")] Guid? UnitId,
-    [FromQuery(Name = "role")] string? Role,
-    [FromQuery(Name = "kind")] string? Kind) : ResourceListQuery<MeasureResponse>;
+public sealed record ListMeasures(Guid? DocumentId, Guid? ChapterId, Guid? ParentId, Guid? UnitId, string? Role, string? Kind)
+    : ResourceListQuery<MeasureResponse>;
 
 public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>
 {
@@ -23,26 +18,11 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
     {
         var limit = Paging.Limit(request.Limit);
         var after = Paging.Decode<Position>(request);
-        var query = db.Measures.AsNoTracking().ChangedSince(request.UpdatedSince);
-        if (request.DocumentId is { } documentId)
-        {
-            query = query.Where(m => m.DocumentId == documentId);
-        }
-
-        if (request.ChapterId is { } chapterId)
-        {
-            query = query.Where(m => m.ChapterId == chapterId);
-        }
-
-        if (request.ParentId is { } parentId)
-        {
-            query = query.Where(m => m.ParentId == parentId);
-        }
-
-        if (QueryValues.ParseEnum<MeasureKind>(request.Kind, "kind") is { } kind)
-        {
-            query = query.Where(m => m.Kind == kind);
-        }
+        var query = db.Measures.AsNoTracking().ChangedSince(request.UpdatedSince)
+            .WhereGiven(request.DocumentId, documentId => m => m.DocumentId == documentId)
+            .WhereGiven(request.ChapterId, chapterId => m => m.ChapterId == chapterId)
+            .WhereGiven(request.ParentId, parentId => m => m.ParentId == parentId)
+            .WhereGiven(QueryValues.ParseEnum<MeasureKind>(request.Kind, "kind"), kind => m => m.Kind == kind);
 
         var role = QueryValues.ParseEnum<UnitRole>(request.Role, "role");
         string? unitKind = null;
@@ -74,9 +54,9 @@ public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHa
             .OrderBy(m => m.DocumentId).ThenBy(m => m.Sequence)
             .Take(limit + 1)
             .ReadWithUnitsAsync(db, cancellationToken);
-        if (rows.Count == 0 && request.DocumentId is { } asked && !await db.Documents.AnyAsync(d => d.Id == asked, cancellationToken))
+        if (rows.Count == 0 && request.DocumentId is { } asked)
         {
-            throw new ResourceNotFoundException("Document", asked); // an empty page of a document that does not exist
+            await db.Documents.MustHoldAsync(asked, "Document", cancellationToken); // an empty page of a document that does not exist
         }
 
         return Paging.Build(request, rows, limit, r => WithInvolvement(MeasureResponse.From(r), r, request.UnitId), r => new Position(r.Measure.DocumentId, r.Measure.Sequence));

@@ -2,7 +2,7 @@ namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>A report's evidence files, in the order they were uploaded.</summary>
 /// <param name="ReportId">The progress report's id (UUID).</param>
-public sealed record ListEvidence([FromRoute(Name = "reportId")] Guid ReportId) : IQuery<EvidenceList>;
+public sealed record ListEvidence(Guid ReportId) : IQuery<EvidenceList>;
 
 /// <summary>A report's files.</summary>
 /// <param name="Items">The files, oldest first (at most 20).</param>

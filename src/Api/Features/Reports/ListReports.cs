@@ -6,13 +6,7 @@ namespace PolicyApi.Api.Features.Reports;
 /// <param name="TargetId">Only reports on this target.</param>
 /// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
 /// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
-public sealed record ListReports(
-    [FromQuery(Name = "unitId")] Guid? UnitId,
-    [FromQuery(Name = "measureId")] Guid? MeasureId,
-    [FromQuery(Name = "targetId")] Guid? TargetId,
-    [FromQuery(Name = "period")] string? Period,
-    [FromQuery(Name = "status")] string? Status)
-    : ResourceListQuery<ReportResponse>;
+public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, string? Status) : ResourceListQuery<ReportResponse>;
 
 public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {
@@ -32,35 +26,13 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
             query = query.Where(r => r.UnitId == own);
         }
 
-        if (request.UnitId is { } unitId)
-        {
-            query = query.Where(r => r.UnitId == unitId);
-        }
-
-        if (request.MeasureId is { } measureId)
-        {
-            query = query.Where(r => r.MeasureId == measureId);
-        }
-
-        if (request.TargetId is { } targetId)
-        {
-            query = query.Where(r => r.TargetId == targetId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Period))
-        {
-            if (!ReportingPeriod.TryParse(request.Period, out var period))
-            {
-                throw new InvalidInputException("period", $"'{request.Period}' is not a reporting period such as 2021-M06.");
-            }
-
-            query = query.Where(r => r.PeriodCode == period.Code);
-        }
-
-        if (QueryValues.ParseEnum<ReportStatus>(request.Status, "status") is { } status)
-        {
-            query = query.Where(r => r.Status == status);
-        }
+        var period = string.IsNullOrWhiteSpace(request.Period) ? null : ReportingPeriod.Parse(request.Period, "period").Code;
+        query = query
+            .WhereGiven(request.UnitId, unitId => r => r.UnitId == unitId)
+            .WhereGiven(request.MeasureId, measureId => r => r.MeasureId == measureId)
+            .WhereGiven(request.TargetId, targetId => r => r.TargetId == targetId)
+            .WhereGiven(period, code => r => r.PeriodCode == code)
+            .WhereGiven(QueryValues.ParseEnum<ReportStatus>(request.Status, "status"), status => r => r.Status == status);
 
         var rows = await page.Rows(query)
             .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })

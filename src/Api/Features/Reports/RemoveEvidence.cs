@@ -2,7 +2,7 @@ using PolicyApi.Infrastructure.Attachments;
 
 namespace PolicyApi.Api.Features.Reports;
 
-public sealed record RemoveEvidence([FromRoute(Name = "reportId")] Guid ReportId, [FromRoute(Name = "fileId")] Guid FileId) : ICommand;
+public sealed record RemoveEvidence(Guid ReportId, Guid FileId) : ICommand;
 
 public sealed class RemoveEvidenceHandler(PolicyDbContext db, ReportSubjects subjects, IAttachmentStore store, Representations representations)
     : AsyncRequestHandler<RemoveEvidence>

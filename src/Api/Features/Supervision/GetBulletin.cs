@@ -29,9 +29,9 @@ public sealed record BulletinResponse(
 /// <param name="Period">The bulletin's period: 2021-Q2, 2021-M06, 2021-H1, 2021 …</param>
 /// <param name="AsOf">The date reporting is judged on (YYYY-MM-DD); the period's last day when omitted.</param>
 public sealed record GetBulletin(
-    [FromQuery(Name = "documentId")] Guid? DocumentId,
-    [FromQuery(Name = "period")] string? Period,
-    [FromQuery(Name = "asOf")] string? AsOf) : IQuery<BulletinResponse>;
+    Guid? DocumentId,
+    string? Period,
+    string? AsOf) : IQuery<BulletinResponse>;
 
 public sealed class GetBulletinValidator : AbstractValidator<GetBulletin>
 {

@@ -4,7 +4,7 @@ namespace PolicyApi.Api.Features.Supervision;
 
 /// <summary>What the caller's unit owes and what was sent back to it, in one small answer for a phone.</summary>
 /// <param name="AsOf">The date (YYYY-MM-DD) to evaluate on; today in the supervising time zone when omitted.</param>
-public sealed record GetMyDuties([FromQuery(Name = "asOf")] string? AsOf) : IQuery<MyDutiesResponse>;
+public sealed record GetMyDuties(string? AsOf) : IQuery<MyDutiesResponse>;
 
 /// <summary>A unit's duties on a day: the reports it owes (overdue first by due date) and its reports returned for rework.</summary>
 /// <param name="UnitId">The caller's unit.</param>

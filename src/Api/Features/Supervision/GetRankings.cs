@@ -14,9 +14,7 @@ public sealed record RankingResponse(Guid TargetId, string Indicator, string Uni
 /// <summary>Units ranked by attainment against their own allocation, with the 约谈 flag.</summary>
 /// <param name="TargetId">A target split into shares, or one that binds each unit on its own.</param>
 /// <param name="AsOf">The date (YYYY-MM-DD); today in the supervising time zone when omitted.</param>
-public sealed record GetRankings(
-    [FromQuery(Name = "targetId")] Guid? TargetId,
-    [FromQuery(Name = "asOf")] string? AsOf) : IQuery<RankingResponse>;
+public sealed record GetRankings(Guid? TargetId, string? AsOf) : IQuery<RankingResponse>;
 
 public sealed class GetRankingsValidator : AbstractValidator<GetRankings>
 {

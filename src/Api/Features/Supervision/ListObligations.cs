@@ -52,11 +52,11 @@ public sealed record ObligationResponse(
 /// <param name="Limit">Page size, 1–100 (default 20).</param>
 /// <param name="Cursor">The nextCursor of the previous page of this list, under the same filters (another list's cursor is a 400).</param>
 public sealed record ListObligations(
-    [FromQuery(Name = "asOf")] string? AsOf,
-    [FromQuery(Name = "unitId")] Guid? UnitId,
-    [FromQuery(Name = "documentId")] Guid? DocumentId,
-    [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "cursor")] string? Cursor) : IQuery<Page<ObligationResponse>>, IPagedQuery
+    string? AsOf,
+    Guid? UnitId,
+    Guid? DocumentId,
+    int? Limit,
+    string? Cursor) : IQuery<Page<ObligationResponse>>, IPagedQuery
 {
     /// <summary>Set by GET /supervision/overdue; not a query parameter, but part of the list a cursor is bound to.</summary>
     [System.Text.Json.Serialization.JsonInclude]

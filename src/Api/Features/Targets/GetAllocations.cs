@@ -1,6 +1,6 @@
 namespace PolicyApi.Api.Features.Targets;
 
-public sealed record GetAllocations([FromRoute(Name = "targetId")] Guid TargetId) : IQuery<AllocationsResponse>;
+public sealed record GetAllocations(Guid TargetId) : IQuery<AllocationsResponse>;
 
 public sealed class GetAllocationsHandler(Units.UnitNameLookup unitNames, TargetReferences targetReferences) : MediatR.IRequestHandler<GetAllocations, AllocationsResponse>
 {

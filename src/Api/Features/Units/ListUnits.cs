@@ -6,47 +6,19 @@ namespace PolicyApi.Api.Features.Units;
 /// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
 /// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
 /// <param name="ParentId">Only the sub-units of this unit.</param>
-public sealed record ListUnits(
-    [FromQuery(Name = "region")] string? Region,
-    [FromQuery(Name = "name")] string? Name,
-    [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "kind")] string? Kind,
-    [FromQuery(Name = "parentId")] Guid? ParentId)
-    : ResourceListQuery<UnitResponse>;
+public sealed record ListUnits(string? Region, string? Name, string? Q, string? Kind, Guid? ParentId) : ResourceListQuery<UnitResponse>;
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {
     public async Task<Page<UnitResponse>> Handle(ListUnits request, CancellationToken cancellationToken)
     {
         var page = IdPage.Of(request);
-        var query = db.Units.AsNoTracking().ChangedSince(request.UpdatedSince);
-        if (!string.IsNullOrWhiteSpace(request.Region))
-        {
-            query = query.Where(u => u.Region == request.Region);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Name))
-        {
-            var key = TextKey.For(request.Name);
-            query = query.Where(u => u.Names.Any(n => n.Key == key));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Q))
-        {
-            var pattern = $"%{LikePattern.Escape(TextKey.For(request.Q))}%";
-            query = query.Where(u => u.Names.Any(n => EF.Functions.Like(n.Key, pattern, "\\")));
-        }
-
-        if (QueryValues.ParseEnum<UnitKind>(request.Kind, "kind") is { } kind)
-        {
-            query = query.Where(u => u.Kind == kind);
-        }
-
-        if (request.ParentId is { } parentId)
-        {
-            query = query.Where(u => u.ParentId == parentId);
-        }
-
+        var query = db.Units.AsNoTracking().ChangedSince(request.UpdatedSince)
+            .WhereGiven(request.Region, region => u => u.Region == region)
+            .WhereGiven(request.Name, name => u => u.Names.Any(n => n.Key == TextKey.For(name)))
+            .WhereGiven(request.Q, q => u => u.Names.Any(n => EF.Functions.Like(n.Key, $"%{LikePattern.Escape(TextKey.For(q))}%", "\\")))
+            .WhereGiven(QueryValues.ParseEnum<UnitKind>(request.Kind, "kind"), kind => u => u.Kind == kind)
+            .WhereGiven(request.ParentId, parentId => u => u.ParentId == parentId);
         return await page.ReadAsync(query.Include(u => u.Names).AsSplitQuery(), UnitResponse.From, cancellationToken);
     }
 }

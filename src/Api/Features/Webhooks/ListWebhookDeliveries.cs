@@ -5,10 +5,7 @@ namespace PolicyApi.Api.Features.Webhooks;
 /// <summary>A subscription's deliveries, newest first, each with its attempts.</summary>
 /// <param name="WebhookId">The subscription's id.</param>
 /// <param name="Status">Only deliveries in this status: pending, succeeded or failed.</param>
-public sealed record ListWebhookDeliveries(
-    [FromRoute(Name = "webhookId")] Guid WebhookId,
-    [FromQuery(Name = "status")] DeliveryStatus? Status)
-    : ListQuery<DeliveryResponse>;
+public sealed record ListWebhookDeliveries(Guid WebhookId, DeliveryStatus? Status) : ListQuery<DeliveryResponse>;
 
 public sealed class ListWebhookDeliveriesHandler(PolicyDbContext db, WebhookSubscriptions subscriptions)
     : MediatR.IRequestHandler<ListWebhookDeliveries, Page<DeliveryResponse>>
@@ -17,11 +14,8 @@ public sealed class ListWebhookDeliveriesHandler(PolicyDbContext db, WebhookSubs
     {
         var page = KeysetPage.NewestFirst<long>(request);
         var subscription = await subscriptions.LoadAsync(request.WebhookId, cancellationToken);
-        var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscription.Id);
-        if (request.Status is { } status)
-        {
-            query = query.Where(d => d.Status == status);
-        }
+        var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscription.Id)
+            .WhereGiven(request.Status, status => d => d.Status == status);
 
         var rows = await page.Rows(query, d => d.Id).ToListAsync(cancellationToken);
         var ids = rows.Select(d => d.Id).ToList();

@@ -5,7 +5,7 @@ namespace PolicyApi.Api.Features.Webhooks;
 /// <summary>The subscriptions the caller manages, oldest first.</summary>
 /// <param name="Status">Only subscriptions in this status: active or failing.</param>
 public sealed record ListWebhooks(
-    [FromQuery(Name = "status")] WebhookStatus? Status)
+    WebhookStatus? Status)
     : ListQuery<WebhookResponse>;
 
 public sealed class ListWebhooksHandler(WebhookSubscriptions subscriptions) : MediatR.IRequestHandler<ListWebhooks, Page<WebhookResponse>>
@@ -13,11 +13,7 @@ public sealed class ListWebhooksHandler(WebhookSubscriptions subscriptions) : Me
     public async Task<Page<WebhookResponse>> Handle(ListWebhooks request, CancellationToken cancellationToken)
     {
         var page = IdPage.Of(request);
-        var query = subscriptions.Visible().AsNoTracking();
-        if (request.Status is { } status)
-        {
-            query = query.Where(s => s.Status == status);
-        }
+        var query = subscriptions.Visible().AsNoTracking().WhereGiven(request.Status, status => s => s.Status == status);
 
         return await page.ReadAsync(query, WebhookResponse.From, cancellationToken);
     }
