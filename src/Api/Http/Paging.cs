@@ -179,6 +179,26 @@ public sealed class KeysetPage<TKey>
         var keyOf = key.Compile(preferInterpretation: true);
         return Build(await Rows(source, key).ToListAsync(cancellationToken), map, keyOf);
     }
+
+    /// <summary>
+    /// Reads this page of <paramref name="source"/> with what each row's representation embeds, read in the same query
+    /// (its unit's label, a count of its parts), and builds it.
+    /// </summary>
+    public async Task<Page<TItem>> ReadWithAsync<T, TEmbedded, TItem>(
+        IQueryable<T> source, Expression<Func<T, TKey>> key, Expression<Func<T, TEmbedded>> embedded, Func<T, TEmbedded, TItem> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(embedded);
+        ArgumentNullException.ThrowIfNull(map);
+        var keyOf = key.Compile(preferInterpretation: true);
+        var row = embedded.Parameters[0];
+        var withEmbedded = Expression.Lambda<Func<T, Embedding<T, TEmbedded>>>(
+            Expression.New(typeof(Embedding<T, TEmbedded>).GetConstructors()[0], row, embedded.Body), row);
+        var rows = await Rows(source, key).Select(withEmbedded).ToListAsync(cancellationToken);
+        return Build(rows, r => map(r.Item, r.Embedded), r => keyOf(r.Item));
+    }
+
+    private sealed record Embedding<T, TEmbedded>(T Item, TEmbedded Embedded);
 }
 
 /// <summary>Reads a query's limit and cursor (a 400 for either out of bounds) for a page kept in the order of one key.</summary>
@@ -214,5 +234,14 @@ public static class IdPage
     {
         ArgumentNullException.ThrowIfNull(page);
         return page.ReadAsync(source, x => x.Id, map, cancellationToken);
+    }
+
+    /// <summary>Reads this page in id order with what each row's representation embeds (see <see cref="KeysetPage{TKey}.ReadWithAsync"/>).</summary>
+    public static Task<Page<TItem>> ReadWithAsync<T, TEmbedded, TItem>(
+        this KeysetPage<Guid> page, IQueryable<T> source, Expression<Func<T, TEmbedded>> embedded, Func<T, TEmbedded, TItem> map, CancellationToken cancellationToken)
+        where T : VersionedEntity
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.ReadWithAsync(source, x => x.Id, embedded, map, cancellationToken);
     }
 }

@@ -11,10 +11,8 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
         var page = KeysetPage.Of<int>(request, "Sequence");
         await db.Measures.MustHoldAsync(request.MeasureId, "Measure", cancellationToken);
         var assignments = db.Assignments.AsNoTracking().ChangedSince(request.UpdatedSince).Where(a => a.MeasureId == request.MeasureId);
-        var rows = await page.Rows(assignments, a => a.Sequence)
-            .Select(a => new { Assignment = a, Unit = db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
-            .ToListAsync(cancellationToken);
-        return page.Build(rows, r => AssignmentResponse.From(r.Assignment, r.Unit), r => r.Assignment.Sequence);
+        return await page.ReadWithAsync(
+            assignments, a => a.Sequence, a => db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First(), AssignmentResponse.From, cancellationToken);
     }
 }
 

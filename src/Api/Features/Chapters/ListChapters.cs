@@ -11,10 +11,7 @@ public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHa
         var page = KeysetPage.Of<int>(request, "Sequence");
         await db.Documents.MustHoldAsync(request.DocumentId, "Document", cancellationToken);
         var chapters = db.Chapters.AsNoTracking().ChangedSince(request.UpdatedSince).Where(c => c.DocumentId == request.DocumentId);
-        var rows = await page.Rows(chapters, c => c.Sequence)
-            .Select(c => new { Chapter = c, Measures = db.Measures.Count(m => m.ChapterId == c.Id) })
-            .ToListAsync(cancellationToken);
-        return page.Build(rows, r => ChapterResponse.From(r.Chapter, r.Measures), r => r.Chapter.Sequence);
+        return await page.ReadWithAsync(chapters, c => c.Sequence, c => db.Measures.Count(m => m.ChapterId == c.Id), ChapterResponse.From, cancellationToken);
     }
 }
 

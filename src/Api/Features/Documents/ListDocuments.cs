@@ -28,10 +28,8 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             .WhereGiven(QueryValues.ParseEnum<DocumentKind>(request.Kind, "kind"), kind => d => d.Kind == kind)
             .WhereGiven(QueryValues.ParseEnum<DocumentStatus>(request.Status, "status"), status => d => d.Status == status);
 
-        var rows = await page.Rows(query)
-            .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
-            .ToListAsync(cancellationToken);
-        return page.Build(rows, r => DocumentResponse.From(r.Document, r.Chapters, r.Measures), r => r.Document.Id);
+        return await page.ReadWithAsync(
+            query, d => new { Chapters = d.Chapters.Count, Measures = d.Measures.Count }, (d, counts) => DocumentResponse.From(d, counts.Chapters, counts.Measures), cancellationToken);
     }
 
     /// <summary>Issued in the year; a document without an issue date, when its period covers part of the year.</summary>

@@ -34,10 +34,8 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
             .WhereGiven(period, code => r => r.PeriodCode == code)
             .WhereGiven(QueryValues.ParseEnum<ReportStatus>(request.Status, "status"), status => r => r.Status == status);
 
-        var rows = await page.Rows(query)
-            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
-            .ToListAsync(cancellationToken);
-        return page.Build(rows, r => ReportResponse.From(r.Report, r.Unit), r => r.Report.Id);
+        return await page.ReadWithAsync(
+            query, r => db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First(), ReportResponse.From, cancellationToken);
     }
 }
 
