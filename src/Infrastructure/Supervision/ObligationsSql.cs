@@ -203,7 +203,7 @@ public static class ObligationsSql
     /// <summary>The statement triggers' functions: each works out the subjects (or documents) a change touches.</summary>
     private static string TriggerFunctions =>
         string.Join("\n\n", OnMeasures, OnRowsOfParents("obligations_on_assignments", "measure_id", MeasuresAndTheirTargets),
-            OnTargets, OnRowsOfParents("obligations_on_target_units", "target_id", "ids"), OnDocumentsAndUnits);
+            OnRowsOfParents("obligations_on_targets", "id", "ids"), OnRowsOfParents("obligations_on_target_units", "target_id", "ids"), OnDocumentsAndUnits);
 
     /// <summary>The measures changed (<c>ids</c>) and their targets: a target without units of its own is owed by its measure's.</summary>
     private const string MeasuresAndTheirTargets = "ids || coalesce((SELECT array_agg(t.id) FROM policy.targets t WHERE t.measure_id = ANY (ids)), '{}')";
@@ -230,26 +230,10 @@ public static class ObligationsSql
         END $$;
         """;
 
-    private const string OnTargets = """
-        CREATE FUNCTION policy.obligations_on_targets() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        DECLARE ids uuid[];
-        BEGIN
-            IF TG_OP = 'DELETE' THEN
-                SELECT array_agg(o.id) INTO ids FROM old_rows o;
-            ELSE
-                SELECT array_agg(n.id) INTO ids FROM new_rows n;
-            END IF;
-            IF ids IS NOT NULL THEN
-                PERFORM policy.refresh_obligations(NULL, ids);
-            END IF;
-            RETURN NULL;
-        END $$;
-        """;
-
     /// <summary>
     /// The function of a table whose rows each belong to a parent (an assignment to its measure, an allocation or a
-    /// scope unit to its target): the parents of the rows inserted, deleted or updated, refreshed as <paramref name="subjects"/>.
+    /// scope unit to its target; a target is its own, by <c>id</c>): the parents of the rows inserted, deleted or
+    /// updated, refreshed as <paramref name="subjects"/>.
     /// </summary>
     private static string OnRowsOfParents(string function, string parentColumn, string subjects) => $$"""
         CREATE FUNCTION policy.{{function}}() RETURNS trigger
