@@ -70,6 +70,7 @@ var app = builder.Build();
 
 // Outermost, so that it sees the final status of every refused request, errors mapped by the handler included.
 app.UseMiddleware<PolicyApi.Api.Features.Auditing.AuditRefusalsMiddleware>();
+app.UseHeadAsGet();
 app.UseSecurityHeaders();
 app.UseCurrentETagOnPreconditionFailed();
 app.UseExceptionHandler();

@@ -134,6 +134,54 @@ public sealed class HttpConventionsTests(ApiFixture fixture) : RegistryTest(fixt
         await ExpectProblem(Client.PatchAsync($"/api/v1/documents/{Guid.NewGuid()}", RawJson("{}")), HttpStatusCode.MethodNotAllowed, "urn:policyapi:problem:method-not-allowed");
 
     [Fact]
+    public async Task Head_OfAResource_AnswersAsItsGetWithoutTheBody()
+    {
+        var id = Id(await CreateDocument());
+        var (_, etag) = await Read($"/api/v1/documents/{id}");
+
+        using var head = await Head($"/api/v1/documents/{id}");
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(etag, ETag(head));
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        using var unchanged = await Head($"/api/v1/documents/{id}", request => request.Headers.TryAddWithoutValidation("If-None-Match", etag));
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+
+        using var list = await Head("/api/v1/documents?limit=5");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Empty(await list.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Head_IsRefusedAsItsGetWouldBe_WithTheProblemsHeadersAndNoBody()
+    {
+        using var missing = await Head($"/api/v1/documents/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await missing.Content.ReadAsByteArrayAsync());
+
+        using var badFilter = await Head("/api/v1/documents?year=not-a-year");
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        Assert.Empty(await badFilter.Content.ReadAsByteArrayAsync());
+
+        using var anonymous = await Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/documents"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.NotEmpty(anonymous.Headers.WwwAuthenticate);
+
+        // Where no GET is mapped, HEAD is a method the resource does not allow.
+        using var postOnly = await Head($"/api/v1/imports/{Guid.NewGuid()}/commit");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, postOnly.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> Head(string url, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        configure?.Invoke(request);
+        return await Client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Health_LiveAndReady_Answer200()
     {
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live")).StatusCode);
