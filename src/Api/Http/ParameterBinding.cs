@@ -11,33 +11,61 @@ namespace PolicyApi.Api.Http;
 /// </summary>
 public static class ParameterBinding
 {
-    /// <summary>A route or query value that could not be converted to its parameter's type.</summary>
-    public sealed record Unreadable(string Field, string Value, Type Type);
+    /// <summary>A route or query value that could not be converted to its parameter's type, and why.</summary>
+    public sealed record Unreadable(string Field, string Message);
 
-    /// <summary>The first route or query value, in the handler's parameter order, that its declared type cannot hold.</summary>
+    /// <summary>
+    /// The first route or query value, in the handler's parameter order, that its declared type cannot hold: one it
+    /// cannot convert, or an empty one (<c>?year=</c>) where a number, id, date or instant is wanted.
+    /// </summary>
     public static Unreadable? FindUnreadable(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var (endpoint, routeValues) = EndpointOf(http);
-        foreach (var binding in endpoint?.Metadata.OfType<IParameterBindingMetadata>() ?? [])
+        foreach (var (name, parameter) in ValueParameters(endpoint))
         {
-            var parameter = binding.ParameterInfo;
-            var attributes = parameter.GetCustomAttributes(true);
-            if (attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
-            {
-                continue;
-            }
-
-            var name = attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? binding.Name;
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
             var value = routeValues.TryGetValue(name, out var route) ? route?.ToString() : http.Request.Query[name].FirstOrDefault();
+            var field = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+            if (value is "" && type != typeof(string))
+            {
+                return new Unreadable(field, $"'{field}' is empty: give {JsonPaths.Describe(type)}, or leave it out.");
+            }
+
             if (!string.IsNullOrEmpty(value) && !CanHold(type, value))
             {
-                return new Unreadable(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name), value, type);
+                return new Unreadable(field, $"'{value}' is not {JsonPaths.Describe(type)}.");
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first query parameter of the endpoint given more than once (<c>?region=a&amp;region=b</c>, names in any
+    /// case): every parameter takes one value, and the framework would join a text's values with a comma.
+    /// </summary>
+    public static string? FindRepeated(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return ValueParameters(http.GetEndpoint())
+            .Select(p => p.Name)
+            .Where(name => http.Request.Query[name].Count > 1)
+            .Select(name => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The endpoint's parameters bound from the route or the query string, under the names they bind.</summary>
+    private static IEnumerable<(string Name, ParameterInfo Parameter)> ValueParameters(Endpoint? endpoint)
+    {
+        foreach (var binding in endpoint?.Metadata.OfType<IParameterBindingMetadata>() ?? [])
+        {
+            var attributes = binding.ParameterInfo.GetCustomAttributes(true);
+            if (!attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
+            {
+                yield return (attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? binding.Name, binding.ParameterInfo);
+            }
+        }
     }
 
     /// <summary>Whether the endpoint requires a JSON body that the request did not send.</summary>

@@ -151,7 +151,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
         if (ParameterBinding.FindUnreadable(http) is { } unreadable)
         {
-            return Validation(new Dictionary<string, string[]> { [unreadable.Field] = [$"'{unreadable.Value}' is not {JsonPaths.Describe(unreadable.Type)}."] });
+            return Validation(new Dictionary<string, string[]> { [unreadable.Field] = [unreadable.Message] });
         }
 
         if (ParameterBinding.LacksRequiredBody(http))

@@ -7,7 +7,7 @@ public static class RequestHygiene
 {
     /// <summary>
     /// Query and route values that PostgreSQL's text cannot hold (a NUL, %00) are a 400 naming the parameter,
-    /// whichever endpoint and whichever filter they reach.
+    /// whichever endpoint and whichever filter they reach; so is a parameter of the endpoint given more than once.
     /// </summary>
     public static IApplicationBuilder UseStorableParameters(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
@@ -26,6 +26,11 @@ public static class RequestHygiene
                 {
                     throw new InvalidInputException(name, StorableStringConverter.Problem);
                 }
+            }
+
+            if (ParameterBinding.FindRepeated(http) is { } repeated)
+            {
+                throw new InvalidInputException(repeated, $"'{repeated}' is given more than once; give it once.");
             }
 
             await next(http);

@@ -40,4 +40,52 @@ public sealed class QueryParametersTests(ApiFixture fixture) : RegistryTest(fixt
         Assert.NotNull((string?)limited["nextCursor"]);
         await ExpectProblem(Get("/api/v1/documents?Limit=0"), HttpStatusCode.BadRequest, Validation, "limit");
     }
+
+    [Theory]
+    [InlineData("/api/v1/documents?region=连云港市&region=连云港市", "region")]
+    [InlineData("/api/v1/units?name=市商务局&NAME=市发改委", "name")]
+    [InlineData("/api/v1/documents?year=2021&year=2020", "year")]
+    [InlineData("/api/v1/documents?limit=1&limit=2", "limit")]
+    [InlineData("/api/v1/supervision/due?unitId=0190aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeee&UnitId=0190aaaa-bbbb-7ccc-8ddd-eeeeeeeeeeef", "unitId")]
+    public async Task AParameterGivenTwice_Is400NamingIt_NotItsValuesJoined(string url, string field)
+    {
+        await CreateDocument();
+
+        var problem = await ExpectProblem(Get(url), HttpStatusCode.BadRequest, Validation, field);
+        Assert.Contains("more than once", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/documents?year=", "year")]
+    [InlineData("/api/v1/measures?documentId=", "documentId")]
+    [InlineData("/api/v1/documents?updatedSince=", "updatedSince")]
+    [InlineData("/api/v1/documents?limit=", "limit")]
+    [InlineData("/api/v1/audit?from=", "from")]
+    public async Task AnEmptyNumberIdOrInstant_Is400NamingIt(string url, string field)
+    {
+        var problem = await ExpectProblem(Get(url), HttpStatusCode.BadRequest, Validation, field);
+        Assert.Contains("is empty", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    public async Task UpdatedSince_OutsideTheDatesTheApiKeeps_Is400AsEveryOtherInstant(string instant)
+    {
+        await ExpectProblem(Get($"/api/v1/documents?updatedSince={instant}"), HttpStatusCode.BadRequest, Validation, "updatedSince");
+        await ExpectProblem(Get($"/api/v1/audit?from={instant}"), HttpStatusCode.BadRequest, Validation, "from");
+    }
+
+    [Fact]
+    public async Task AuditOutcome_IsReadInAnyCase_AndABlankOneNarrowsNothing_AsOtherFilters()
+    {
+        await CreateDocument();
+
+        var all = (await Expect(Get("/api/v1/audit?limit=100"), HttpStatusCode.OK))["items"]!.AsArray().Count;
+        Assert.Equal(all, (await Expect(Get("/api/v1/audit?limit=100&outcome="), HttpStatusCode.OK))["items"]!.AsArray().Count);
+        var succeeded = await Expect(Get("/api/v1/audit?outcome=SUCCEEDED"), HttpStatusCode.OK);
+        Assert.NotEmpty(succeeded["items"]!.AsArray());
+        Assert.All(succeeded["items"]!.AsArray(), e => Assert.Equal("succeeded", (string?)e!["outcome"]));
+        await ExpectProblem(Get("/api/v1/audit?outcome=maybe"), HttpStatusCode.BadRequest, Validation, "outcome");
+    }
 }

@@ -25,6 +25,22 @@ public sealed class WebhookTests(ApiFixture fixture) : RegistryTest(fixture)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
+    public async Task Lists_FilterByStatusAsDocumented_InAnyCase_AndRefuseOtherValuesNamingStatus()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = Id((await Expect(Post("/api/v1/webhooks", new { url = receiver.BaseUrl + "/status", eventTypes = new[] { "document.published" } }), HttpStatusCode.Created))["webhook"]!);
+
+        Assert.Contains((await Expect(Get("/api/v1/webhooks?status=active"), HttpStatusCode.OK))["items"]!.AsArray(), w => Id(w!) == webhook);
+        Assert.Contains((await Expect(Get("/api/v1/webhooks?status=ACTIVE"), HttpStatusCode.OK))["items"]!.AsArray(), w => Id(w!) == webhook);
+        Assert.DoesNotContain((await Expect(Get("/api/v1/webhooks?status=failing"), HttpStatusCode.OK))["items"]!.AsArray(), w => Id(w!) == webhook);
+        await Expect(Get($"/api/v1/webhooks/{webhook}/deliveries?status=pending"), HttpStatusCode.OK);
+
+        // The enum's numbers are not statuses.
+        await ExpectProblem(Get("/api/v1/webhooks?status=0"), HttpStatusCode.BadRequest, Validation, "status");
+        await ExpectProblem(Get($"/api/v1/webhooks/{webhook}/deliveries?status=42"), HttpStatusCode.BadRequest, Validation, "status");
+    }
+
+    [Fact]
     public async Task Receiver_FailingThreeTimes_GetsTheEventOnTheFourthWithAValidSignature_AndNeverTwice()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

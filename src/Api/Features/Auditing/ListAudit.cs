@@ -19,9 +19,12 @@ public sealed class ListAuditValidator : AbstractValidator<ListAudit>
             .WithMessage($"The instant must lie {Bounds.DateRange}.");
         RuleFor(x => x.To!.Value).Must(v => Bounds.Contains(v)).When(x => x.To is not null).OverridePropertyName("to")
             .WithMessage($"The instant must lie {Bounds.DateRange}.");
-        RuleFor(x => x.Outcome).Must(o => o is null or "succeeded" or "refused").OverridePropertyName("outcome")
+        RuleFor(x => x.Outcome).Must(o => string.IsNullOrWhiteSpace(o) || OutcomeOf(o) is "succeeded" or "refused").OverridePropertyName("outcome")
             .WithMessage("'outcome' is succeeded or refused.");
     }
+
+    /// <summary>An outcome as the log writes it: in any case, spaces around ignored.</summary>
+    internal static string OutcomeOf(string outcome) => outcome.Trim().ToLowerInvariant();
 }
 
 public sealed record AuditEntryResponse(
@@ -40,7 +43,7 @@ public sealed class ListAuditHandler(PolicyDbContext db) : MediatR.IRequestHandl
             .WhereGiven(request.EntityId, entityId => e => e.EntityId == entityId)
             .WhereGiven(request.UnitId, unitId => e => e.UnitId == unitId)
             .WhereGiven(request.Actor, actor => e => e.Subject == actor)
-            .WhereGiven(request.Outcome, outcome => e => e.Outcome == outcome)
+            .WhereGiven(request.Outcome, outcome => e => e.Outcome == ListAuditValidator.OutcomeOf(outcome))
             .WhereGiven(request.From?.ToUniversalTime(), from => e => e.OccurredAt >= from)
             .WhereGiven(request.To?.ToUniversalTime(), to => e => e.OccurredAt < to);
         return await page.ReadAsync(query, e => e.Id, e => new AuditEntryResponse(

@@ -5,7 +5,7 @@ namespace PolicyApi.Api.Features.Webhooks;
 /// <summary>A subscription's deliveries, newest first, each with its attempts.</summary>
 /// <param name="WebhookId">The subscription's id.</param>
 /// <param name="Status">Only deliveries in this status: pending, succeeded or failed.</param>
-public sealed record ListWebhookDeliveries(Guid WebhookId, DeliveryStatus? Status) : ListQuery<DeliveryResponse>;
+public sealed record ListWebhookDeliveries(Guid WebhookId, string? Status) : ListQuery<DeliveryResponse>;
 
 public sealed class ListWebhookDeliveriesHandler(PolicyDbContext db, WebhookSubscriptions subscriptions)
     : MediatR.IRequestHandler<ListWebhookDeliveries, Page<DeliveryResponse>>
@@ -15,7 +15,7 @@ public sealed class ListWebhookDeliveriesHandler(PolicyDbContext db, WebhookSubs
         var page = KeysetPage.NewestFirst<long>(request);
         var subscription = await subscriptions.LoadAsync(request.WebhookId, cancellationToken);
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == subscription.Id)
-            .WhereGiven(request.Status, status => d => d.Status == status);
+            .WhereGiven(QueryValues.ParseEnum<DeliveryStatus>(request.Status, "status"), status => d => d.Status == status);
 
         var rows = await page.Rows(query, d => d.Id).ToListAsync(cancellationToken);
         var ids = rows.Select(d => d.Id).ToList();

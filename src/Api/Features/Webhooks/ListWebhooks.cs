@@ -4,16 +4,14 @@ namespace PolicyApi.Api.Features.Webhooks;
 
 /// <summary>The subscriptions the caller manages, oldest first.</summary>
 /// <param name="Status">Only subscriptions in this status: active or failing.</param>
-public sealed record ListWebhooks(
-    WebhookStatus? Status)
-    : ListQuery<WebhookResponse>;
+public sealed record ListWebhooks(string? Status) : ListQuery<WebhookResponse>;
 
 public sealed class ListWebhooksHandler(WebhookSubscriptions subscriptions) : MediatR.IRequestHandler<ListWebhooks, Page<WebhookResponse>>
 {
     public async Task<Page<WebhookResponse>> Handle(ListWebhooks request, CancellationToken cancellationToken)
     {
         var page = IdPage.Of(request);
-        var query = subscriptions.Visible().AsNoTracking().WhereGiven(request.Status, status => s => s.Status == status);
+        var query = subscriptions.Visible().AsNoTracking().WhereGiven(QueryValues.ParseEnum<WebhookStatus>(request.Status, "status"), status => s => s.Status == status);
 
         return await page.ReadAsync(query, WebhookResponse.From, cancellationToken);
     }
