@@ -4,7 +4,7 @@ namespace PolicyApi.Api.Http;
 
 /// <summary>
 /// A list's optional filters and the parent it lists under. A filter narrows the query only when the caller gave it
-/// (<c>?unitId=</c> left out, or a blank text, narrows nothing), so a handler reads as the table of its filters; a
+/// (a filter left out, or a blank text, narrows nothing), so a handler reads as the table of its filters; a
 /// parent that does not exist is a 404, not an empty page.
 /// </summary>
 public static class ListFilters

@@ -20,11 +20,7 @@ public abstract record ResourceListQuery<TItem> : ListQuery<TItem>
 {
     public DateTimeOffset? UpdatedSince { get; init; }
 
-    /// <summary>Takes the filter; an instant outside the dates the API keeps is a 400, as for every other instant.</summary>
-    internal ResourceListQuery<TItem> Since(UpdatedSinceParameter since) =>
-        since.UpdatedSince is { } instant && !Bounds.Contains(instant)
-            ? throw new InvalidInputException("updatedSince", $"The instant must lie {Bounds.DateRange}.")
-            : this with { UpdatedSince = since.UpdatedSince };
+    internal ResourceListQuery<TItem> Since(UpdatedSinceParameter since) => this with { UpdatedSince = since.UpdatedSince };
 }
 
 /// <summary>The query parameters of a page, after the list's own.</summary>

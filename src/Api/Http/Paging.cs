@@ -193,7 +193,7 @@ public sealed class KeysetPage<TKey>
         var keyOf = key.Compile(preferInterpretation: true);
         var row = embedded.Parameters[0];
         var withEmbedded = Expression.Lambda<Func<T, Embedding<T, TEmbedded>>>(
-            Expression.New(typeof(Embedding<T, TEmbedded>).GetConstructors()[0], row, embedded.Body), row);
+            Expression.New(typeof(Embedding<T, TEmbedded>).GetConstructor([typeof(T), typeof(TEmbedded)])!, row, embedded.Body), row);
         var rows = await Rows(source, key).Select(withEmbedded).ToListAsync(cancellationToken);
         return Build(rows, r => map(r.Item, r.Embedded), r => keyOf(r.Item));
     }

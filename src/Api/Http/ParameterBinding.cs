@@ -55,13 +55,17 @@ public static class ParameterBinding
             .FirstOrDefault();
     }
 
-    /// <summary>The endpoint's parameters bound from the route or the query string, under the names they bind.</summary>
+    /// <summary>
+    /// The endpoint's parameters bound from the route or the query string, under the names they bind: texts and the
+    /// values the framework parses (numbers, ids, dates, enums), not a body, a service or the request's own objects.
+    /// </summary>
     private static IEnumerable<(string Name, ParameterInfo Parameter)> ValueParameters(Endpoint? endpoint)
     {
         foreach (var binding in endpoint?.Metadata.OfType<IParameterBindingMetadata>() ?? [])
         {
             var attributes = binding.ParameterInfo.GetCustomAttributes(true);
-            if (!attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
+            if ((binding.HasTryParse || binding.ParameterInfo.ParameterType == typeof(string))
+                && !attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
             {
                 yield return (attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? binding.Name, binding.ParameterInfo);
             }

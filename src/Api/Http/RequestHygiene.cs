@@ -7,7 +7,7 @@ public static class RequestHygiene
 {
     /// <summary>
     /// Query and route values that PostgreSQL's text cannot hold (a NUL, %00) are a 400 naming the parameter,
-    /// whichever endpoint and whichever filter they reach; so is a parameter of the endpoint given more than once.
+    /// whichever endpoint and whichever filter they reach.
     /// </summary>
     public static IApplicationBuilder UseStorableParameters(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
@@ -28,6 +28,16 @@ public static class RequestHygiene
                 }
             }
 
+            await next(http);
+        });
+
+    /// <summary>
+    /// A parameter of the endpoint given more than once is a 400 naming it. After authorization: the answer names
+    /// the endpoint's parameters, which a caller without the right to call it does not learn.
+    /// </summary>
+    public static IApplicationBuilder UseSingleValuedParameters(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
             if (ParameterBinding.FindRepeated(http) is { } repeated)
             {
                 throw new InvalidInputException(repeated, $"'{repeated}' is given more than once; give it once.");
