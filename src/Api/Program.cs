@@ -85,7 +85,7 @@ app.UseAuthentication();
 app.UsePolicyOpenApi(); // before authorization: the fallback policy would otherwise close the docs (Auth:PublicApiDocs decides)
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseSingleValuedParameters(); // after authorization, as the next: the answer names the endpoint's parameters
+app.UseDeclaredParameters(); // after authorization: the answer names the endpoint's parameters
 app.UseUtf8Bodies(); // after authorization: a caller without the right learns nothing about media types
 app.UseMiddleware<IdempotencyMiddleware>();
 

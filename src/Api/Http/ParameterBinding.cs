@@ -56,6 +56,26 @@ public static class ParameterBinding
     }
 
     /// <summary>
+    /// The first query parameter the endpoint does not take (a misspelt filter, <c>?unit=</c> for <c>?unitId=</c>),
+    /// with the ones it does take: a filter the server would ignore answers more than the caller asked for. Null for
+    /// an endpoint that is not a handler with declared parameters (health checks).
+    /// </summary>
+    public static (string Name, IReadOnlyList<string> Accepted)? FindUnknown(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<MethodInfo>() is null || http.Request.Query.Count == 0)
+        {
+            return null;
+        }
+
+        var accepted = ValueParameters(endpoint).Select(p => p.Name).Where(name => !http.Request.RouteValues.ContainsKey(name)).ToList();
+        return http.Request.Query.Keys.FirstOrDefault(key => !accepted.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown
+            ? (unknown, [.. accepted.Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)])
+            : null;
+    }
+
+    /// <summary>
     /// The endpoint's parameters bound from the route or the query string, under the names they bind: texts and the
     /// values the framework parses (numbers, ids, dates, enums), not a body, a service or the request's own objects.
     /// </summary>
@@ -64,7 +84,7 @@ public static class ParameterBinding
         foreach (var binding in endpoint?.Metadata.OfType<IParameterBindingMetadata>() ?? [])
         {
             var attributes = binding.ParameterInfo.GetCustomAttributes(true);
-            if ((binding.HasTryParse || binding.ParameterInfo.ParameterType == typeof(string))
+            if (IsValue(binding.ParameterInfo.ParameterType)
                 && !attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
             {
                 yield return (attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? binding.Name, binding.ParameterInfo);
@@ -110,6 +130,14 @@ public static class ParameterBinding
         http.Features.Get<IExceptionHandlerFeature>() is { } failed
             ? (failed.Endpoint, failed.RouteValues ?? [])
             : (http.GetEndpoint(), http.Request.RouteValues);
+
+    /// <summary>A text, an enum, or a type the framework parses from a string (numbers, ids, dates and instants).</summary>
+    private static bool IsValue(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) || type.IsEnum
+            || type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]) is not null;
+    }
 
     /// <summary>Converts as the framework does: the type's TryParse(string, IFormatProvider) with the invariant culture.</summary>
     private static bool CanHold(Type type, string value)

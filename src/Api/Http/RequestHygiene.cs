@@ -32,12 +32,22 @@ public static class RequestHygiene
         });
 
     /// <summary>
-    /// A parameter of the endpoint given more than once is a 400 naming it. After authorization: the answer names
-    /// the endpoint's parameters, which a caller without the right to call it does not learn.
+    /// A query parameter the endpoint does not take, or one of its own given more than once, is a 400 naming it,
+    /// rather than a filter silently ignored or joined. After authorization: the answer names the endpoint's
+    /// parameters, which a caller without the right to call it does not learn.
     /// </summary>
-    public static IApplicationBuilder UseSingleValuedParameters(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseDeclaredParameters(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
+            if (ParameterBinding.FindUnknown(http) is var (unknown, accepted))
+            {
+                throw new InvalidInputException(
+                    unknown,
+                    accepted.Count == 0
+                        ? $"'{unknown}' is not a parameter of this operation, which takes none."
+                        : $"'{unknown}' is not a parameter of this operation, which takes: {string.Join(", ", accepted)}.");
+            }
+
             if (ParameterBinding.FindRepeated(http) is { } repeated)
             {
                 throw new InvalidInputException(repeated, $"'{repeated}' is given more than once; give it once.");
