@@ -57,6 +57,7 @@ public static class Authentication
         }
 
         services.AddSingleton(new ValidatedTokens(TimeProvider.System)); // the clock token lifetimes are checked by
+        services.AddHostedService<UnitRemovalListener>(); // removals committed by any replica reach this one's cache
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;

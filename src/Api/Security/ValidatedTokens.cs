@@ -10,7 +10,8 @@ namespace PolicyApi.Api.Security;
 /// system) has its signature, lifetime and claims checked once rather than on every call. An entry lasts until the
 /// token expires or for <see cref="Revalidation"/>, whichever comes first. A reporter's unit removed from the registry
 /// stops admitting its tokens at once in the process that removed it (<see cref="ForgetUnit"/>), and in the other
-/// replicas within <see cref="Revalidation"/>. Keyed by the token's SHA-256, never the token itself; bounded.
+/// replicas when PostgreSQL announces the removal (<see cref="UnitRemovalListener"/>; within <see cref="Revalidation"/>
+/// while a replica cannot listen). Keyed by the token's SHA-256, never the token itself; bounded.
 /// </summary>
 public sealed class ValidatedTokens(TimeProvider clock)
 {
@@ -96,6 +97,9 @@ public sealed class ValidatedTokens(TimeProvider clock)
             }
         }
     }
+
+    /// <summary>Forgets every token remembered: each is validated afresh on its next request.</summary>
+    public void ForgetAll() => _entries.Clear();
 
     private static string Key(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -72,6 +72,47 @@ public sealed class AuthenticationTests(ApiFixture fixture) : RegistryTest(fixtu
     }
 
     [Fact]
+    public async Task ReporterToken_OfAUnitDeletedThroughAnotherReplica_IsRefusedHereWithinSeconds_NotAfterTheCachesFiveMinutes()
+    {
+        await using var here = Fixture.Factory.WithWebHostBuilder(_ => { });
+        await using var there = Fixture.Factory.WithWebHostBuilder(_ => { });
+        using var client = here.CreateClient();
+        using var elsewhere = there.CreateClient();
+        elsewhere.DefaultRequestHeaders.Authorization = Tokens.Bearer(Tokens.For(Roles.Administrator));
+        var unit = await RegisterUnit("防城港市", "临时专班");
+        var token = Tokens.For(Roles.Reporter, Guid.Parse(Id(unit)));
+        async Task<HttpStatusCode> ReadDocumentsHere()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/documents");
+            request.Headers.Authorization = Tokens.Bearer(token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await ReadDocumentsHere()); // validated here, and remembered
+        Assert.Equal(HttpStatusCode.OK, await ReadDocumentsHere());
+
+        var (_, etag) = await Read($"/api/v1/units/{Id(unit)}");
+        using (var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/units/{Id(unit)}"))
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var deleted = await elsewhere.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        // The removal is announced by PostgreSQL at its commit; this replica forgets the unit's tokens when it hears it.
+        var refusedAt = DateTime.UtcNow.AddSeconds(10);
+        var status = await ReadDocumentsHere();
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < refusedAt)
+        {
+            await Task.Delay(100);
+            status = await ReadDocumentsHere();
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
     public async Task ReporterToken_OfAUnitJustDeleted_Is401NamingUnitId_ThoughItWasAcceptedAMomentBefore()
     {
         var unit = await RegisterUnit("防城港市", "临时专班");
