@@ -51,6 +51,8 @@ public static class DependencyInjection
             ? ConnectionSettings.Apply(replica, budgets)
             : null));
         services.AddKeyedSingleton(RateLimiting.SharedRateLimitWindows.DataSourceKey, (_, _) => Npgsql.NpgsqlDataSource.Create(serviceConnection));
+        services.AddKeyedSingleton(UnitRemovals.DataSourceKey, (_, _) => Npgsql.NpgsqlDataSource.Create(
+            configuration.GetConnectionString(UnitRemovals.ConnectionStringName) is { Length: > 0 } listen ? listen : serviceConnection));
         services.AddSingleton<RateLimiting.SharedRateLimitWindows>();
         services.AddHostedService<RateLimiting.RateLimitWindowPurge>();
         services.AddScoped<IdempotencyStore>();

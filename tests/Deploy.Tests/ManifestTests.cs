@@ -261,6 +261,7 @@ public sealed partial class ManifestTests
         var api = Single<V1Deployment>(objects).Spec.Template.Spec.Containers.Single();
         Assert.Equal(pooler.Metadata.Name, HostOf(api, "ConnectionStrings__Policy"));
         Assert.Equal(clusterName + "-ro", HostOf(api, "ConnectionStrings__PolicyReadOnly"));
+        Assert.Equal(clusterName + "-rw", HostOf(api, "ConnectionStrings__PolicyListen")); // LISTEN bypasses transaction pooling
         var migrate = Single<V1Job>(objects).Spec.Template.Spec.Containers.Single();
         Assert.Equal(["migrate"], migrate.Args);
         Assert.Equal(clusterName + "-rw", HostOf(migrate, "ConnectionStrings__PolicyOwner"));

@@ -1,6 +1,5 @@
 using Npgsql;
 using PolicyApi.Infrastructure.Persistence;
-using PolicyApi.Infrastructure.RateLimiting;
 
 namespace PolicyApi.Api.Security;
 
@@ -12,7 +11,7 @@ namespace PolicyApi.Api.Security;
 /// is not honoured late. A dead connection is noticed within <see cref="Probe"/> by a trivial query.
 /// </summary>
 public sealed partial class UnitRemovalListener(
-    [FromKeyedServices(SharedRateLimitWindows.DataSourceKey)] NpgsqlDataSource dataSource, // the service's own connection string
+    [FromKeyedServices(UnitRemovals.DataSourceKey)] NpgsqlDataSource dataSource,
     ValidatedTokens tokens,
     ILogger<UnitRemovalListener> logger) : BackgroundService
 {

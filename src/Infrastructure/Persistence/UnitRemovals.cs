@@ -10,6 +10,15 @@ public static class UnitRemovals
 {
     public const string Channel = "policyapi_unit_removed";
 
+    /// <summary>
+    /// A connection string that keeps a session (LISTEN needs one): straight to the primary where the service's own goes
+    /// through a pooler in transaction mode (PgBouncer); the service's own when not set.
+    /// </summary>
+    public const string ConnectionStringName = "PolicyListen";
+
+    /// <summary>The key of the <see cref="Npgsql.NpgsqlDataSource"/> the listener opens its connection from.</summary>
+    public const string DataSourceKey = "unit-removals";
+
     internal const string Create = $$"""
         CREATE FUNCTION policy.announce_unit_removed() RETURNS trigger
         LANGUAGE plpgsql AS $$
