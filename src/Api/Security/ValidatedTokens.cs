@@ -46,19 +46,14 @@ public sealed class ValidatedTokens(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var now = clock.GetUtcNow();
-        if (!_removedUnits.IsEmpty && Caller.Of(principal)?.ReporterUnit is { } unit && _removedUnits.TryGetValue(unit, out var removing) && removing > now)
-        {
-            return;
-        }
-
         if (_entries.Count >= MaxEntries)
         {
             // Full: drop what has lapsed; if that frees nothing, start again rather than grow.
-            foreach (var (key, entry) in _entries)
+            foreach (var (lapsed, entry) in _entries)
             {
                 if (entry.Until <= now)
                 {
-                    _entries.TryRemove(key, out _);
+                    _entries.TryRemove(lapsed, out _);
                 }
             }
 
@@ -69,7 +64,15 @@ public sealed class ValidatedTokens(TimeProvider clock)
         }
 
         var until = expires < now + Revalidation ? expires : now + Revalidation;
-        _entries[Key(token)] = (principal, until);
+        var key = Key(token);
+        _entries[key] = (principal, until);
+
+        // Checked after the entry is in: ForgetUnit marks the unit before it looks through the entries, so a removal
+        // racing with this call (heard from another replica meanwhile) is seen by one side or the other.
+        if (!_removedUnits.IsEmpty && Caller.Of(principal)?.ReporterUnit is { } unit && _removedUnits.TryGetValue(unit, out var removing) && removing > now)
+        {
+            _entries.TryRemove(key, out _);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyApi.Api.IntegrationTests.Support;
 using PolicyApi.Api.Security;
 
@@ -78,6 +79,10 @@ public sealed class AuthenticationTests(ApiFixture fixture) : RegistryTest(fixtu
         await using var there = Fixture.Factory.WithWebHostBuilder(_ => { });
         using var client = here.CreateClient();
         using var elsewhere = there.CreateClient();
+
+        // Listening before the token is remembered: its first connection forgets every token, which would refuse it anyway.
+        var listener = here.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<UnitRemovalListener>().Single();
+        await listener.Listening.WaitAsync(TimeSpan.FromSeconds(30));
         elsewhere.DefaultRequestHeaders.Authorization = Tokens.Bearer(Tokens.For(Roles.Administrator));
         var unit = await RegisterUnit("防城港市", "临时专班");
         var token = Tokens.For(Roles.Reporter, Guid.Parse(Id(unit)));
