@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -48,6 +49,11 @@ public static class ParameterBinding
     public static string? FindRepeated(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (http.Request.Query.Count == 0)
+        {
+            return null;
+        }
+
         return ValueParameters(http.GetEndpoint())
             .Select(p => p.Name)
             .Where(name => http.Request.Query[name].Count > 1)
@@ -78,19 +84,16 @@ public static class ParameterBinding
     /// <summary>
     /// The endpoint's parameters bound from the route or the query string, under the names they bind: texts and the
     /// values the framework parses (numbers, ids, dates, enums), not a body, a service or the request's own objects.
+    /// Read from the endpoint's metadata once per endpoint: every request with a query string asks.
     /// </summary>
-    private static IEnumerable<(string Name, ParameterInfo Parameter)> ValueParameters(Endpoint? endpoint)
-    {
-        foreach (var binding in endpoint?.Metadata.OfType<IParameterBindingMetadata>() ?? [])
-        {
-            var attributes = binding.ParameterInfo.GetCustomAttributes(true);
-            if (IsValue(binding.ParameterInfo.ParameterType)
-                && !attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
-            {
-                yield return (attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? binding.Name, binding.ParameterInfo);
-            }
-        }
-    }
+    private static List<(string Name, ParameterInfo Parameter)> ValueParameters(Endpoint? endpoint) =>
+        endpoint is null ? [] : Declared.GetValue(endpoint, e => [.. e.Metadata.OfType<IParameterBindingMetadata>()
+            .Select(binding => (Binding: binding, Attributes: binding.ParameterInfo.GetCustomAttributes(true)))
+            .Where(p => IsValue(p.Binding.ParameterInfo.ParameterType)
+                && !p.Attributes.Any(a => a is FromBodyAttribute or FromHeaderAttribute or FromServicesAttribute or FromFormAttribute))
+            .Select(p => (p.Attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? p.Attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? p.Binding.Name, p.Binding.ParameterInfo))]);
+
+    private static readonly ConditionalWeakTable<Endpoint, List<(string Name, ParameterInfo Parameter)>> Declared = new();
 
     /// <summary>Whether the endpoint requires a JSON body that the request did not send.</summary>
     public static bool LacksRequiredBody(HttpContext http)
