@@ -118,6 +118,21 @@ public sealed class AuthenticationTests(ApiFixture fixture) : RegistryTest(fixtu
     }
 
     [Fact]
+    public async Task RemovalListener_OnASessionThatDoesNotHearTheServicesNotifications_NeverClaimsToListen()
+    {
+        // Another database: its LISTEN succeeds, but the notifications the service's connection sends never arrive there
+        // (as behind a pooler in transaction mode). The listener must find that out by its probe, not trust the LISTEN.
+        var elsewhere = new Npgsql.NpgsqlConnectionStringBuilder(Fixture.ConnectionString) { Database = "postgres" }.ConnectionString;
+        await using var deaf = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:PolicyListen", elsewhere));
+        using var client = deaf.CreateClient();
+        var listener = deaf.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<UnitRemovalListener>().Single();
+
+        await Task.Delay(UnitRemovalListener.ProbeTimeout + TimeSpan.FromSeconds(3));
+
+        Assert.False(listener.Listening.IsCompleted);
+    }
+
+    [Fact]
     public async Task ReporterToken_OfAUnitJustDeleted_Is401NamingUnitId_ThoughItWasAcceptedAMomentBefore()
     {
         var unit = await RegisterUnit("防城港市", "临时专班");
