@@ -12,7 +12,7 @@ namespace PolicyApi.Api.Security;
 /// </summary>
 public sealed record Caller(string Subject, IReadOnlyList<string> Roles, Guid? UnitId, string? ClientId, IReadOnlyList<string> Scopes)
 {
-    public const int MaxSubjectLength = 200;
+    public const int MaxSubjectLength = TextLimits.Subject;
 
     /// <summary>The caller of an authenticated principal, or null for an anonymous one.</summary>
     public static Caller? Of(ClaimsPrincipal? user)

@@ -24,4 +24,10 @@ public static class TextLimits
     public const int ReturnReason = 2000;
     public const int EvidenceLink = 2000;
     public const int EvidenceLinkCount = 20;
+
+    /// <summary>Who did something: a token's subject, as kept beside what it did.</summary>
+    public const int Subject = 200;
+
+    /// <summary>A reporting period's code: 2021, 2021-H1, 2021-Q3, 2021-05, 2021-W07.</summary>
+    public const int PeriodCode = 10;
 }

@@ -21,8 +21,10 @@ public sealed class Chapter : VersionedEntity
     public Guid DocumentId { get; private set; }
 
     /// <summary>The label exactly as written, e.g. 一、</summary>
+    [MaxLength(TextLimits.Label)]
     public string Label { get; private set; }
 
+    [MaxLength(TextLimits.Title)]
     public string Title { get; private set; }
 
     /// <summary>1-based position among the document's chapters.</summary>

@@ -33,22 +33,27 @@ public sealed class Measure : VersionedEntity
     public Guid? ParentId { get; private set; }
 
     /// <summary>The label exactly as written: （一）, 1., 一是.</summary>
+    [MaxLength(TextLimits.Label)]
     public string Label { get; private set; }
 
     /// <summary>1-based position in document order, across chapters and levels.</summary>
     public int Sequence { get; private set; }
 
     /// <summary>The heading phrase, e.g. 建立领导推动机制.</summary>
+    [MaxLength(TextLimits.MeasureTitle)]
     public string Title { get; private set; }
 
+    [MaxLength(TextLimits.Body)]
     public string? Body { get; private set; }
 
     public MeasureKind Kind { get; private set; }
 
     /// <summary>For task-table rows: the 重点工作 column the row belongs to.</summary>
+    [MaxLength(TextLimits.MeasureTitle)]
     public string? KeyWork { get; private set; }
 
     /// <summary>The completion deadline (完成时限) as written: 2021年6月底前, 长期坚持.</summary>
+    [MaxLength(TextLimits.Deadline)]
     public string? Deadline { get; private set; }
 
     /// <summary>The last day <see cref="Deadline"/> allows, when it names one (2021年6月底前 → 2021-06-30; 长期坚持 → none).</summary>
@@ -58,6 +63,7 @@ public sealed class Measure : VersionedEntity
         BlanketText is null ? null : new BlanketAssignment(BlanketText, [.. (BlanketUnitKinds ?? []).Select(Enum.Parse<UnitKind>)]);
 
     // Stored flat (two columns) rather than as an owned type: a blanket assignment is optional and small.
+    [MaxLength(TextLimits.BlanketAssignmentText)]
     private string? BlanketText { get; set; }
 
     private string[]? BlanketUnitKinds { get; set; }

@@ -26,17 +26,22 @@ public sealed class PolicyDocument : AggregateRoot
         Apply(details);
     }
 
+    [MaxLength(TextLimits.Title)]
     public string Title { get; private set; }
 
     /// <summary>The 文号 as written, e.g. 连政发〔2020〕62号; some documents have none.</summary>
+    [MaxLength(TextLimits.DocNumber)]
     public string? DocNumber { get; private set; }
 
     /// <summary>The folded form of <see cref="DocNumber"/> that uniqueness is checked on.</summary>
+    [MaxLength(TextLimits.DocNumber)]
     public string? DocNumberKey { get; private set; }
 
+    [MaxLength(TextLimits.Issuer)]
     public string? Issuer { get; private set; }
 
     /// <summary>The region whose unit registry the document's unit names are read against, e.g. 连云港市.</summary>
+    [MaxLength(TextLimits.Region)]
     public string Region { get; private set; }
 
     public DateOnly? IssuedOn { get; private set; }

@@ -26,6 +26,7 @@ public sealed class DocumentImport
 
     public Guid Id { get; private set; }
 
+    [MaxLength(TextLimits.Region)]
     public string Region { get; private set; }
 
     public string Text { get; private set; }
@@ -34,6 +35,7 @@ public sealed class DocumentImport
 
     public ImportStatus Status { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string CreatedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -42,6 +44,7 @@ public sealed class DocumentImport
 
     public DateTimeOffset? CommittedAt { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string? CommittedBy { get; private set; }
 
     public Guid? DocumentId { get; private set; }

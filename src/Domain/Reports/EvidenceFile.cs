@@ -32,15 +32,19 @@ public sealed class EvidenceFile
 
     public Guid ReportId { get; private set; }
 
+    [MaxLength(TextLimits.FileName)]
     public string FileName { get; private set; }
 
+    [MaxLength(100)]
     public string ContentType { get; private set; }
 
     public long Size { get; private set; }
 
     /// <summary>SHA-256 of the bytes, hex: what a later reader checks the download against.</summary>
+    [MaxLength(64)]
     public string Sha256 { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string UploadedBy { get; private set; }
 
     public DateTimeOffset UploadedAt { get; private set; }

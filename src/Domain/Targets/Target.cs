@@ -24,12 +24,15 @@ public sealed class Target : AggregateRoot
     public Guid? MeasureId { get; private set; }
 
     /// <summary>What is measured, e.g. 实际利用外资（含投资性公司投资）.</summary>
+    [MaxLength(TextLimits.Indicator)]
     public string Indicator { get; private set; }
 
     /// <summary>The document's own words, e.g. 2021年全市实际利用外资工作目标7000万美元.</summary>
+    [MaxLength(TextLimits.TargetText)]
     public string? Text { get; private set; }
 
     /// <summary>万美元, 亿美元, %, 个, 次, 家, 工作日 …</summary>
+    [MaxLength(TextLimits.UnitOfMeasure)]
     public string UnitOfMeasure { get; private set; }
 
     public Comparator Comparator { get; private set; }
@@ -47,10 +50,12 @@ public sealed class Target : AggregateRoot
     public TargetScope Scope { get; private set; }
 
     /// <summary>The document's words for the scope, e.g. 各县市区.</summary>
+    [MaxLength(TextLimits.Indicator)]
     public string? ScopeText { get; private set; }
 
     public decimal? BaselineValue { get; private set; }
 
+    [MaxLength(TextLimits.UnitOfMeasure)]
     public string? BaselineUnitOfMeasure { get; private set; }
 
     public DateOnly? BaselineStart { get; private set; }

@@ -15,10 +15,13 @@ public sealed class ResponsibleUnit : AggregateRoot
         Name = null!;
     }
 
+    [MaxLength(TextLimits.Region)]
     public string Region { get; private set; }
 
+    [MaxLength(TextLimits.UnitName)]
     public string Name { get; private set; }
 
+    [MaxLength(TextLimits.UnitName)]
     public string? ShortName { get; private set; }
 
     public UnitKind Kind { get; private set; }

@@ -27,10 +27,13 @@ public sealed class UnitName
 
     public Guid UnitId { get; private set; }
 
+    [MaxLength(TextLimits.Region)]
     public string Region { get; private set; }
 
+    [MaxLength(TextLimits.UnitName)]
     public string Value { get; private set; }
 
+    [MaxLength(TextLimits.UnitName)]
     public string Key { get; private set; }
 
     public UnitNameKind Kind { get; private set; }

@@ -5,26 +5,21 @@ using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Attachments;
 
-internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+internal sealed class EvidenceFileConfiguration() : TableConfiguration<EvidenceFile>("evidence_files")
 {
-    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<EvidenceFile> builder)
     {
-        builder.ToTable("evidence_files");
         builder.HasKey(f => f.Id);
-        builder.Property(f => f.FileName).HasMaxLength(TextLimits.FileName);
-        builder.Property(f => f.ContentType).HasMaxLength(100);
-        builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
-        builder.Property(f => f.UploadedBy).HasMaxLength(200);
+        builder.Property(f => f.Sha256).IsFixedLength();
         builder.HasOne<ProgressReport>().WithMany().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => f.ReportId);
     }
 }
 
-internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+internal sealed class AttachmentContentConfiguration() : TableConfiguration<AttachmentContent>("attachment_contents")
 {
-    public void Configure(EntityTypeBuilder<AttachmentContent> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<AttachmentContent> builder)
     {
-        builder.ToTable("attachment_contents");
         builder.HasAssignedKey(c => c.Id);
         builder.HasOne<EvidenceFile>().WithOne().HasForeignKey<AttachmentContent>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
     }

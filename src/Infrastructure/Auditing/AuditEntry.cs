@@ -115,11 +115,10 @@ public sealed class AuditEntry
     }
 }
 
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+internal sealed class AuditEntryConfiguration() : TableConfiguration<AuditEntry>("audit_entries")
 {
-    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.ToTable("audit_entries");
         // The application numbers entries under the chain's lock (AuditChain): gapless, in chain order.
         builder.HasAssignedKey(e => e.Id);
         builder.Property(e => e.Subject).HasMaxLength(200);

@@ -3,21 +3,16 @@ using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.ChangeFeed;
 
-internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
+internal sealed class ChangeRecordConfiguration() : TableConfiguration<ChangeRecord>("changes")
 {
-    public void Configure(EntityTypeBuilder<ChangeRecord> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<ChangeRecord> builder)
     {
-        builder.ToTable("changes");
         builder.HasIdentityKey(c => c.Sequence);
         builder.HasIndex(c => c.At);
     }
 }
 
-internal sealed class ChangeFeedHorizonConfiguration : IEntityTypeConfiguration<ChangeFeedHorizon>
+internal sealed class ChangeFeedHorizonConfiguration() : TableConfiguration<ChangeFeedHorizon>("change_feed_horizon")
 {
-    public void Configure(EntityTypeBuilder<ChangeFeedHorizon> builder)
-    {
-        builder.ToTable("change_feed_horizon");
-        builder.HasAssignedKey(h => h.Id);
-    }
+    protected override void ConfigureTable(EntityTypeBuilder<ChangeFeedHorizon> builder) => builder.HasAssignedKey(h => h.Id);
 }

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 
 namespace PolicyApi.Infrastructure.Idempotency;
 
-internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+internal sealed class IdempotencyRecordConfiguration() : TableConfiguration<IdempotencyRecord>("idempotency_keys")
 {
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<IdempotencyRecord> builder)
     {
-        builder.ToTable("idempotency_keys");
         builder.HasKey(r => new { r.Caller, r.Key });
         builder.Property(r => r.Caller).HasMaxLength(64);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);

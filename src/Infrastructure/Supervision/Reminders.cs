@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using PolicyApi.Domain.Supervision;
 using PolicyApi.Infrastructure.Persistence;
+using PolicyApi.Infrastructure.Persistence.Configurations;
 using PolicyApi.Infrastructure.Webhooks;
 
 namespace PolicyApi.Infrastructure.Supervision;
@@ -29,11 +30,10 @@ public sealed class ObligationReminder(Guid subjectId, Guid unitId, string perio
     public DateTimeOffset RaisedAt { get; private set; } = raisedAt;
 }
 
-internal sealed class ObligationReminderConfiguration : IEntityTypeConfiguration<ObligationReminder>
+internal sealed class ObligationReminderConfiguration() : TableConfiguration<ObligationReminder>("obligation_reminders")
 {
-    public void Configure(EntityTypeBuilder<ObligationReminder> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<ObligationReminder> builder)
     {
-        builder.ToTable("obligation_reminders");
         builder.HasKey(r => new { r.SubjectId, r.UnitId, r.PeriodCode, r.Kind });
         builder.Property(r => r.PeriodCode).HasMaxLength(10);
     }

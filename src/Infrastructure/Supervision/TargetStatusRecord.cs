@@ -23,11 +23,10 @@ public sealed class TargetStatusRecord(Guid targetId, AttainmentStatus status, D
     }
 }
 
-internal sealed class TargetStatusRecordConfiguration : IEntityTypeConfiguration<TargetStatusRecord>
+internal sealed class TargetStatusRecordConfiguration() : TableConfiguration<TargetStatusRecord>("target_statuses")
 {
-    public void Configure(EntityTypeBuilder<TargetStatusRecord> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<TargetStatusRecord> builder)
     {
-        builder.ToTable("target_statuses");
         builder.HasAssignedKey(r => r.TargetId);
         builder.HasOne<Domain.Targets.Target>().WithOne().HasForeignKey<TargetStatusRecord>(r => r.TargetId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -15,11 +15,10 @@ internal sealed class WebhookSubscriptionConfiguration() : VersionedEntityConfig
     }
 }
 
-internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<OutboxEvent>
+internal sealed class OutboxEventConfiguration() : TableConfiguration<OutboxEvent>("outbox_events")
 {
-    public void Configure(EntityTypeBuilder<OutboxEvent> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<OutboxEvent> builder)
     {
-        builder.ToTable("outbox_events");
         builder.HasAssignedKey(e => e.Id);
         builder.Property(e => e.Type).HasMaxLength(60);
         builder.Property(e => e.Payload).HasColumnType("jsonb");
@@ -29,11 +28,10 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
     }
 }
 
-internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+internal sealed class WebhookDeliveryConfiguration() : TableConfiguration<WebhookDelivery>("webhook_deliveries")
 {
-    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<WebhookDelivery> builder)
     {
-        builder.ToTable("webhook_deliveries");
         builder.HasIdentityKey(d => d.Id);
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
@@ -47,11 +45,10 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
     }
 }
 
-internal sealed class WebhookAttemptConfiguration : IEntityTypeConfiguration<WebhookAttempt>
+internal sealed class WebhookAttemptConfiguration() : TableConfiguration<WebhookAttempt>("webhook_attempts")
 {
-    public void Configure(EntityTypeBuilder<WebhookAttempt> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<WebhookAttempt> builder)
     {
-        builder.ToTable("webhook_attempts");
         builder.HasIdentityKey(a => a.Id);
         builder.Property(a => a.Error).HasMaxLength(500);
         builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);

@@ -43,15 +43,30 @@ internal static class EntityKeys
 }
 
 /// <summary>
-/// What the mapping of every <see cref="VersionedEntity"/> shares: the id its domain gives it, and its version as the
-/// concurrency token that makes concurrent writers collide. A configuration maps the rest in <see cref="ConfigureEntity"/>.
+/// A table's mapping: the configuration names its table in its header, once, and maps the rest in
+/// <see cref="ConfigureTable"/>.
 /// </summary>
-internal abstract class VersionedEntityConfiguration<T>(string table) : IEntityTypeConfiguration<T>
-    where T : VersionedEntity
+internal abstract class TableConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : class
 {
     public void Configure(EntityTypeBuilder<T> builder)
     {
         builder.ToTable(table);
+        ConfigureTable(builder);
+    }
+
+    protected abstract void ConfigureTable(EntityTypeBuilder<T> builder);
+}
+
+/// <summary>
+/// What the mapping of every <see cref="VersionedEntity"/> shares: the id its domain gives it, and its version as the
+/// concurrency token that makes concurrent writers collide. A configuration maps the rest in <see cref="ConfigureEntity"/>.
+/// </summary>
+internal abstract class VersionedEntityConfiguration<T>(string table) : TableConfiguration<T>(table)
+    where T : VersionedEntity
+{
+    protected sealed override void ConfigureTable(EntityTypeBuilder<T> builder)
+    {
         builder.HasAssignedKey(e => e.Id);
         builder.Property(e => e.Version).IsConcurrencyToken();
         ConfigureEntity(builder);

@@ -7,11 +7,6 @@ internal sealed class PolicyDocumentConfiguration() : VersionedEntityConfigurati
 {
     protected override void ConfigureEntity(EntityTypeBuilder<PolicyDocument> builder)
     {
-        builder.Property(d => d.Title).HasMaxLength(TextLimits.Title);
-        builder.Property(d => d.DocNumber).HasMaxLength(TextLimits.DocNumber);
-        builder.Property(d => d.DocNumberKey).HasMaxLength(TextLimits.DocNumber);
-        builder.Property(d => d.Issuer).HasMaxLength(TextLimits.Issuer);
-        builder.Property(d => d.Region).HasMaxLength(TextLimits.Region);
         builder.Property(d => d.BasisDocuments);
 
         builder.HasIndex(d => d.DocNumberKey).IsUnique();
@@ -27,8 +22,6 @@ internal sealed class ChapterConfiguration() : VersionedEntityConfiguration<Chap
 {
     protected override void ConfigureEntity(EntityTypeBuilder<Chapter> builder)
     {
-        builder.Property(c => c.Label).HasMaxLength(TextLimits.Label);
-        builder.Property(c => c.Title).HasMaxLength(TextLimits.Title);
         builder.HasIndex(c => new { c.DocumentId, c.Sequence });
     }
 }
@@ -37,12 +30,7 @@ internal sealed class MeasureConfiguration() : VersionedEntityConfiguration<Meas
 {
     protected override void ConfigureEntity(EntityTypeBuilder<Measure> builder)
     {
-        builder.Property(m => m.Label).HasMaxLength(TextLimits.Label);
-        builder.Property(m => m.Title).HasMaxLength(TextLimits.MeasureTitle);
-        builder.Property(m => m.Body).HasMaxLength(TextLimits.Body);
-        builder.Property(m => m.KeyWork).HasMaxLength(TextLimits.MeasureTitle);
-        builder.Property(m => m.Deadline).HasMaxLength(TextLimits.Deadline);
-        builder.Property<string?>("BlanketText").HasMaxLength(TextLimits.BlanketAssignmentText);
+        builder.Property<string?>("BlanketText");
         builder.Property<string[]?>("BlanketUnitKinds");
 
         builder.HasOne<Chapter>().WithMany().HasForeignKey(m => m.ChapterId).OnDelete(DeleteBehavior.Restrict);

@@ -30,11 +30,10 @@ internal sealed class ProgressReportConfiguration() : VersionedEntityConfigurati
     }
 }
 
-internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<ReportRevision>
+internal sealed class ReportRevisionConfiguration() : TableConfiguration<ReportRevision>("progress_report_revisions")
 {
-    public void Configure(EntityTypeBuilder<ReportRevision> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<ReportRevision> builder)
     {
-        builder.ToTable("progress_report_revisions");
         builder.HasKey(v => new { v.ReportId, v.Number });
         ReportContentColumns.Configure(builder);
         builder.Property(v => v.ActorSubject).HasMaxLength(200);

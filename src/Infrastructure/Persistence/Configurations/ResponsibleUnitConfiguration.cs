@@ -7,9 +7,6 @@ internal sealed class ResponsibleUnitConfiguration() : VersionedEntityConfigurat
 {
     protected override void ConfigureEntity(EntityTypeBuilder<ResponsibleUnit> builder)
     {
-        builder.Property(u => u.Region).HasMaxLength(TextLimits.Region);
-        builder.Property(u => u.Name).HasMaxLength(TextLimits.UnitName);
-        builder.Property(u => u.ShortName).HasMaxLength(TextLimits.UnitName);
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.Region, u.Kind });
 
@@ -17,15 +14,11 @@ internal sealed class ResponsibleUnitConfiguration() : VersionedEntityConfigurat
     }
 }
 
-internal sealed class UnitNameConfiguration : IEntityTypeConfiguration<UnitName>
+internal sealed class UnitNameConfiguration() : TableConfiguration<UnitName>("unit_names")
 {
-    public void Configure(EntityTypeBuilder<UnitName> builder)
+    protected override void ConfigureTable(EntityTypeBuilder<UnitName> builder)
     {
-        builder.ToTable("unit_names");
         builder.HasAssignedKey(n => n.Id);
-        builder.Property(n => n.Region).HasMaxLength(TextLimits.Region);
-        builder.Property(n => n.Value).HasMaxLength(TextLimits.UnitName);
-        builder.Property(n => n.Key).HasMaxLength(TextLimits.UnitName);
 
         // The rule that makes alias resolution unambiguous: a spelling names one unit per region.
         builder.HasIndex(n => new { n.Region, n.Key }).IsUnique();

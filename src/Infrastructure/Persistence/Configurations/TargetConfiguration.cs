@@ -10,12 +10,6 @@ internal sealed class TargetConfiguration() : VersionedEntityConfiguration<Targe
 {
     protected override void ConfigureEntity(EntityTypeBuilder<Target> builder)
     {
-        builder.Property(t => t.Indicator).HasMaxLength(TextLimits.Indicator);
-        builder.Property(t => t.Text).HasMaxLength(TextLimits.TargetText);
-        builder.Property(t => t.UnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
-        builder.Property(t => t.BaselineUnitOfMeasure).HasMaxLength(TextLimits.UnitOfMeasure);
-        builder.Property(t => t.ScopeText).HasMaxLength(TextLimits.Indicator);
-
         builder.HasOne<PolicyDocument>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Measure>().WithMany().HasForeignKey(t => t.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Target>().WithMany().HasForeignKey(t => t.BasedOnTargetId).OnDelete(DeleteBehavior.Restrict);
@@ -27,38 +21,27 @@ internal sealed class TargetConfiguration() : VersionedEntityConfiguration<Targe
     }
 }
 
-internal sealed class TargetAllocationConfiguration : IEntityTypeConfiguration<TargetAllocation>
+internal sealed class TargetAllocationConfiguration() : TableConfiguration<TargetAllocation>("target_allocations")
 {
-    public void Configure(EntityTypeBuilder<TargetAllocation> builder)
-    {
-        TargetUnitRows.Configure(builder, "target_allocations", a => new { a.TargetId, a.UnitId }, a => a.UnitId);
-    }
+    protected override void ConfigureTable(EntityTypeBuilder<TargetAllocation> builder) => TargetUnitRows.Configure(builder, a => new { a.TargetId, a.UnitId }, a => a.UnitId);
 }
 
-internal sealed class TargetScopeUnitConfiguration : IEntityTypeConfiguration<TargetScopeUnit>
+internal sealed class TargetScopeUnitConfiguration() : TableConfiguration<TargetScopeUnit>("target_scope_units")
 {
-    public void Configure(EntityTypeBuilder<TargetScopeUnit> builder)
-    {
-        TargetUnitRows.Configure(builder, "target_scope_units", s => new { s.TargetId, s.UnitId }, s => s.UnitId);
-    }
+    protected override void ConfigureTable(EntityTypeBuilder<TargetScopeUnit> builder) => TargetUnitRows.Configure(builder, s => new { s.TargetId, s.UnitId }, s => s.UnitId);
 }
 
-internal sealed class TargetMilestoneConfiguration : IEntityTypeConfiguration<TargetMilestone>
+internal sealed class TargetMilestoneConfiguration() : TableConfiguration<TargetMilestone>("target_milestones")
 {
-    public void Configure(EntityTypeBuilder<TargetMilestone> builder)
-    {
-        builder.ToTable("target_milestones");
-        builder.HasKey(m => new { m.TargetId, m.By });
-    }
+    protected override void ConfigureTable(EntityTypeBuilder<TargetMilestone> builder) => builder.HasKey(m => new { m.TargetId, m.By });
 }
 
 /// <summary>A unit's row under a target (its share, or its binding by an each-unit target): one per target and unit, and a unit named in one is not deleted.</summary>
 internal static class TargetUnitRows
 {
-    public static void Configure<T>(EntityTypeBuilder<T> builder, string table, Expression<Func<T, object?>> key, Expression<Func<T, object?>> unitId)
+    public static void Configure<T>(EntityTypeBuilder<T> builder, Expression<Func<T, object?>> key, Expression<Func<T, object?>> unitId)
         where T : class
     {
-        builder.ToTable(table);
         builder.HasKey(key);
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(unitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(unitId);
