@@ -191,14 +191,9 @@ public sealed class KeysetPage<TKey>
         ArgumentNullException.ThrowIfNull(embedded);
         ArgumentNullException.ThrowIfNull(map);
         var keyOf = key.Compile(preferInterpretation: true);
-        var row = embedded.Parameters[0];
-        var withEmbedded = Expression.Lambda<Func<T, Embedding<T, TEmbedded>>>(
-            Expression.New(typeof(Embedding<T, TEmbedded>).GetConstructor([typeof(T), typeof(TEmbedded)])!, row, embedded.Body), row);
-        var rows = await Rows(source, key).Select(withEmbedded).ToListAsync(cancellationToken);
+        var rows = await Rows(source, key).WithEmbedded(embedded).ToListAsync(cancellationToken);
         return Build(rows, r => map(r.Item, r.Embedded), r => keyOf(r.Item));
     }
-
-    private sealed record Embedding<T, TEmbedded>(T Item, TEmbedded Embedded);
 }
 
 /// <summary>Reads a query's limit and cursor (a 400 for either out of bounds) for a page kept in the order of one key.</summary>

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PolicyApi.Api.Features.Assignments;
 
 /// <summary>A unit's assignment to a measure with its role.</summary>
@@ -17,4 +19,7 @@ public sealed record AssignmentResponse(
         ArgumentNullException.ThrowIfNull(unit);
         return new(a.Id, a.MeasureId, a.UnitId, unit.Name, a.Role, a.Sequence, a.CreatedAt, a.UpdatedAt) { ETag = EntityTags.Of(a.Id, a.Version, unit.Version) };
     }
+
+    /// <summary>What the representation embeds: the unit's name and version, read with the assignment.</summary>
+    public static Expression<Func<MeasureAssignment, UnitLabel>> Unit(PolicyDbContext db) => UnitLabel.Of<MeasureAssignment>(db, a => a.UnitId);
 }

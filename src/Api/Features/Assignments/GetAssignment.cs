@@ -4,15 +4,9 @@ public sealed record GetAssignment(Guid MeasureId, Guid AssignmentId) : IQuery<A
 
 public sealed class GetAssignmentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetAssignment, AssignmentResponse>
 {
-    public async Task<AssignmentResponse> Handle(GetAssignment request, CancellationToken cancellationToken)
-    {
-        var row = await db.Assignments.AsNoTracking()
-            .Where(a => a.Id == request.AssignmentId && a.MeasureId == request.MeasureId)
-            .Select(a => new { Assignment = a, Unit = db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ResourceNotFoundException("Assignment", request.AssignmentId);
-        return AssignmentResponse.From(row.Assignment, row.Unit);
-    }
+    public Task<AssignmentResponse> Handle(GetAssignment request, CancellationToken cancellationToken) =>
+        db.Assignments.AsNoTracking().Where(a => a.Id == request.AssignmentId && a.MeasureId == request.MeasureId)
+            .ReadOneAsync(AssignmentResponse.Unit(db), AssignmentResponse.From, "Assignment", request.AssignmentId, cancellationToken);
 }
 
 internal static class GetAssignmentEndpoint

@@ -11,8 +11,7 @@ public sealed class ListAssignmentsHandler(PolicyDbContext db) : MediatR.IReques
         var page = KeysetPage.Of<int>(request, "Sequence");
         await db.Measures.MustHoldAsync(request.MeasureId, "Measure", cancellationToken);
         var assignments = db.Assignments.AsNoTracking().ChangedSince(request.UpdatedSince).Where(a => a.MeasureId == request.MeasureId);
-        return await page.ReadWithAsync(
-            assignments, a => a.Sequence, a => db.Units.Where(u => u.Id == a.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First(), AssignmentResponse.From, cancellationToken);
+        return await page.ReadWithAsync(assignments, a => a.Sequence, AssignmentResponse.Unit(db), AssignmentResponse.From, cancellationToken);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PolicyApi.Api.Features.Chapters;
 
 /// <summary>A chapter (一、二、…) as the API serves it.</summary>
@@ -11,6 +13,9 @@ public sealed record ChapterResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
+    /// <summary>What the representation embeds: how many measures the chapter holds, counted with it.</summary>
+    public static Expression<Func<Chapter, int>> Measures(PolicyDbContext db) => c => db.Measures.Count(m => m.ChapterId == c.Id);
+
     public static ChapterResponse From(Chapter c, int measureCount)
     {
         ArgumentNullException.ThrowIfNull(c);

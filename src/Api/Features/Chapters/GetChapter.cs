@@ -4,15 +4,9 @@ public sealed record GetChapter(Guid DocumentId, Guid ChapterId) : IQuery<Chapte
 
 public sealed class GetChapterHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetChapter, ChapterResponse>
 {
-    public async Task<ChapterResponse> Handle(GetChapter request, CancellationToken cancellationToken)
-    {
-        var row = await db.Chapters.AsNoTracking()
-            .Where(c => c.Id == request.ChapterId && c.DocumentId == request.DocumentId)
-            .Select(c => new { Chapter = c, Measures = db.Measures.Count(m => m.ChapterId == c.Id) })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ResourceNotFoundException("Chapter", request.ChapterId);
-        return ChapterResponse.From(row.Chapter, row.Measures);
-    }
+    public Task<ChapterResponse> Handle(GetChapter request, CancellationToken cancellationToken) =>
+        db.Chapters.AsNoTracking().Where(c => c.Id == request.ChapterId && c.DocumentId == request.DocumentId)
+            .ReadOneAsync(ChapterResponse.Measures(db), ChapterResponse.From, "Chapter", request.ChapterId, cancellationToken);
 }
 
 internal static class GetChapterEndpoint

@@ -11,7 +11,7 @@ public sealed class ListChaptersHandler(PolicyDbContext db) : MediatR.IRequestHa
         var page = KeysetPage.Of<int>(request, "Sequence");
         await db.Documents.MustHoldAsync(request.DocumentId, "Document", cancellationToken);
         var chapters = db.Chapters.AsNoTracking().ChangedSince(request.UpdatedSince).Where(c => c.DocumentId == request.DocumentId);
-        return await page.ReadWithAsync(chapters, c => c.Sequence, c => db.Measures.Count(m => m.ChapterId == c.Id), ChapterResponse.From, cancellationToken);
+        return await page.ReadWithAsync(chapters, c => c.Sequence, ChapterResponse.Measures(db), ChapterResponse.From, cancellationToken);
     }
 }
 

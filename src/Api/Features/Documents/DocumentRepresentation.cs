@@ -1,7 +1,12 @@
+using System.Linq.Expressions;
+
 namespace PolicyApi.Api.Features.Documents;
 
 /// <summary>A span of dates; either end may be open.</summary>
 public sealed record DatePeriod(DateOnly? From, DateOnly? To);
+
+/// <summary>How many chapters and measures a document holds, as its representation counts them.</summary>
+public sealed record DocumentParts(int Chapters, int Measures);
 
 /// <summary>A policy document as the API serves it.</summary>
 public sealed record DocumentResponse(
@@ -21,8 +26,12 @@ public sealed record DocumentResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt) : TaggedRepresentation
 {
-    public static DocumentResponse From(PolicyDocument d, int chapterCount, int measureCount)
+    /// <summary>What the representation embeds: the document's chapters and measures, counted with it.</summary>
+    public static Expression<Func<PolicyDocument, DocumentParts>> Parts { get; } = d => new DocumentParts(d.Chapters.Count, d.Measures.Count);
+
+    public static DocumentResponse From(PolicyDocument d, DocumentParts parts)
     {
+        ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(d);
         return new(
             d.Id,
@@ -36,14 +45,14 @@ public sealed record DocumentResponse(
             d.BasisDocuments,
             d.Status,
             Supervision.ReportingCadenceDto.From(d.Cadence),
-            chapterCount,
-            measureCount,
+            parts.Chapters,
+            parts.Measures,
             d.CreatedAt,
             d.UpdatedAt)
         {
-            ETag = EntityTags.Of(d.Id, d.Version, chapterCount, measureCount),
+            ETag = EntityTags.Of(d.Id, d.Version, parts.Chapters, parts.Measures),
         };
     }
 
-    public static DocumentResponse From(PolicyDocument d) => From(d, d.Chapters.Count, d.Measures.Count);
+    public static DocumentResponse From(PolicyDocument d) => From(d, new DocumentParts(d.Chapters.Count, d.Measures.Count));
 }

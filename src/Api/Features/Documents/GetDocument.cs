@@ -4,15 +4,9 @@ public sealed record GetDocument([FromRoute(Name = "documentId")] Guid Id) : IQu
 
 public sealed class GetDocumentHandler(PolicyDbContext db) : MediatR.IRequestHandler<GetDocument, DocumentResponse>
 {
-    public async Task<DocumentResponse> Handle(GetDocument request, CancellationToken cancellationToken)
-    {
-        var row = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == request.Id)
-            .Select(d => new { Document = d, Chapters = d.Chapters.Count, Measures = d.Measures.Count })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ResourceNotFoundException("Document", request.Id);
-        return DocumentResponse.From(row.Document, row.Chapters, row.Measures);
-    }
+    public Task<DocumentResponse> Handle(GetDocument request, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().Where(d => d.Id == request.Id)
+            .ReadOneAsync(DocumentResponse.Parts, DocumentResponse.From, "Document", request.Id, cancellationToken);
 }
 
 internal static class GetDocumentEndpoint

@@ -28,8 +28,7 @@ public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestH
             .WhereGiven(QueryValues.ParseEnum<DocumentKind>(request.Kind, "kind"), kind => d => d.Kind == kind)
             .WhereGiven(QueryValues.ParseEnum<DocumentStatus>(request.Status, "status"), status => d => d.Status == status);
 
-        return await page.ReadWithAsync(
-            query, d => new { Chapters = d.Chapters.Count, Measures = d.Measures.Count }, (d, counts) => DocumentResponse.From(d, counts.Chapters, counts.Measures), cancellationToken);
+        return await page.ReadWithAsync(query, DocumentResponse.Parts, DocumentResponse.From, cancellationToken);
     }
 
     /// <summary>Issued in the year; a document without an issue date, when its period covers part of the year.</summary>

@@ -6,13 +6,10 @@ public sealed class GetReportHandler(PolicyDbContext db, ReportSubjects subjects
 {
     public async Task<ReportResponse> Handle(GetReport request, CancellationToken cancellationToken)
     {
-        var row = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.Id == request.Id)
-            .Select(r => new { Report = r, Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First() })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new ResourceNotFoundException("Progress report", request.Id);
-        subjects.EnsureVisible(row.Report.UnitId, request.Id);
-        return ReportResponse.From(row.Report, row.Unit);
+        var report = await db.ProgressReports.AsNoTracking().Where(r => r.Id == request.Id)
+            .ReadOneAsync(ReportResponse.Unit(db), ReportResponse.From, "Progress report", request.Id, cancellationToken);
+        subjects.EnsureVisible(report.UnitId, request.Id);
+        return report;
     }
 }
 

@@ -34,8 +34,7 @@ public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller
             .WhereGiven(period, code => r => r.PeriodCode == code)
             .WhereGiven(QueryValues.ParseEnum<ReportStatus>(request.Status, "status"), status => r => r.Status == status);
 
-        return await page.ReadWithAsync(
-            query, r => db.Units.Where(u => u.Id == r.UnitId).Select(u => new UnitLabel(u.Name, u.Version)).First(), ReportResponse.From, cancellationToken);
+        return await page.ReadWithAsync(query, ReportResponse.Unit(db), ReportResponse.From, cancellationToken);
     }
 }
 

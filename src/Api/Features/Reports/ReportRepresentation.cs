@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PolicyApi.Api.Features.Reports;
 
 /// <summary>A progress report as the API serves it; correctionPending: a correction of the accepted report waits for review (its content is in the history).</summary>
@@ -43,6 +45,9 @@ public sealed record ReportResponse(
             ETag = EntityTags.Of(r.Id, r.Version, unit.Version),
         };
     }
+
+    /// <summary>What the representation embeds: the unit's name and version, read with the report.</summary>
+    public static Expression<Func<ProgressReport, UnitLabel>> Unit(PolicyDbContext db) => UnitLabel.Of<ProgressReport>(db, r => r.UnitId);
 }
 
 /// <summary>One kept version of a report.</summary>
