@@ -53,16 +53,19 @@ public sealed class ProgressReport : AggregateRoot
 
     public string? ReturnReason { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string CreatedBy { get; private set; }
 
     public DateTimeOffset? FirstSubmittedAt { get; private set; }
 
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string? SubmittedBy { get; private set; }
 
     public DateTimeOffset? ReviewedAt { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string? ReviewedBy { get; private set; }
 
     public int Revision { get; private set; }
@@ -395,8 +398,10 @@ public sealed class ReportRevision
 
     public string? Correction { get; private set; }
 
+    [MaxLength(TextLimits.Subject)]
     public string ActorSubject { get; private set; }
 
+    [MaxLength(40)]
     public string? ActorRole { get; private set; }
 
     public Guid? ActorUnitId { get; private set; }

@@ -11,9 +11,6 @@ internal sealed class ProgressReportConfiguration() : VersionedEntityConfigurati
     protected override void ConfigureEntity(EntityTypeBuilder<ProgressReport> builder)
     {
         ReportContentColumns.Configure(builder);
-        builder.Property(r => r.CreatedBy).HasMaxLength(200);
-        builder.Property(r => r.SubmittedBy).HasMaxLength(200);
-        builder.Property(r => r.ReviewedBy).HasMaxLength(200);
         builder.Property(r => r.EvidenceLinks);
 
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -36,8 +33,6 @@ internal sealed class ReportRevisionConfiguration() : TableConfiguration<ReportR
     {
         builder.HasKey(v => new { v.ReportId, v.Number });
         ReportContentColumns.Configure(builder);
-        builder.Property(v => v.ActorSubject).HasMaxLength(200);
-        builder.Property(v => v.ActorRole).HasMaxLength(40);
         builder.Property(v => v.EvidenceLinks);
     }
 }
