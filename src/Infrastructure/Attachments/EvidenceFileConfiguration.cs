@@ -12,7 +12,6 @@ internal sealed class EvidenceFileConfiguration() : TableConfiguration<EvidenceF
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Sha256).IsFixedLength();
         builder.HasOne<ProgressReport>().WithMany().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(f => f.ReportId);
     }
 }
 

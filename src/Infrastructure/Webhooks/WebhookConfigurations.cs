@@ -41,7 +41,6 @@ internal sealed class WebhookDeliveryConfiguration() : TableConfiguration<Webhoo
         builder.HasIndex(d => new { d.SubscriptionId, d.Id }).HasFilter("status = 'Pending'").HasDatabaseName("ix_webhook_deliveries_pending_by_subscription");
         builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'Pending'").HasDatabaseName("ix_webhook_deliveries_pending_due");
         builder.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
-        builder.HasIndex(d => d.EventId);
     }
 }
 
@@ -52,6 +51,5 @@ internal sealed class WebhookAttemptConfiguration() : TableConfiguration<Webhook
         builder.HasIdentityKey(a => a.Id);
         builder.Property(a => a.Error).HasMaxLength(500);
         builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => a.DeliveryId);
     }
 }

@@ -44,6 +44,5 @@ internal static class TargetUnitRows
     {
         builder.HasKey(key);
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(unitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(unitId);
     }
 }
