@@ -9,7 +9,6 @@ internal sealed class EvidenceFileConfiguration() : TableConfiguration<EvidenceF
 {
     protected override void ConfigureTable(EntityTypeBuilder<EvidenceFile> builder)
     {
-        builder.HasKey(f => f.Id);
         builder.Property(f => f.Sha256).IsFixedLength();
         builder.HasOne<ProgressReport>().WithMany().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
     }

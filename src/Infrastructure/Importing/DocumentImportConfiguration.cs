@@ -8,7 +8,6 @@ internal sealed class DocumentImportConfiguration() : TableConfiguration<Documen
 {
     protected override void ConfigureTable(EntityTypeBuilder<DocumentImport> builder)
     {
-        builder.HasKey(i => i.Id);
         builder.Property(i => i.DraftJson).HasColumnType("jsonb");
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => i.ExpiresAt);

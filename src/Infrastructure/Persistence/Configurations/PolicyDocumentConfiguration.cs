@@ -7,7 +7,6 @@ internal sealed class PolicyDocumentConfiguration() : VersionedEntityConfigurati
 {
     protected override void ConfigureEntity(EntityTypeBuilder<PolicyDocument> builder)
     {
-        builder.Property(d => d.BasisDocuments);
 
         builder.HasIndex(d => d.DocNumberKey).IsUnique();
         builder.HasIndex(d => new { d.Region, d.IssuedOn });

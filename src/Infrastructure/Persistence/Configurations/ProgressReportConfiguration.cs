@@ -11,7 +11,6 @@ internal sealed class ProgressReportConfiguration() : VersionedEntityConfigurati
     protected override void ConfigureEntity(EntityTypeBuilder<ProgressReport> builder)
     {
         ReportContentColumns.Configure(builder);
-        builder.Property(r => r.EvidenceLinks);
 
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Measure>().WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
@@ -33,7 +32,6 @@ internal sealed class ReportRevisionConfiguration() : TableConfiguration<ReportR
     {
         builder.HasKey(v => new { v.ReportId, v.Number });
         ReportContentColumns.Configure(builder);
-        builder.Property(v => v.EvidenceLinks);
     }
 }
 
