@@ -28,6 +28,6 @@ public static class TextLimits
     /// <summary>Who did something: a token's subject, as kept beside what it did.</summary>
     public const int Subject = 200;
 
-    /// <summary>A reporting period's code: 2021, 2021-H1, 2021-Q3, 2021-05, 2021-W07.</summary>
+    /// <summary>A reporting period's code: 2021, 2021-H1, 2021-Q3, 2021-M05, 2021-W07.</summary>
     public const int PeriodCode = 10;
 }

@@ -35,7 +35,7 @@ internal sealed class ObligationReminderConfiguration() : TableConfiguration<Obl
     protected override void ConfigureTable(EntityTypeBuilder<ObligationReminder> builder)
     {
         builder.HasKey(r => new { r.SubjectId, r.UnitId, r.PeriodCode, r.Kind });
-        builder.Property(r => r.PeriodCode).HasMaxLength(10);
+        builder.Property(r => r.PeriodCode).HasMaxLength(TextLimits.PeriodCode);
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class RepresentationTests(ApiFixture fixture) : RegistryTest(fixtu
         var document = await CreateDocument();
         var chapter = await CreateChapter(Id(document), "一、", "强化组织领导");
         var measure = await CreateMeasure(Id(document), new { label = "（一）", title = "建立领导推动机制", chapterId = Id(chapter) });
+        await CreateMeasure(Id(document), new { label = "1.", title = "每季度召开一次稳外资工作推进会", parentId = Id(measure) });
         var unit = await RegisterUnit(Lianyungang, "市商务局");
         var assignment = await Assign(Id(measure), Id(unit), "lead");
         var report = await Expect(
@@ -24,8 +25,8 @@ public sealed class RepresentationTests(ApiFixture fixture) : RegistryTest(fixtu
         var listedAssignment = await ListedAsGot($"/api/v1/measures/{Id(measure)}/assignments", $"/api/v1/measures/{Id(measure)}/assignments/{Id(assignment)}");
         var listedReport = await ListedAsGot("/api/v1/progress-reports", $"/api/v1/progress-reports/{Id(report)}");
 
-        Assert.Equal((1, 1), ((int)listedDocument["chapterCount"]!, (int)listedDocument["measureCount"]!));
-        Assert.Equal(1, (int)listedChapter["measureCount"]!);
+        Assert.Equal((1, 2), ((int)listedDocument["chapterCount"]!, (int)listedDocument["measureCount"]!));
+        Assert.Equal(2, (int)listedChapter["measureCount"]!); // the sub-item inherits its parent's chapter
         Assert.Equal("市商务局", (string?)listedAssignment["unitName"]);
         Assert.Equal("市商务局", (string?)listedReport["unitName"]);
     }

@@ -25,6 +25,9 @@ public sealed class SchemaTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("unit_names", "key", TextLimits.UnitName)]
     [InlineData("progress_reports", "narrative", TextLimits.Narrative)]
     [InlineData("progress_report_revisions", "correction", TextLimits.ReturnReason)]
+    [InlineData("progress_reports", "reviewed_by", TextLimits.Subject)]
+    [InlineData("progress_report_revisions", "actor_role", 40)]
+    [InlineData("obligation_reminders", "period_code", TextLimits.PeriodCode)]
     [InlineData("imports", "created_by", TextLimits.Subject)]
     [InlineData("evidence_files", "file_name", TextLimits.FileName)]
     public async Task TextColumn_InTheDatabase_HasTheLengthTheDomainDeclares(string table, string column, int length)

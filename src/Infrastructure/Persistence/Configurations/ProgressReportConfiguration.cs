@@ -44,7 +44,7 @@ internal static class ReportContentColumns
     public static void Configure<T>(EntityTypeBuilder<T> builder)
         where T : class
     {
-        builder.Property(nameof(ProgressReport.PeriodCode)).HasMaxLength(10);
+        builder.Property(nameof(ProgressReport.PeriodCode)).HasMaxLength(TextLimits.PeriodCode);
         builder.Property(nameof(ProgressReport.UnitOfMeasure)).HasMaxLength(TextLimits.UnitOfMeasure);
         builder.Property(nameof(ProgressReport.Narrative)).HasMaxLength(TextLimits.Narrative);
         builder.Property(nameof(ProgressReport.Problems)).HasMaxLength(TextLimits.Narrative);
