@@ -63,3 +63,21 @@ public static class EnumSpellings
 
     public static string List(Type enumType) => string.Join(", ", Of(enumType).Select(m => m.Spelling));
 }
+
+/// <summary>What <see cref="OneOfAttribute{TEnum}"/> says without its type argument: the enum whose spellings a text parameter takes.</summary>
+public interface INamedValues
+{
+    Type EnumType { get; }
+}
+
+/// <summary>
+/// A text query parameter that takes one of <typeparamref name="TEnum"/>'s JSON spellings, in any case, and is read with
+/// <see cref="QueryValues.ParseEnum{TEnum}"/>: OpenAPI lists those spellings as the parameter's <c>enum</c>, so a client
+/// generator offers them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class OneOfAttribute<TEnum> : Attribute, INamedValues
+    where TEnum : struct, Enum
+{
+    public Type EnumType => typeof(TEnum);
+}

@@ -46,6 +46,13 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
         ["kind"] = "measures, implementationOpinions, workPlan, constructionPlan or other (overrides what is read).",
     };
 
+    /// <summary>The enum a text query parameter takes the spellings of, when it is declared with <see cref="OneOfAttribute{TEnum}"/>.</summary>
+    private static Type? NamedValuesOf(OperationFilterContext context, string? name) =>
+        context.ApiDescription.ParameterDescriptions
+            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.ParameterInfo()?.GetCustomAttributes(inherit: true).OfType<INamedValues>().FirstOrDefault()?.EnumType)
+            .FirstOrDefault(t => t is not null);
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -60,6 +67,11 @@ public sealed class ParameterDescriptionsOperationFilter : IOperationFilter
             if (parameter.In == ParameterLocation.Query && parameter.Name == "format" && parameter.Schema is OpenApiSchema format)
             {
                 format.Enum = [JsonValue.Create("json"), JsonValue.Create("csv"), JsonValue.Create("xlsx")];
+            }
+
+            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema text && NamedValuesOf(context, parameter.Name) is { } enumType)
+            {
+                text.Enum = [.. EnumSpellings.Of(enumType).Select(m => (JsonNode)JsonValue.Create(m.Spelling))];
             }
 
             if (!string.IsNullOrWhiteSpace(parameter.Description))

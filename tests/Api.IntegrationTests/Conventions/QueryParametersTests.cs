@@ -22,6 +22,35 @@ public sealed class QueryParametersTests(ApiFixture fixture) : RegistryTest(fixt
     }
 
     [Fact]
+    public async Task EnumFilters_ListTheirValuesInOpenApi_AndEveryListedValueIsAccepted()
+    {
+        var document = await Expect(Get("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+        var listed = (
+            from path in document["paths"]!.AsObject()
+            where !path.Key.Contains('{', StringComparison.Ordinal)
+            let get = path.Value!["get"]
+            where get is not null
+            from parameter in get["parameters"]?.AsArray() ?? []
+            where (string?)parameter!["in"] == "query" && (string?)parameter["name"] != "format" && parameter["schema"]?["enum"] is JsonArray
+            from value in parameter["schema"]!["enum"]!.AsArray()
+            select (Path: path.Key, Name: (string)parameter["name"]!, Value: (string)value!)).ToList();
+
+        // Each list's text filter that names an enum (format, the answer's media type, is another matter) says which values it takes (a client generator offers them) …
+        Assert.Equal(["draft", "active", "archived"], listed.Where(p => p is { Path: "/api/v1/documents", Name: "status" }).Select(p => p.Value));
+        foreach (var (path, name) in new[] { ("/api/v1/documents", "kind"), ("/api/v1/measures", "role"), ("/api/v1/measures", "kind"), ("/api/v1/progress-reports", "status"), ("/api/v1/units", "kind"), ("/api/v1/webhooks", "status") })
+        {
+            Assert.Contains(listed, p => p.Path == path && p.Name == name);
+        }
+
+        // … and takes every value it lists, in the case OpenAPI gives and in upper case.
+        foreach (var (path, name, value) in listed)
+        {
+            await Expect(Get($"{path}?{name}={value}"), HttpStatusCode.OK);
+            await Expect(Get($"{path}?{name}={value.ToUpperInvariant()}"), HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
     public async Task Filters_InCamelCaseAndPascalCase_SelectTheSameItems()
     {
         await CreateDocument(LianyungangDocument("连政发〔2020〕61号"));

@@ -7,7 +7,7 @@ namespace PolicyApi.Api.Features.Documents;
 /// <param name="Q">Words that the title contains, e.g. 稳外资.</param>
 /// <param name="Kind">Kind of document: measures, implementationOpinions, workPlan, constructionPlan or other.</param>
 /// <param name="Status">Status of the document: draft, active or archived.</param>
-public sealed record ListDocuments(string? Region, string? Issuer, int? Year, string? Q, string? Kind, string? Status)
+public sealed record ListDocuments(string? Region, string? Issuer, int? Year, string? Q, [OneOf<DocumentKind>] string? Kind, [OneOf<DocumentStatus>] string? Status)
     : ResourceListQuery<DocumentResponse>;
 
 public sealed class ListDocumentsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListDocuments, Page<DocumentResponse>>

@@ -171,7 +171,7 @@ internal static class CreateImportEndpoint
                 "until the draft is committed. Metadata given in the request overrides what is read.")
             .CreatesResource<CreateImport, ImportResponse>(400, 413, 415, 422);
 
-        imports.MapPost("/text", async (HttpContext http, string? region, string? title, string? docNumber, string? issuer, string? issuedOn, string? kind,
+        imports.MapPost("/text", async (HttpContext http, string? region, string? title, string? docNumber, string? issuer, string? issuedOn, [OneOf<PolicyApi.Domain.Documents.DocumentKind>] string? kind,
                 IMediator mediator, Representations representations, CancellationToken ct) =>
             {
                 var command = new CreateImport

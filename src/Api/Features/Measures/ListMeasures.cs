@@ -7,7 +7,7 @@ namespace PolicyApi.Api.Features.Measures;
 /// <param name="UnitId">Only measures this unit is responsible for, by assignment or by a blanket assignment covering its kind; each item then says how (forUnit).</param>
 /// <param name="Role">Only measures with an assignment in this role (with unitId: that unit's role): lead, cooperating or responsible.</param>
 /// <param name="Kind">Only measures of this kind: measure, heading, subItem, framing or task.</param>
-public sealed record ListMeasures(Guid? DocumentId, Guid? ChapterId, Guid? ParentId, Guid? UnitId, string? Role, string? Kind)
+public sealed record ListMeasures(Guid? DocumentId, Guid? ChapterId, Guid? ParentId, Guid? UnitId, [OneOf<UnitRole>] string? Role, [OneOf<MeasureKind>] string? Kind)
     : ResourceListQuery<MeasureResponse>;
 
 public sealed class ListMeasuresHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListMeasures, Page<MeasureResponse>>

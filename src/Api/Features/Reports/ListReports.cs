@@ -6,7 +6,7 @@ namespace PolicyApi.Api.Features.Reports;
 /// <param name="TargetId">Only reports on this target.</param>
 /// <param name="Period">Only this reporting period, e.g. 2021-M06.</param>
 /// <param name="Status">Only reports in this status: draft, submitted, accepted or returned.</param>
-public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, string? Status) : ResourceListQuery<ReportResponse>;
+public sealed record ListReports(Guid? UnitId, Guid? MeasureId, Guid? TargetId, string? Period, [OneOf<ReportStatus>] string? Status) : ResourceListQuery<ReportResponse>;
 
 public sealed class ListReportsHandler(PolicyDbContext db, ICurrentCaller caller) : MediatR.IRequestHandler<ListReports, Page<ReportResponse>>
 {

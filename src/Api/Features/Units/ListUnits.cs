@@ -6,7 +6,7 @@ namespace PolicyApi.Api.Features.Units;
 /// <param name="Q">Part of any of the unit's names, e.g. 商务.</param>
 /// <param name="Kind">Only units of this kind: department, districtGovernment, functionalZone, verticalAgency, court, association or other.</param>
 /// <param name="ParentId">Only the sub-units of this unit.</param>
-public sealed record ListUnits(string? Region, string? Name, string? Q, string? Kind, Guid? ParentId) : ResourceListQuery<UnitResponse>;
+public sealed record ListUnits(string? Region, string? Name, string? Q, [OneOf<UnitKind>] string? Kind, Guid? ParentId) : ResourceListQuery<UnitResponse>;
 
 public sealed class ListUnitsHandler(PolicyDbContext db) : MediatR.IRequestHandler<ListUnits, Page<UnitResponse>>
 {

@@ -5,7 +5,7 @@ namespace PolicyApi.Api.Features.Webhooks;
 /// <summary>A subscription's deliveries, newest first, each with its attempts.</summary>
 /// <param name="WebhookId">The subscription's id.</param>
 /// <param name="Status">Only deliveries in this status: pending, succeeded or failed.</param>
-public sealed record ListWebhookDeliveries(Guid WebhookId, string? Status) : ListQuery<DeliveryResponse>;
+public sealed record ListWebhookDeliveries(Guid WebhookId, [OneOf<DeliveryStatus>] string? Status) : ListQuery<DeliveryResponse>;
 
 public sealed class ListWebhookDeliveriesHandler(PolicyDbContext db, WebhookSubscriptions subscriptions)
     : MediatR.IRequestHandler<ListWebhookDeliveries, Page<DeliveryResponse>>

@@ -4,7 +4,7 @@ namespace PolicyApi.Api.Features.Webhooks;
 
 /// <summary>The subscriptions the caller manages, oldest first.</summary>
 /// <param name="Status">Only subscriptions in this status: active or failing.</param>
-public sealed record ListWebhooks(string? Status) : ListQuery<WebhookResponse>;
+public sealed record ListWebhooks([OneOf<WebhookStatus>] string? Status) : ListQuery<WebhookResponse>;
 
 public sealed class ListWebhooksHandler(WebhookSubscriptions subscriptions) : MediatR.IRequestHandler<ListWebhooks, Page<WebhookResponse>>
 {
