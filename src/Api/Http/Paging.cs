@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace PolicyApi.Api.Http;
 
@@ -117,8 +118,34 @@ public static class Paging
         var filters = JsonSerializer.SerializeToNode(query, query.GetType(), BindingJson)!.AsObject();
         filters.Remove(nameof(IPagedQuery.Limit));
         filters.Remove(nameof(IPagedQuery.Cursor));
+        foreach (var (name, enumType) in EnumFilters.Of(query.GetType()))
+        {
+            // An enum filter is read in any case, and a blank one narrows nothing: ?status=ACTIVE is the list of ?status=active.
+            if (filters[name] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                filters[name] = EnumSpellings.Of(enumType).Select(m => m.Spelling).FirstOrDefault(s => s.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? (string.IsNullOrWhiteSpace(text) ? null : text);
+            }
+        }
+
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(query.GetType().FullName + "\n" + filters.ToJsonString(BindingJson)));
         return Base64Url.EncodeToString(hash.AsSpan(0, 12));
+    }
+
+    /// <summary>The properties of a query type declared <see cref="OneOfAttribute{TEnum}"/> (on the property or its record parameter), read once per type.</summary>
+    private static class EnumFilters
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<(string Name, Type EnumType)>> ByType = new();
+
+        public static IReadOnlyList<(string Name, Type EnumType)> Of(Type queryType) => ByType.GetOrAdd(queryType, type =>
+        {
+            var parameters = type.GetConstructors().SelectMany(c => c.GetParameters()).ToLookup(p => p.Name ?? string.Empty, StringComparer.Ordinal);
+            return [.. type.GetProperties()
+                .Select(p => (p.Name, Named: p.GetCustomAttributes(true).OfType<INamedValues>().FirstOrDefault()
+                    ?? parameters[p.Name].SelectMany(q => q.GetCustomAttributes(true).OfType<INamedValues>()).FirstOrDefault()))
+                .Where(p => p.Named is not null)
+                .Select(p => (p.Name, p.Named!.EnumType))];
+        });
     }
 
     private sealed record Envelope(

@@ -52,6 +52,23 @@ public sealed class CursorTests(ApiFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Cursor_UnderAnEnumFilterInAnotherCase_ContinuesTheSameList()
+    {
+        await CreateDocuments();
+        var first = await Expect(Get($"/api/v1/documents?region={Lianyungang}&status=ACTIVE&limit=1"), HttpStatusCode.OK);
+
+        // The filter reads any case, so it is the same list: its cursor goes on under the spelling OpenAPI lists.
+        var rest = await Expect(Get($"/api/v1/documents?region={Lianyungang}&status=active&limit=5&cursor={(string)first["nextCursor"]!}"), HttpStatusCode.OK);
+
+        Assert.Equal(
+            ["连政发〔2020〕61号", "连政发〔2020〕62号", "连政发〔2020〕63号"],
+            new[] { first }.Concat([rest]).SelectMany(p => p["items"]!.AsArray()).Select(i => (string)i!["docNumber"]!));
+
+        // Another status is another list.
+        await ExpectProblem(Get($"/api/v1/documents?region={Lianyungang}&status=draft&limit=5&cursor={(string)first["nextCursor"]!}"), HttpStatusCode.BadRequest, Validation, "cursor");
+    }
+
+    [Fact]
     public async Task Cursor_OfAnotherDocumentsChapters_Returns400NamingCursor()
     {
         var (one, two) = (Id(await CreateDocument(LianyungangDocument("连政发〔2020〕61号"))), Id(await CreateDocument(LianyungangDocument("连政发〔2020〕62号"))));
