@@ -123,8 +123,7 @@ public static class Paging
             // An enum filter is read in any case, and a blank one narrows nothing: ?status=ACTIVE is the list of ?status=active.
             if (filters[name] is JsonValue value && value.TryGetValue<string>(out var text))
             {
-                filters[name] = EnumSpellings.Of(enumType).Select(m => m.Spelling).FirstOrDefault(s => s.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase))
-                    ?? (string.IsNullOrWhiteSpace(text) ? null : text);
+                filters[name] = EnumSpellings.Find(enumType, text)?.Spelling ?? (string.IsNullOrWhiteSpace(text) ? null : text);
             }
         }
 

@@ -17,15 +17,9 @@ public static class QueryValues
             return null;
         }
 
-        foreach (var (member, spelling) in EnumSpellings.Of(typeof(TEnum)))
-        {
-            if (spelling.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return (TEnum)member;
-            }
-        }
-
-        throw new InvalidInputException(field, $"'{value}' is not one of: {EnumSpellings.List(typeof(TEnum))}.");
+        return EnumSpellings.Find(typeof(TEnum), value) is { } found
+            ? (TEnum)found.Member
+            : throw new InvalidInputException(field, $"'{value}' is not one of: {EnumSpellings.List(typeof(TEnum))}.");
     }
 
     /// <summary>Reads a date written as the API writes dates, YYYY-MM-DD, and nothing looser.</summary>
@@ -54,11 +48,29 @@ public static class QueryValues
 /// </summary>
 public static class EnumSpellings
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IReadOnlyList<(object Member, string Spelling)>> ByType = new();
+
+    /// <summary>The members and their spellings, read once per enum type (filters ask on every request).</summary>
     public static IReadOnlyList<(object Member, string Spelling)> Of(Type enumType)
     {
         ArgumentNullException.ThrowIfNull(enumType);
-        return [.. enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
-            (f.GetValue(null)!, f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name)))];
+        return ByType.GetOrAdd(enumType, type => [.. type.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
+            (f.GetValue(null)!, f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(f.Name)))]);
+    }
+
+    /// <summary>The member <paramref name="value"/> spells, in any case and without surrounding blanks; null when it spells none.</summary>
+    public static (object Member, string Spelling)? Find(Type enumType, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (var member in Of(enumType))
+        {
+            if (member.Spelling.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return member;
+            }
+        }
+
+        return null;
     }
 
     public static string List(Type enumType) => string.Join(", ", Of(enumType).Select(m => m.Spelling));
