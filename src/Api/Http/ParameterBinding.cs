@@ -75,7 +75,11 @@ public static class ParameterBinding
             return null;
         }
 
-        var accepted = ValueParameters(endpoint).Select(p => p.Name).Where(name => !http.Request.RouteValues.ContainsKey(name)).ToList();
+        var accepted = QueryNames.GetValue(endpoint, e =>
+        {
+            var route = (e as RouteEndpoint)?.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+            return [.. ValueParameters(e).Select(p => p.Name).Where(name => !route.Contains(name))];
+        });
         return http.Request.Query.Keys.FirstOrDefault(key => !accepted.Contains(key, StringComparer.OrdinalIgnoreCase)) is { } unknown
             ? (unknown, [.. accepted.Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)])
             : null;
@@ -94,6 +98,9 @@ public static class ParameterBinding
             .Select(p => (p.Attributes.OfType<FromQueryAttribute>().FirstOrDefault()?.Name ?? p.Attributes.OfType<FromRouteAttribute>().FirstOrDefault()?.Name ?? p.Binding.Name, p.Binding.ParameterInfo))]);
 
     private static readonly ConditionalWeakTable<Endpoint, List<(string Name, ParameterInfo Parameter)>> Declared = new();
+
+    /// <summary>The endpoint's value parameters that are not in its route: the query parameters it takes, read once per endpoint.</summary>
+    private static readonly ConditionalWeakTable<Endpoint, List<string>> QueryNames = new();
 
     /// <summary>Whether the endpoint requires a JSON body that the request did not send.</summary>
     public static bool LacksRequiredBody(HttpContext http)
